@@ -1,0 +1,70 @@
+#include "cli/cmd_check.hpp"
+
+#include <ostream>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "store/store.hpp"
+#include "store/summary.hpp"
+
+namespace bostad::cli {
+namespace {
+
+nlohmann::json to_json(const store::StoreSummary& s) {
+    nlohmann::json tables = nlohmann::json::object();
+    for (const auto& t : s.tables) tables[t.table] = t.rows;
+    nlohmann::json runs = nlohmann::json::array();
+    for (const auto& r : s.last_runs) {
+        runs.push_back({{"id", r.id}, {"started_at", r.started_at}, {"kind", r.kind}, {"source", r.source_path},
+                        {"municipality", r.municipality ? nlohmann::json(*r.municipality) : nlohmann::json()},
+                        {"read", r.rows_read}, {"inserted", r.rows_inserted}, {"updated", r.rows_updated},
+                        {"unchanged", r.rows_unchanged}, {"rejected", r.rows_rejected}});
+    }
+    return {{"store", s.path},           {"schema_version", s.schema_version},
+            {"tool_schema_version", s.tool_schema_version}, {"created_with", s.created_with},
+            {"created_at", s.created_at}, {"last_written_with", s.last_written_with},
+            {"tables", tables},          {"last_runs", runs}};
+}
+
+void print_text(std::ostream& out, const store::StoreSummary& s) {
+    out << fmt::format("store           {}\n", s.path);
+    out << fmt::format("schema version  {}{}\n", s.schema_version,
+                       s.schema_version < s.tool_schema_version
+                           ? fmt::format(" (older than this bostad's {}; the next write migrates it)", s.tool_schema_version)
+                           : "");
+    out << fmt::format("created         {} with bostad {}\n", s.created_at, s.created_with);
+    out << fmt::format("last written by bostad {}\n\n", s.last_written_with);
+    out << fmt::format("{:<24}{:>10}\n", "table", "rows");
+    for (const auto& t : s.tables) out << fmt::format("{:<24}{:>10}\n", t.table, t.rows);
+    out << "\n";
+    if (s.last_runs.empty()) {
+        out << "last runs       none yet\n";
+        return;
+    }
+    out << "last runs\n";
+    out << fmt::format("{:>5}  {:<24} {:<8} {:>6} {:>6} {:>6} {:>6} {:>6}  {}\n", "run", "started", "kind", "read",
+                       "new", "upd", "same", "rej", "source");
+    for (const auto& r : s.last_runs) {
+        out << fmt::format("{:>5}  {:<24} {:<8} {:>6} {:>6} {:>6} {:>6} {:>6}  {}\n", r.id, r.started_at, r.kind,
+                           r.rows_read, r.rows_inserted, r.rows_updated, r.rows_unchanged, r.rows_rejected,
+                           r.source_path);
+    }
+}
+
+} // namespace
+
+void CheckCommand::declare(CLI::App& app) {
+    app.add_option("--runs", m_runs, "How many of the last ingest runs to list")->check(CLI::Range(0, 1000));
+}
+
+ExitCode CheckCommand::run(Context& ctx) {
+    store::Store s = store::Store::open(ctx.store_path(), store::Access::read_only);
+    const store::StoreSummary summary = store::summarize(s, m_runs);
+    if (ctx.globals().of == OutputFormat::json) ctx.out() << to_json(summary).dump(2) << "\n";
+    else print_text(ctx.out(), summary);
+    return ExitCode::ok;
+}
+
+} // namespace bostad::cli

@@ -1,0 +1,22 @@
+#pragma once
+
+#include "cli/command.hpp"
+
+namespace bostad::cli {
+
+/// bostad init: create a store, or bring an existing one to the current schema.
+class InitCommand final : public Command {
+public:
+    std::string_view name() const override { return "init"; }
+    std::string_view summary() const override { return "create the store (default: ./bostad.gpkg)"; }
+    std::string_view help_text() const override {
+        return "Create a bostad store: a GeoPackage (EPSG:3006) with tables for permits, plans, area sets\n"
+               "and areas, events (history), ingest runs and rejected rows. The store path is --db, else\n"
+               "the config's [store] db, else ./bostad.gpkg. An existing bostad store is left as it is,\n"
+               "or migrated forward when it has an older schema; any other existing file is refused.";
+    }
+    void declare(CLI::App& app) override;
+    ExitCode run(Context& ctx) override;
+};
+
+} // namespace bostad::cli

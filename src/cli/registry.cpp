@@ -1,0 +1,15 @@
+#include "cli/registry.hpp"
+
+#include "cli/cmd_check.hpp"
+#include "cli/cmd_init.hpp"
+
+namespace bostad::cli {
+
+std::vector<std::unique_ptr<Command>> make_commands() {
+    std::vector<std::unique_ptr<Command>> commands;
+    commands.push_back(std::make_unique<InitCommand>());
+    commands.push_back(std::make_unique<CheckCommand>());
+    return commands;
+}
+
+} // namespace bostad::cli

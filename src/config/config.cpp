@@ -1,0 +1,273 @@
+#include "config/config.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+#include <toml++/toml.h>
+
+#include "config/schema_check.hpp"
+#include "core/embedded.hpp"
+#include "core/error.hpp"
+
+namespace bostad {
+std::span<const EmbeddedFile> schema_files(); // generated from schemas/ by cmake/embed.cmake
+}
+
+namespace bostad::config {
+namespace fs = std::filesystem;
+
+namespace {
+
+const nlohmann::json& config_schema() {
+    static const nlohmann::json k_schema = [] {
+        const EmbeddedFile* f = find_embedded(schema_files(), "config.schema.json");
+        if (!f) throw InternalError("config schema is not embedded");
+        return nlohmann::json::parse(f->text);
+    }();
+    return k_schema;
+}
+
+/// Collects problems found after the schema check (cross references, files), in the same form.
+class Problems {
+public:
+    explicit Problems(std::string path) : m_path(std::move(path)) {}
+    void add(const toml::node* n, const std::string& key, const std::string& message) {
+        const int line = n ? static_cast<int>(n->source().begin.line) : 0;
+        m_lines.push_back(line > 0 ? fmt::format("{}:{}: {}: {}", m_path, line, key, message)
+                                   : fmt::format("{}: {}: {}", m_path, key, message));
+    }
+    void throw_if_any() const {
+        if (m_lines.empty()) return;
+        std::string msg = fmt::format("invalid config file '{}':", m_path);
+        for (const auto& l : m_lines) msg += "\n  " + l;
+        throw UsageError(msg);
+    }
+
+private:
+    std::string m_path;
+    std::vector<std::string> m_lines;
+};
+
+std::string str(const toml::node_view<const toml::node>& v, std::string fallback = {}) {
+    return v.value<std::string>().value_or(std::move(fallback));
+}
+
+std::optional<std::string> opt_str(const toml::node_view<const toml::node>& v) { return v.value<std::string>(); }
+
+std::vector<std::string> str_list(const toml::node_view<const toml::node>& v) {
+    std::vector<std::string> out;
+    if (const auto* a = v.as_array()) {
+        for (const auto& e : *a) out.push_back(e.value<std::string>().value_or(""));
+    }
+    return out;
+}
+
+std::string resolve_path(const std::string& base_dir, const std::string& file) {
+    const fs::path p(file);
+    return p.is_absolute() ? file : (fs::path(base_dir) / p).lexically_normal().string();
+}
+
+Municipality read_municipality(const toml::table& t) {
+    Municipality m;
+    m.code = str(t["code"]);
+    m.name = str(t["name"]);
+    if (const auto* targets = t["target"].as_array()) {
+        for (const auto& node : *targets) {
+            const auto& tt = *node.as_table();
+            m.targets.push_back({*Month::parse(str(tt["from"])), *Month::parse(str(tt["to"])),
+                                 tt["dwellings"].value<std::int64_t>().value_or(0), str(tt["description"])});
+        }
+    }
+    if (const auto* official = t["official_completions"].as_table()) {
+        for (const auto& [year, n] : *official) {
+            m.official_completions[std::stoi(std::string(year.str()))] = n.value<std::int64_t>().value_or(0);
+        }
+    }
+    return m;
+}
+
+Mapping read_mapping(const std::string& name, const toml::table& t) {
+    Mapping m;
+    m.name = name;
+    m.crs = opt_str(t["crs"]);
+    m.encoding = opt_str(t["encoding"]);
+    m.municipality = opt_str(t["municipality"]);
+    m.date_formats = str_list(t["date_formats"]);
+    if (auto d = opt_str(t["decimal"])) m.decimal = d->front();
+    if (auto s = opt_str(t["separator"])) m.separator = s->front();
+    if (const auto* fields = t["fields"].as_table()) {
+        for (const auto& [k, v] : *fields) m.fields[std::string(k.str())] = v.value<std::string>().value_or("");
+    }
+    if (const auto* values = t["values"].as_table()) {
+        for (const auto& [field, table] : *values) {
+            auto& out = m.values[std::string(field.str())];
+            for (const auto& [from, to] : *table.as_table()) out[std::string(from.str())] = to.value<std::string>().value_or("");
+        }
+    }
+    return m;
+}
+
+/// Checks that each file exists; paths with {month} are checked when the month is known.
+void check_files(const std::vector<std::string>& files, const toml::node_view<const toml::node>& node,
+                 const std::string& key, Problems& problems) {
+    const auto* arr = node.as_array();
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        if (files[i].find("{month}") != std::string::npos) continue;
+        std::error_code ec;
+        if (!fs::exists(files[i], ec)) {
+            problems.add(arr ? arr->get(i) : nullptr, fmt::format("{}[{}]", key, i),
+                         fmt::format("file '{}' not found", files[i]));
+        }
+    }
+}
+
+Config build(const toml::table& doc, const std::string& path) {
+    Config c;
+    c.path = path;
+    c.base_dir = fs::path(path).parent_path().empty() ? "." : fs::path(path).parent_path().string();
+    Problems problems(path);
+
+    if (auto db = opt_str(doc["store"]["db"])) {
+        c.db = db->starts_with("PG:") ? *db : resolve_path(c.base_dir, *db);
+    }
+    if (const auto* ms = doc["municipality"].as_array()) {
+        for (std::size_t i = 0; i < ms->size(); ++i) {
+            Municipality m = read_municipality(*ms->get(i)->as_table());
+            for (const auto& t : m.targets) {
+                if (t.to < t.from) {
+                    problems.add(ms->get(i), fmt::format("municipality[{}].target", i),
+                                 fmt::format("'to' ({}) is before 'from' ({})", t.to.str(), t.from.str()));
+                }
+            }
+            if (c.find_municipality(m.code)) {
+                problems.add(ms->get(i), fmt::format("municipality[{}].code", i), fmt::format("'{}' is listed twice", m.code));
+            }
+            c.municipalities.push_back(std::move(m));
+        }
+    }
+    if (const auto* maps = doc["mapping"].as_table()) {
+        for (const auto& [name, t] : *maps) {
+            c.mappings.emplace(std::string(name.str()), read_mapping(std::string(name.str()), *t.as_table()));
+        }
+    }
+    const auto check_mapping_ref = [&](const std::optional<std::string>& mapping, const toml::node* n, const std::string& key) {
+        if (mapping && !c.find_mapping(*mapping)) {
+            std::string known;
+            for (const auto& [name, _] : c.mappings) known += (known.empty() ? "" : ", ") + name;
+            problems.add(n, key, fmt::format("no [mapping.{}] in this file{}", *mapping,
+                                             known.empty() ? "" : " (mappings: " + known + ")"));
+        }
+    };
+    if (const auto* sources = doc["source"].as_array()) {
+        for (std::size_t i = 0; i < sources->size(); ++i) {
+            const auto& t = *sources->get(i)->as_table();
+            Source s;
+            s.name = str(t["name"]);
+            s.kind = str(t["kind"]) == "plans" ? SourceKind::plans : SourceKind::permits;
+            for (const auto& f : str_list(t["files"])) s.files.push_back(resolve_path(c.base_dir, f));
+            s.layer = opt_str(t["layer"]);
+            s.mapping = opt_str(t["mapping"]);
+            s.municipality = opt_str(t["municipality"]);
+            s.crs = opt_str(t["crs"]);
+            s.full_snapshot = t["full_snapshot"].value<bool>().value_or(false);
+            const std::string key = fmt::format("source[{}]", i);
+            check_files(s.files, t["files"], key + ".files", problems);
+            check_mapping_ref(s.mapping, t.get("mapping"), key + ".mapping");
+            c.sources.push_back(std::move(s));
+        }
+    }
+    if (const auto* sets = doc["area_set"].as_array()) {
+        for (std::size_t i = 0; i < sets->size(); ++i) {
+            const auto& t = *sets->get(i)->as_table();
+            AreaSet a;
+            a.name = str(t["name"]);
+            a.description = str(t["description"]);
+            a.vintage = str(t["vintage"]);
+            for (const auto& f : str_list(t["files"])) a.files.push_back(resolve_path(c.base_dir, f));
+            a.layer = opt_str(t["layer"]);
+            a.mapping = opt_str(t["mapping"]);
+            a.crs = opt_str(t["crs"]);
+            const std::string key = fmt::format("area_set[{}]", i);
+            if (c.find_area_set(a.name)) problems.add(t.get("name"), key + ".name", fmt::format("'{}' is listed twice", a.name));
+            check_files(a.files, t["files"], key + ".files", problems);
+            check_mapping_ref(a.mapping, t.get("mapping"), key + ".mapping");
+            c.area_sets.push_back(std::move(a));
+        }
+    }
+    const auto report = doc["report"];
+    c.report.area_set = opt_str(report["area_set"]);
+    c.report.lang = str(report["lang"], c.report.lang);
+    if (report["formats"].as_array()) c.report.formats = str_list(report["formats"]);
+    c.report.output_dir = resolve_path(c.base_dir, str(report["output_dir"], c.report.output_dir));
+    c.report.title = str(report["title"], c.report.title);
+    if (c.report.area_set && !c.find_area_set(*c.report.area_set)) {
+        problems.add(report.node() ? report.as_table()->get("area_set") : nullptr, "report.area_set",
+                     fmt::format("no [[area_set]] named '{}'", *c.report.area_set));
+    }
+    problems.throw_if_any();
+    return c;
+}
+
+} // namespace
+
+const Municipality* Config::find_municipality(const std::string& code) const {
+    for (const auto& m : municipalities) {
+        if (m.code == code) return &m;
+    }
+    return nullptr;
+}
+
+const Mapping* Config::find_mapping(const std::string& name) const {
+    const auto it = mappings.find(name);
+    return it == mappings.end() ? nullptr : &it->second;
+}
+
+const AreaSet* Config::find_area_set(const std::string& name) const {
+    for (const auto& a : area_sets) {
+        if (a.name == name) return &a;
+    }
+    return nullptr;
+}
+
+Config parse(std::string_view text, const std::string& path) {
+    toml::table doc;
+    try {
+        doc = toml::parse(text, path);
+    } catch (const toml::parse_error& e) {
+        throw UsageError(fmt::format("invalid config file '{}':\n  {}:{}:{}: not valid TOML: {}", path, path,
+                                     e.source().begin.line, e.source().begin.column, e.description()));
+    }
+    const auto issues = check_against_schema(doc, config_schema());
+    if (!issues.empty()) {
+        std::string msg = fmt::format("invalid config file '{}':", path);
+        for (const auto& i : issues) {
+            msg += i.line > 0 ? fmt::format("\n  {}:{}: {}: {}", path, i.line, i.key, i.message)
+                              : fmt::format("\n  {}: {}: {}", path, i.key, i.message);
+        }
+        throw UsageError(msg);
+    }
+    return build(doc, path);
+}
+
+Config load(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw UsageError(fmt::format("--config: cannot read '{}'", path));
+    std::ostringstream text;
+    text << in.rdbuf();
+    return parse(text.str(), path);
+}
+
+std::string expand_month(const std::string& file, const Month& month) {
+    std::string out = file;
+    const std::string token = "{month}";
+    for (auto pos = out.find(token); pos != std::string::npos; pos = out.find(token, pos)) {
+        out.replace(pos, token.size(), month.str());
+        pos += 7;
+    }
+    return out;
+}
+
+} // namespace bostad::config

@@ -1,0 +1,97 @@
+#pragma once
+// The project config (bostad.toml): parsed, checked against schemas/config.schema.json, then turned into
+// plain structs. Paths are resolved against the config file's folder.
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/date.hpp"
+
+namespace bostad::config {
+
+struct Target {
+    Month from;
+    Month to;
+    std::int64_t dwellings = 0;
+    std::string description;
+};
+
+struct Municipality {
+    std::string code;
+    std::string name;
+    std::vector<Target> targets;
+    std::map<int, std::int64_t> official_completions; ///< year → SCB completed dwellings
+};
+
+struct Mapping {
+    std::string name;
+    std::optional<std::string> crs;
+    std::optional<std::string> encoding;
+    std::optional<std::string> municipality;
+    std::vector<std::string> date_formats; ///< empty: YYYY-MM-DD only
+    std::optional<char> decimal;
+    std::optional<char> separator;
+    std::map<std::string, std::string> fields;                            ///< canonical → source field
+    std::map<std::string, std::map<std::string, std::string>> values;     ///< canonical field → {source → canonical}
+};
+
+enum class SourceKind { permits, plans, areas };
+
+struct Source {
+    std::string name;
+    SourceKind kind = SourceKind::permits;
+    std::vector<std::string> files; ///< absolute or config-relative-resolved; may contain {month}
+    std::optional<std::string> layer;
+    std::optional<std::string> mapping;
+    std::optional<std::string> municipality;
+    std::optional<std::string> crs;
+    bool full_snapshot = false;
+};
+
+struct AreaSet {
+    std::string name;
+    std::string description;
+    std::string vintage;
+    std::vector<std::string> files;
+    std::optional<std::string> layer;
+    std::optional<std::string> mapping;
+    std::optional<std::string> crs;
+};
+
+struct Report {
+    std::optional<std::string> area_set;
+    std::string lang = "sv";
+    std::vector<std::string> formats{"html", "pdf", "xlsx", "csv"};
+    std::string output_dir = "out";
+    std::string title = "Bostadsbyggandet – månadsrapport";
+};
+
+struct Config {
+    std::string path;     ///< the file read
+    std::string base_dir; ///< its folder; relative paths are resolved against it
+    std::optional<std::string> db;
+    std::vector<Municipality> municipalities;
+    std::map<std::string, Mapping> mappings;
+    std::vector<Source> sources;
+    std::vector<AreaSet> area_sets;
+    Report report;
+
+    const Municipality* find_municipality(const std::string& code) const;
+    const Mapping* find_mapping(const std::string& name) const;
+    const AreaSet* find_area_set(const std::string& name) const;
+};
+
+/// Reads and validates a config file. Every problem is a UsageError (exit code 2) whose message lists each
+/// problem as `FILE:LINE: KEY: what is wrong`.
+Config load(const std::string& path);
+
+/// The same from text (for tests); `path` names the file in messages and anchors relative paths.
+Config parse(std::string_view text, const std::string& path);
+
+/// Replaces {month} in a configured file path.
+std::string expand_month(const std::string& file, const Month& month);
+
+} // namespace bostad::config

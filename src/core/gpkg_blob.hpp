@@ -1,0 +1,45 @@
+#pragma once
+// GeoPackage geometry blobs (GeoPackage 1.3, clause 2.1.3): a "GP" header with SRS id and envelope,
+// followed by ISO WKB. Pure C++ so that the store, the SQL functions and the tests share one codec.
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <vector>
+
+namespace bostad {
+
+struct Envelope {
+    double min_x = 0;
+    double max_x = 0;
+    double min_y = 0;
+    double max_y = 0;
+
+    void expand(double x, double y);
+    void expand(const Envelope& other);
+};
+
+struct GpkgHeader {
+    std::int32_t srs_id = 0;
+    bool empty = false;
+    std::optional<Envelope> envelope; ///< XY part of the envelope, when the header carries one
+    std::size_t wkb_offset = 0;       ///< where the WKB starts
+};
+
+/// Envelope of a WKB geometry (2D, Z, M, ZM; either byte order); nullopt when empty (no finite
+/// coordinate) or malformed.
+std::optional<Envelope> wkb_envelope(std::span<const std::uint8_t> wkb);
+
+/// Wraps WKB into a GeoPackage blob with an XY envelope (none for points, as the spec allows).
+std::vector<std::uint8_t> gpkg_blob_from_wkb(std::span<const std::uint8_t> wkb, std::int32_t srs_id);
+
+/// Parses the header; nullopt when the blob is not a GeoPackage geometry.
+std::optional<GpkgHeader> parse_gpkg_header(std::span<const std::uint8_t> blob);
+
+/// The WKB part of a blob; empty span when the blob is not a GeoPackage geometry.
+std::span<const std::uint8_t> gpkg_blob_wkb(std::span<const std::uint8_t> blob);
+
+/// Envelope from the header, or computed from the WKB when the header has none; nullopt when empty/invalid.
+std::optional<Envelope> gpkg_blob_envelope(std::span<const std::uint8_t> blob);
+
+} // namespace bostad

@@ -1,0 +1,33 @@
+#pragma once
+// Small text helpers used across modules.
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace bostad {
+
+/// Edit distance counting insertions, deletions, substitutions and swaps of neighbours (on bytes).
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+/// The candidate closest to `word` when it is close enough to be a likely typo ("intt" → "init").
+std::optional<std::string> closest_match(std::string_view word, std::span<const std::string> candidates);
+
+/// "a, b or c": an enumeration for messages that list what is accepted.
+std::string join_alternatives(std::span<const std::string> items, std::string_view last_sep = " or ");
+
+std::string join(std::span<const std::string> items, std::string_view sep);
+
+std::string_view trim(std::string_view text);
+
+/// True when `text` is valid UTF-8 (no overlong forms, no surrogates).
+bool is_valid_utf8(std::string_view text);
+
+/// Lower-cases ASCII letters and the Swedish letters Å, Ä, Ö, É in UTF-8; leaves the rest.
+std::string lower_sv(std::string_view text);
+
+std::vector<std::string> split(std::string_view text, char sep);
+
+} // namespace bostad

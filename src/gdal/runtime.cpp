@@ -1,0 +1,48 @@
+#include "gdal/runtime.hpp"
+
+#include <mutex>
+
+#include <cpl_conv.h>
+#include <cpl_error.h>
+#include <gdal.h>
+#include <proj.h>
+
+namespace bostad::gdal {
+namespace {
+
+void CPL_STDCALL collect(CPLErr level, CPLErrorNum /*num*/, const char* msg) {
+    auto* self = static_cast<std::vector<std::string>*>(CPLGetErrorHandlerUserData());
+    if (!self || level == CE_Debug) return;
+    self->emplace_back(msg ? msg : "");
+}
+
+} // namespace
+
+void ensure_initialized() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        // No network: PROJ grids and GDAL remote files are never fetched (issue 9: "PROJ network access off").
+        CPLSetConfigOption("PROJ_NETWORK", "OFF");
+        CPLSetConfigOption("GDAL_HTTP_TIMEOUT", "1");
+        CPLSetConfigOption("CPL_VSIL_CURL_ALLOWED_EXTENSIONS", "none");
+        CPLSetConfigOption("OGR_SQLITE_JOURNAL", "DELETE");
+        GDALAllRegister();
+    });
+}
+
+std::string gdal_version() { return GDALVersionInfo("RELEASE_NAME"); }
+
+std::string proj_version() {
+    const PJ_INFO info = proj_info();
+    return info.version ? info.version : "";
+}
+
+ErrorCollector::ErrorCollector() { CPLPushErrorHandlerEx(collect, &m_messages); }
+
+ErrorCollector::~ErrorCollector() { CPLPopErrorHandler(); }
+
+std::string ErrorCollector::last_or(const std::string& fallback) const {
+    return m_messages.empty() ? fallback : m_messages.back();
+}
+
+} // namespace bostad::gdal

@@ -1,0 +1,180 @@
+#include "sqlite/database.hpp"
+
+#include <sqlite3.h>
+
+#include <fmt/format.h>
+
+namespace bostad::sqlite {
+
+void ConnectionCloser::operator()(sqlite3* db) const noexcept { sqlite3_close_v2(db); }
+void StatementFinalizer::operator()(sqlite3_stmt* stmt) const noexcept { sqlite3_finalize(stmt); }
+
+namespace {
+
+[[noreturn]] void throw_error(sqlite3* db, int rc, std::string_view context) {
+    const int extended = db ? sqlite3_extended_errcode(db) : rc;
+    const char* msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    throw Error(fmt::format("{}: {} (SQLite code {})", context, msg, extended), extended);
+}
+
+} // namespace
+
+Statement::Statement(sqlite3* db, sqlite3_stmt* stmt, std::string sql)
+    : m_db(db), m_stmt(stmt), m_sql(std::move(sql)) {}
+
+void Statement::fail(int rc, std::string_view what) const {
+    throw_error(m_db, rc, fmt::format("SQLite {} failed for `{}`", what, m_sql));
+}
+
+Statement& Statement::bind(int index, std::nullptr_t) {
+    if (int rc = sqlite3_bind_null(m_stmt.get(), index); rc != SQLITE_OK) fail(rc, "bind");
+    return *this;
+}
+
+Statement& Statement::bind(int index, std::int64_t value) {
+    if (int rc = sqlite3_bind_int64(m_stmt.get(), index, value); rc != SQLITE_OK) fail(rc, "bind");
+    return *this;
+}
+
+Statement& Statement::bind(int index, double value) {
+    if (int rc = sqlite3_bind_double(m_stmt.get(), index, value); rc != SQLITE_OK) fail(rc, "bind");
+    return *this;
+}
+
+Statement& Statement::bind(int index, std::string_view value) {
+    const int rc = sqlite3_bind_text64(m_stmt.get(), index, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+    if (rc != SQLITE_OK) fail(rc, "bind");
+    return *this;
+}
+
+Statement& Statement::bind(int index, std::span<const std::uint8_t> blob) {
+    const int rc = sqlite3_bind_blob64(m_stmt.get(), index, blob.data(), blob.size(), SQLITE_TRANSIENT);
+    if (rc != SQLITE_OK) fail(rc, "bind");
+    return *this;
+}
+
+bool Statement::step() {
+    const int rc = sqlite3_step(m_stmt.get());
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    fail(rc, "step");
+}
+
+void Statement::run() {
+    while (step()) {
+    }
+}
+
+void Statement::reset() {
+    sqlite3_reset(m_stmt.get());
+    sqlite3_clear_bindings(m_stmt.get());
+}
+
+bool Statement::is_null(int col) const { return sqlite3_column_type(m_stmt.get(), col) == SQLITE_NULL; }
+std::int64_t Statement::column_int64(int col) const { return sqlite3_column_int64(m_stmt.get(), col); }
+double Statement::column_double(int col) const { return sqlite3_column_double(m_stmt.get(), col); }
+
+std::string Statement::column_text(int col) const {
+    const auto* text = sqlite3_column_text(m_stmt.get(), col);
+    const int n = sqlite3_column_bytes(m_stmt.get(), col);
+    return text ? std::string(reinterpret_cast<const char*>(text), static_cast<std::size_t>(n)) : std::string();
+}
+
+std::optional<std::string> Statement::column_optional_text(int col) const {
+    if (is_null(col)) return std::nullopt;
+    return column_text(col);
+}
+
+std::optional<std::int64_t> Statement::column_optional_int64(int col) const {
+    if (is_null(col)) return std::nullopt;
+    return column_int64(col);
+}
+
+std::optional<double> Statement::column_optional_double(int col) const {
+    if (is_null(col)) return std::nullopt;
+    return column_double(col);
+}
+
+std::span<const std::uint8_t> Statement::column_blob(int col) const {
+    const void* data = sqlite3_column_blob(m_stmt.get(), col);
+    const int n = sqlite3_column_bytes(m_stmt.get(), col);
+    if (!data) return {};
+    return {static_cast<const std::uint8_t*>(data), static_cast<std::size_t>(n)};
+}
+
+int Statement::column_count() const { return sqlite3_column_count(m_stmt.get()); }
+std::string Statement::column_name(int col) const { return sqlite3_column_name(m_stmt.get(), col); }
+
+Database::Database(const std::string& path, OpenMode mode) : m_path(path) {
+    int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
+    switch (mode) {
+    case OpenMode::read_only: flags |= SQLITE_OPEN_READONLY; break;
+    case OpenMode::read_write: flags |= SQLITE_OPEN_READWRITE; break;
+    case OpenMode::create: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE; break;
+    }
+    sqlite3* raw = nullptr;
+    const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
+    m_db.reset(raw);
+    if (rc != SQLITE_OK) throw_error(raw, rc, fmt::format("cannot open '{}'", path));
+    sqlite3_extended_result_codes(raw, 1);
+    sqlite3_busy_timeout(raw, 5000);
+}
+
+void Database::exec(std::string_view sql) {
+    char* err = nullptr;
+    const std::string text(sql);
+    const int rc = sqlite3_exec(m_db.get(), text.c_str(), nullptr, nullptr, &err);
+    if (rc != SQLITE_OK) {
+        const std::string msg = err ? err : sqlite3_errstr(rc);
+        sqlite3_free(err);
+        const std::string head = text.substr(0, 120);
+        throw Error(fmt::format("SQL failed on '{}': {} (`{}`...)", m_path, msg, head),
+                    sqlite3_extended_errcode(m_db.get()));
+    }
+}
+
+Statement Database::prepare(std::string_view sql) {
+    sqlite3_stmt* stmt = nullptr;
+    const int rc = sqlite3_prepare_v2(m_db.get(), sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
+    if (rc != SQLITE_OK) throw_error(m_db.get(), rc, fmt::format("SQLite prepare failed for `{}`", sql));
+    return Statement(m_db.get(), stmt, std::string(sql));
+}
+
+std::int64_t Database::last_insert_rowid() const { return sqlite3_last_insert_rowid(m_db.get()); }
+
+bool Database::table_exists(std::string_view name) {
+    return query_int("SELECT 1 FROM sqlite_master WHERE type IN ('table','view') AND name = ?", name).has_value();
+}
+
+bool Database::in_transaction() const { return sqlite3_get_autocommit(m_db.get()) == 0; }
+
+Transaction::Transaction(Database& db, Kind kind) : m_db(db) {
+    m_db.exec(kind == Kind::immediate ? "BEGIN IMMEDIATE" : "BEGIN");
+}
+
+Transaction::~Transaction() {
+    if (!m_done && m_db.in_transaction()) {
+        sqlite3_exec(m_db.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+    }
+}
+
+void Transaction::commit() {
+    m_db.exec("COMMIT");
+    m_done = true;
+}
+
+std::string quote_identifier(std::string_view name) {
+    std::string out = "\"";
+    for (char c : name) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    out += '"';
+    return out;
+}
+
+} // namespace bostad::sqlite
+
+namespace bostad::sqlite {
+std::string sqlite_version() { return sqlite3_libversion(); }
+} // namespace bostad::sqlite

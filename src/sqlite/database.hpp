@@ -1,0 +1,149 @@
+#pragma once
+// The only owner of SQLite handles: a connection, prepared statements and transactions.
+// Values always go in as bound parameters; errors keep SQLite's extended code and the SQL.
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.hpp"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace bostad::sqlite {
+
+/// A failed SQLite call: exit code 4 (I/O), with SQLite's extended result code.
+class Error : public IoError {
+public:
+    Error(const std::string& message, int extended_code) : IoError(message), m_extended_code(extended_code) {}
+    int extended_code() const noexcept { return m_extended_code; }
+
+private:
+    int m_extended_code;
+};
+
+struct ConnectionCloser {
+    void operator()(sqlite3* db) const noexcept;
+};
+struct StatementFinalizer {
+    void operator()(sqlite3_stmt* stmt) const noexcept;
+};
+
+enum class OpenMode { read_only, read_write, create };
+
+class Statement {
+public:
+    Statement(sqlite3* db, sqlite3_stmt* stmt, std::string sql);
+
+    Statement& bind(int index, std::nullptr_t);
+    Statement& bind(int index, std::int64_t value);
+    Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
+    Statement& bind(int index, double value);
+    Statement& bind(int index, std::string_view value);
+    Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
+    Statement& bind(int index, const std::string& value) { return bind(index, std::string_view(value)); }
+    Statement& bind(int index, std::span<const std::uint8_t> blob);
+    template <typename T>
+    Statement& bind(int index, const std::optional<T>& value) {
+        return value ? bind(index, *value) : bind(index, nullptr);
+    }
+    /// Binds the arguments to parameters 1, 2, ...
+    template <typename... Args>
+    Statement& bind_all(const Args&... args) {
+        int i = 0;
+        (bind(++i, args), ...);
+        return *this;
+    }
+
+    /// Steps once: true when a row is ready, false when done.
+    bool step();
+    /// Steps to completion (for statements that return no rows).
+    void run();
+    void reset();
+
+    bool is_null(int col) const;
+    std::int64_t column_int64(int col) const;
+    double column_double(int col) const;
+    std::string column_text(int col) const;
+    std::optional<std::string> column_optional_text(int col) const;
+    std::optional<std::int64_t> column_optional_int64(int col) const;
+    std::optional<double> column_optional_double(int col) const;
+    std::span<const std::uint8_t> column_blob(int col) const;
+    int column_count() const;
+    std::string column_name(int col) const;
+
+    const std::string& sql() const { return m_sql; }
+
+private:
+    [[noreturn]] void fail(int rc, std::string_view what) const;
+
+    sqlite3* m_db;
+    std::unique_ptr<sqlite3_stmt, StatementFinalizer> m_stmt;
+    std::string m_sql;
+};
+
+class Database {
+public:
+    Database(const std::string& path, OpenMode mode);
+
+    /// Runs one or more statements without parameters (schema scripts).
+    void exec(std::string_view sql);
+    Statement prepare(std::string_view sql);
+
+    /// The first column of the first row, or nullopt when there is no row or it is NULL.
+    template <typename... Args>
+    std::optional<std::int64_t> query_int(std::string_view sql, const Args&... args) {
+        Statement st = prepare(sql);
+        st.bind_all(args...);
+        if (!st.step()) return std::nullopt;
+        return st.column_optional_int64(0);
+    }
+    template <typename... Args>
+    std::optional<std::string> query_text(std::string_view sql, const Args&... args) {
+        Statement st = prepare(sql);
+        st.bind_all(args...);
+        if (!st.step()) return std::nullopt;
+        return st.column_optional_text(0);
+    }
+
+    std::int64_t last_insert_rowid() const;
+    bool table_exists(std::string_view name);
+    bool in_transaction() const;
+    const std::string& path() const { return m_path; }
+    sqlite3* handle() const { return m_db.get(); }
+
+private:
+    std::string m_path;
+    std::unique_ptr<sqlite3, ConnectionCloser> m_db;
+};
+
+/// Rolls back unless committed (house-style habit 11).
+class Transaction {
+public:
+    enum class Kind { deferred, immediate };
+    explicit Transaction(Database& db, Kind kind = Kind::immediate);
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    ~Transaction();
+
+    void commit();
+
+private:
+    Database& m_db;
+    bool m_done = false;
+};
+
+/// Quotes an identifier for SQL ("my ""table""").
+std::string quote_identifier(std::string_view name);
+
+} // namespace bostad::sqlite
+
+namespace bostad::sqlite {
+/// The SQLite library version in use ("3.40.1").
+std::string sqlite_version();
+} // namespace bostad::sqlite
