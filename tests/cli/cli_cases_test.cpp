@@ -1,0 +1,123 @@
+// Runs the cases in tests/cli/cases.toml, and checks --help of every registered command.
+#include <filesystem>
+
+#include <gtest/gtest.h>
+#include <toml++/toml.h>
+
+#include "cli/registry.hpp"
+#include "support/files.hpp"
+#include "support/process.hpp"
+#include "support/temp_dir.hpp"
+
+namespace bostad::test {
+namespace {
+
+struct CliCase {
+    std::string name;
+    std::vector<std::vector<std::string>> setup;
+    std::vector<std::pair<std::string, std::string>> files;
+    std::vector<std::string> args;
+    int exit = 0;
+    std::vector<std::string> stdout_has;
+    std::vector<std::string> stderr_has;
+    bool stdout_empty = false;
+    bool stderr_empty = false;
+};
+
+/// gtest prints a case by its name, not by its bytes.
+void PrintTo(const CliCase& c, std::ostream* os) { *os << c.name; }
+
+std::vector<std::string> strings(const toml::node_view<toml::node>& v) {
+    std::vector<std::string> out;
+    if (auto* a = v.as_array()) {
+        for (auto& e : *a) out.push_back(e.value<std::string>().value_or(""));
+    }
+    return out;
+}
+
+std::vector<CliCase> load_cases() {
+    std::vector<CliCase> cases;
+    toml::table doc = toml::parse_file(BOSTAD_CLI_CASES);
+    for (auto& node : *doc["case"].as_array()) {
+        auto& t = *node.as_table();
+        CliCase c;
+        c.name = t["name"].value<std::string>().value_or("?");
+        if (auto* setup = t["setup"].as_array()) {
+            for (auto& s : *setup) {
+                std::vector<std::string> args;
+                for (auto& a : *s.as_array()) args.push_back(a.value<std::string>().value_or(""));
+                c.setup.push_back(args);
+            }
+        }
+        if (auto* files = t["files"].as_table()) {
+            for (auto& [k, v] : *files) c.files.emplace_back(std::string(k.str()), v.value<std::string>().value_or(""));
+        }
+        c.args = strings(t["args"]);
+        c.exit = static_cast<int>(t["exit"].value<std::int64_t>().value_or(0));
+        c.stdout_has = strings(t["stdout"]);
+        c.stderr_has = strings(t["stderr"]);
+        c.stdout_empty = t["stdout_empty"].value<bool>().value_or(false);
+        c.stderr_empty = t["stderr_empty"].value<bool>().value_or(false);
+        cases.push_back(std::move(c));
+    }
+    return cases;
+}
+
+class CliCaseTest : public ::testing::TestWithParam<CliCase> {};
+
+TEST_P(CliCaseTest, Runs) {
+    const CliCase& c = GetParam();
+    TempDir dir;
+    for (const auto& [file, text] : c.files) {
+        std::filesystem::create_directories((dir.path() / file).parent_path());
+        write_file(dir.path() / file, text);
+    }
+    ProcessOptions opts;
+    opts.cwd = dir.path().string();
+    for (const auto& s : c.setup) {
+        const auto r = run_bostad(s, opts);
+        ASSERT_EQ(r.exit_code, 0) << "setup failed: " << r.err;
+    }
+    const auto r = run_bostad(c.args, opts);
+    EXPECT_EQ(r.exit_code, c.exit) << "stdout:\n" << r.out << "\nstderr:\n" << r.err;
+    for (const auto& s : c.stdout_has) EXPECT_NE(r.out.find(s), std::string::npos) << "stdout lacks: " << s << "\n" << r.out;
+    for (const auto& s : c.stderr_has) EXPECT_NE(r.err.find(s), std::string::npos) << "stderr lacks: " << s << "\n" << r.err;
+    if (c.stdout_empty) {
+        EXPECT_EQ(r.out, "");
+    }
+    if (c.stderr_empty) {
+        EXPECT_EQ(r.err, "");
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, CliCaseTest, ::testing::ValuesIn(load_cases()),
+                         [](const ::testing::TestParamInfo<CliCase>& p) { return p.param.name; });
+
+TEST(CliHelp, TopLevelHelpListsEveryCommandAndTheExitCodes) {
+    const auto r = run_bostad({"--help"});
+    EXPECT_EQ(r.exit_code, 0);
+    EXPECT_EQ(r.err, "");
+    for (const auto& cmd : cli::make_commands()) {
+        EXPECT_NE(r.out.find(std::string(cmd->name())), std::string::npos) << cmd->name();
+    }
+    EXPECT_NE(r.out.find("Exit codes: 0 ok; 1 data problems"), std::string::npos);
+    EXPECT_NE(r.out.find("--config"), std::string::npos);
+}
+
+TEST(CliHelp, EveryCommandHasHelp) {
+    for (const auto& cmd : cli::make_commands()) {
+        const std::string name(cmd->name());
+        for (const char* flag : {"--help", "-h"}) {
+            const auto r = run_bostad({name, flag});
+            EXPECT_EQ(r.exit_code, 0) << name << " " << flag << ": " << r.err;
+            EXPECT_EQ(r.err, "") << name;
+            EXPECT_NE(r.out.find("Usage: bostad " + name), std::string::npos) << r.out;
+            EXPECT_NE(r.out.find(std::string(cmd->help_text())), std::string::npos) << name;
+            EXPECT_NE(r.out.find("Global options"), std::string::npos) << name;
+            EXPECT_NE(r.out.find("Exit codes"), std::string::npos) << name;
+        }
+    }
+}
+
+} // namespace
+} // namespace bostad::test

@@ -1,0 +1,145 @@
+#include <gtest/gtest.h>
+
+#include "config/config.hpp"
+#include "core/error.hpp"
+#include "support/files.hpp"
+#include "support/temp_dir.hpp"
+
+namespace bostad::config {
+namespace {
+
+std::string error_of(std::string_view text, const std::string& path = "bostad.toml") {
+    try {
+        parse(text, path);
+    } catch (const UsageError& e) {
+        return e.what();
+    }
+    return "(no error)";
+}
+
+TEST(Config, ReadsAFullConfig) {
+    test::TempDir dir;
+    test::write_file(dir.path() / "districts.gpkg", "x");
+    const std::string path = dir.file("bostad.toml");
+    const Config c = parse(R"(
+[store]
+db = "store/bostad.gpkg"
+
+[[municipality]]
+code = "1293"
+name = "Hässleholm"
+official_completions = { "2023" = 336, "2024" = 131 }
+[[municipality.target]]
+from = "2020-01"
+to = "2030-12"
+dwellings = 3000
+
+[mapping.hlm]
+crs = "EPSG:3006"
+encoding = "ISO-8859-1"
+date_formats = ["YYYYMMDD", "YYYY-MM-DD"]
+decimal = ","
+[mapping.hlm.fields]
+case_id = "DIARIENR"
+[mapping.hlm.values.house_type]
+"FLB" = "flerbostadshus"
+
+[[source]]
+name = "hlm-permits"
+kind = "permits"
+files = ["data/{month}/bygglov.shp"]
+mapping = "hlm"
+full_snapshot = true
+
+[[area_set]]
+name = "districts"
+vintage = "2026"
+files = ["districts.gpkg"]
+
+[report]
+area_set = "districts"
+lang = "en"
+formats = ["html", "csv"]
+)",
+                           path);
+    EXPECT_EQ(*c.db, (dir.path() / "store/bostad.gpkg").string());
+    ASSERT_EQ(c.municipalities.size(), 1u);
+    EXPECT_EQ(c.municipalities[0].name, "Hässleholm");
+    EXPECT_EQ(c.municipalities[0].official_completions.at(2024), 131);
+    ASSERT_EQ(c.municipalities[0].targets.size(), 1u);
+    EXPECT_EQ(c.municipalities[0].targets[0].to.str(), "2030-12");
+    EXPECT_EQ(c.municipalities[0].targets[0].dwellings, 3000);
+    const Mapping* m = c.find_mapping("hlm");
+    ASSERT_NE(m, nullptr);
+    EXPECT_EQ(m->fields.at("case_id"), "DIARIENR");
+    EXPECT_EQ(m->values.at("house_type").at("FLB"), "flerbostadshus");
+    EXPECT_EQ(m->decimal, ',');
+    EXPECT_EQ(m->date_formats.front(), "YYYYMMDD");
+    ASSERT_EQ(c.sources.size(), 1u);
+    EXPECT_TRUE(c.sources[0].full_snapshot);
+    EXPECT_EQ(expand_month(c.sources[0].files[0], Month(2026, 10)), (dir.path() / "data/2026-10/bygglov.shp").string());
+    EXPECT_EQ(c.report.lang, "en");
+    EXPECT_EQ(c.report.area_set, "districts");
+}
+
+TEST(Config, EmptyFileIsValid) {
+    const Config c = parse("", "bostad.toml");
+    EXPECT_TRUE(c.sources.empty());
+    EXPECT_EQ(c.report.lang, "sv");
+}
+
+TEST(Config, BadTomlNamesTheLine) {
+    const std::string msg = error_of("[store]\ndb = \"x.gpkg\nname = 1\n");
+    EXPECT_NE(msg.find("bostad.toml:2:"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("not valid TOML"), std::string::npos) << msg;
+}
+
+TEST(Config, UnknownKeyIsNamedWithASuggestion) {
+    const std::string msg = error_of("[store]\ndb = \"x.gpkg\"\n\n[[municipality]]\ncode = \"1290\"\nname = \"K\"\ntargte = []\n");
+    EXPECT_NE(msg.find("bostad.toml:7: municipality[0].targte: unknown key 'targte' (did you mean 'target'?)"),
+              std::string::npos)
+        << msg;
+    const std::string top = error_of("[stor]\ndb = \"x\"\n");
+    EXPECT_NE(top.find("stor: unknown key 'stor' (did you mean 'store'?)"), std::string::npos) << top;
+}
+
+TEST(Config, WrongTypeIsNamed) {
+    const std::string msg = error_of("[[municipality]]\ncode = 1290\nname = \"Kristianstad\"\n");
+    EXPECT_NE(msg.find("municipality[0].code: expected a string, found an integer (1290)"), std::string::npos) << msg;
+    const std::string date = error_of("[[municipality]]\ncode = \"1290\"\nname = \"K\"\n[[municipality.target]]\n"
+                                      "from = 2020-01-01\nto = \"2030-12\"\ndwellings = 5\n");
+    EXPECT_NE(date.find("municipality[0].target[0].from: expected a string, found a TOML date"), std::string::npos) << date;
+}
+
+TEST(Config, EnumsAndPatternsListWhatIsAccepted) {
+    const std::string kind = error_of("[[source]]\nname = \"a\"\nkind = \"permit\"\nfiles = [\"{month}.csv\"]\n");
+    EXPECT_NE(kind.find("source[0].kind: 'permit' is not accepted; use \"permits\" or \"plans\""), std::string::npos) << kind;
+    const std::string code = error_of("[[municipality]]\ncode = \"129\"\nname = \"K\"\n");
+    EXPECT_NE(code.find("municipality[0].code: '129' does not have the expected form"), std::string::npos) << code;
+    const std::string missing = error_of("[[municipality]]\ncode = \"1290\"\n");
+    EXPECT_NE(missing.find("municipality[0]: the required key 'name' is missing"), std::string::npos) << missing;
+}
+
+TEST(Config, MissingFileIsNamedByItsKey) {
+    test::TempDir dir;
+    const std::string msg = error_of("[[source]]\nname = \"a\"\nkind = \"plans\"\nfiles = [\"plans.gpkg\"]\n",
+                                     dir.file("bostad.toml"));
+    EXPECT_NE(msg.find("source[0].files[0]: file '" + dir.file("plans.gpkg") + "' not found"), std::string::npos) << msg;
+}
+
+TEST(Config, ReferencesMustResolve) {
+    const std::string msg = error_of("[mapping.a]\ncrs = \"EPSG:3006\"\n[[source]]\nname = \"s\"\nkind = \"plans\"\n"
+                                     "files = [\"{month}.gpkg\"]\nmapping = \"b\"\n[report]\narea_set = \"nope\"\n");
+    EXPECT_NE(msg.find("source[0].mapping: no [mapping.b] in this file (mappings: a)"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("report.area_set: no [[area_set]] named 'nope'"), std::string::npos) << msg;
+}
+
+TEST(Config, AllProblemsAreListedAtOnce) {
+    const std::string msg = error_of("[stor]\n[[municipality]]\ncode = 1\nname = 2\n");
+    EXPECT_NE(msg.find("stor"), std::string::npos);
+    EXPECT_NE(msg.find("municipality[0].code"), std::string::npos);
+    EXPECT_NE(msg.find("municipality[0].name"), std::string::npos);
+}
+
+} // namespace
+} // namespace bostad::config
