@@ -1,6 +1,7 @@
 #include "cli/registry.hpp"
 
 #include "cli/cmd_check.hpp"
+#include "cli/cmd_example.hpp"
 #include "cli/cmd_init.hpp"
 
 namespace bostad::cli {
@@ -9,6 +10,7 @@ std::vector<std::unique_ptr<Command>> make_commands() {
     std::vector<std::unique_ptr<Command>> commands;
     commands.push_back(std::make_unique<InitCommand>());
     commands.push_back(std::make_unique<CheckCommand>());
+    commands.push_back(std::make_unique<ExampleCommand>());
     return commands;
 }
 

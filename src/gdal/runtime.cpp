@@ -11,9 +11,9 @@ namespace bostad::gdal {
 namespace {
 
 void CPL_STDCALL collect(CPLErr level, CPLErrorNum /*num*/, const char* msg) {
-    auto* self = static_cast<std::vector<std::string>*>(CPLGetErrorHandlerUserData());
-    if (!self || level == CE_Debug) return;
-    self->emplace_back(msg ? msg : "");
+    auto* self = static_cast<std::vector<ErrorCollector::Message>*>(CPLGetErrorHandlerUserData());
+    if (!self || level == CE_Debug || level == CE_None) return;
+    self->push_back({level == CE_Failure || level == CE_Fatal, msg ? msg : ""});
 }
 
 } // namespace
@@ -37,12 +37,28 @@ std::string proj_version() {
     return info.version ? info.version : "";
 }
 
+ScopedConfigOption::ScopedConfigOption(std::string key, const std::string& value) : m_key(std::move(key)) {
+    if (const char* old = CPLGetThreadLocalConfigOption(m_key.c_str(), nullptr)) m_old = old;
+    CPLSetThreadLocalConfigOption(m_key.c_str(), value.c_str());
+}
+
+ScopedConfigOption::~ScopedConfigOption() {
+    CPLSetThreadLocalConfigOption(m_key.c_str(), m_old ? m_old->c_str() : nullptr);
+}
+
 ErrorCollector::ErrorCollector() { CPLPushErrorHandlerEx(collect, &m_messages); }
 
 ErrorCollector::~ErrorCollector() { CPLPopErrorHandler(); }
 
+bool ErrorCollector::has_failure() const {
+    for (const auto& m : m_messages) {
+        if (m.failure) return true;
+    }
+    return false;
+}
+
 std::string ErrorCollector::last_or(const std::string& fallback) const {
-    return m_messages.empty() ? fallback : m_messages.back();
+    return m_messages.empty() ? fallback : m_messages.back().text;
 }
 
 } // namespace bostad::gdal

@@ -2,6 +2,7 @@
 // GDAL/OGR/PROJ process set-up: drivers registered once, PROJ network access off, and a scoped error
 // handler that collects GDAL's messages instead of letting GDAL print behind bostad's back.
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,19 @@ void ensure_initialized();
 std::string gdal_version();
 std::string proj_version();
 
+/// Sets a GDAL configuration option for this thread while alive.
+class ScopedConfigOption {
+public:
+    ScopedConfigOption(std::string key, const std::string& value);
+    ScopedConfigOption(const ScopedConfigOption&) = delete;
+    ScopedConfigOption& operator=(const ScopedConfigOption&) = delete;
+    ~ScopedConfigOption();
+
+private:
+    std::string m_key;
+    std::optional<std::string> m_old;
+};
+
 /// While alive, GDAL errors and warnings on this thread are collected here rather than printed.
 class ErrorCollector {
 public:
@@ -21,13 +35,19 @@ public:
     ErrorCollector& operator=(const ErrorCollector&) = delete;
     ~ErrorCollector();
 
-    const std::vector<std::string>& messages() const { return m_messages; }
-    /// The last error message, or `fallback` when GDAL said nothing.
+    struct Message {
+        bool failure; ///< CE_Failure or CE_Fatal, rather than a warning
+        std::string text;
+    };
+
+    const std::vector<Message>& messages() const { return m_messages; }
+    bool has_failure() const;
+    /// The last message, or `fallback` when GDAL said nothing.
     std::string last_or(const std::string& fallback) const;
     void clear() { m_messages.clear(); }
 
 private:
-    std::vector<std::string> m_messages;
+    std::vector<Message> m_messages;
 };
 
 } // namespace bostad::gdal

@@ -1,0 +1,27 @@
+#include "core/csv.hpp"
+
+namespace bostad {
+
+std::string csv_field(std::string_view value, char sep) {
+    const bool quote = value.find_first_of(std::string{sep, '"', '\n', '\r'}) != std::string_view::npos;
+    if (!quote) return std::string(value);
+    std::string out = "\"";
+    for (char c : value) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    out += '"';
+    return out;
+}
+
+std::string csv_record(std::span<const std::string> fields, char sep) {
+    std::string out;
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        if (i > 0) out += sep;
+        out += csv_field(fields[i], sep);
+    }
+    out += "\r\n";
+    return out;
+}
+
+} // namespace bostad

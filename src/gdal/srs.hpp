@@ -1,0 +1,44 @@
+#pragma once
+// The CRS policy in one place (gis/crs-policy.md): every spatial reference is made here, always with the
+// traditional GIS axis order (easting/longitude first), and transforms are owned objects.
+
+#include <memory>
+#include <string>
+
+class OGRSpatialReference;
+class OGRCoordinateTransformation;
+
+namespace bostad::gdal {
+
+/// The store's CRS: SWEREF 99 TM.
+inline constexpr int k_store_epsg = 3006;
+
+struct SrsDeleter {
+    void operator()(OGRSpatialReference* srs) const noexcept;
+};
+using SpatialReference = std::unique_ptr<OGRSpatialReference, SrsDeleter>;
+
+/// EPSG:n with traditional GIS axis order. Throws UsageError naming `what` when n is unknown.
+SpatialReference make_srs(int epsg, const std::string& what = "CRS");
+
+/// "EPSG:3008" → 3008; throws UsageError naming `what` when the text is not of that form.
+int parse_epsg(const std::string& text, const std::string& what);
+
+/// A coordinate transformation between two EPSG codes, in (x=easting/lon, y=northing/lat) order.
+class Transformer {
+public:
+    Transformer(int from_epsg, int to_epsg);
+    Transformer(const OGRSpatialReference& from, int to_epsg);
+    Transformer(const Transformer&) = delete;
+    Transformer& operator=(const Transformer&) = delete;
+    ~Transformer();
+
+    /// Transforms in place; false when PROJ cannot transform the point.
+    bool transform(double& x, double& y) const;
+    OGRCoordinateTransformation* handle() const { return m_ct; }
+
+private:
+    OGRCoordinateTransformation* m_ct;
+};
+
+} // namespace bostad::gdal

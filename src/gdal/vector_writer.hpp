@@ -1,0 +1,73 @@
+#pragma once
+// Writes vector datasets with OGR (GeoPackage, Shapefile, ...): one owner for the dataset, layers that
+// transform geometries from the store's CRS, and an explicit close that reports a failed flush.
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "gdal/srs.hpp"
+
+class GDALDataset;
+class OGRLayer;
+
+namespace bostad::gdal {
+
+enum class FieldType { string, integer, real, date };
+
+struct FieldDef {
+    std::string name;
+    FieldType type = FieldType::string;
+    int width = 0; ///< 0: the driver's default
+};
+
+/// A field value; dates are ISO text ("2026-10-31").
+using FieldValue = std::variant<std::monostate, std::string, std::int64_t, double>;
+
+enum class GeometryKind { none, point, multipolygon, geometry };
+
+class LayerWriter {
+public:
+    LayerWriter(OGRLayer* layer, std::string dataset_path, int source_epsg, int layer_epsg);
+    LayerWriter(LayerWriter&&) noexcept;
+    ~LayerWriter();
+
+    /// Adds a feature; `wkb` is in the source CRS (EPSG:3006) and empty for no geometry.
+    void add(const std::vector<FieldValue>& values, std::span<const std::uint8_t> wkb = {});
+
+private:
+    OGRLayer* m_layer;
+    std::string m_path;
+    std::unique_ptr<Transformer> m_transform; ///< null when source and layer CRS are the same
+};
+
+struct DatasetCloser {
+    void operator()(GDALDataset* ds) const noexcept;
+};
+
+class VectorWriter {
+public:
+    /// Creates a new dataset; `path` must not exist.
+    VectorWriter(const std::string& path, const std::string& driver, const std::vector<std::string>& options = {});
+    VectorWriter(const VectorWriter&) = delete;
+    VectorWriter& operator=(const VectorWriter&) = delete;
+    ~VectorWriter();
+
+    LayerWriter add_layer(const std::string& name, GeometryKind kind, int epsg, const std::vector<FieldDef>& fields,
+                          const std::vector<std::string>& options = {});
+    /// Runs SQL on the dataset (for GeoPackage: metadata, styles); no result is read.
+    void execute_sql(const std::string& sql);
+    /// Flushes and closes; throws IoError when the driver reports a failure.
+    void close();
+
+    GDALDataset* handle() const { return m_ds.get(); }
+
+private:
+    std::string m_path;
+    std::unique_ptr<GDALDataset, DatasetCloser> m_ds;
+};
+
+} // namespace bostad::gdal

@@ -1,0 +1,40 @@
+#pragma once
+// GEOS operations used by bostad, each checking GEOS's return value (predicates return 2 on error).
+
+#include <utility>
+#include <vector>
+
+#include "geos/context.hpp"
+
+namespace bostad::geos {
+
+using Coords = std::vector<std::pair<double, double>>;
+
+Geometry make_point(const Context& ctx, double x, double y);
+/// A polygon from a closed ring (first == last) and optional closed holes.
+Geometry make_polygon(const Context& ctx, const Coords& shell, const std::vector<Coords>& holes = {});
+Geometry make_multipoint(const Context& ctx, const Coords& points);
+/// Collects polygons (and the polygons of multipolygons) into one MultiPolygon; other parts are dropped.
+Geometry to_multipolygon(const Context& ctx, const GEOSGeom_t* g);
+
+Geometry clone(const Context& ctx, const GEOSGeom_t* g);
+Geometry intersection(const Context& ctx, const GEOSGeom_t* a, const GEOSGeom_t* b);
+Geometry difference(const Context& ctx, const GEOSGeom_t* a, const GEOSGeom_t* b);
+Geometry unary_union(const Context& ctx, const GEOSGeom_t* g);
+Geometry point_on_surface(const Context& ctx, const GEOSGeom_t* g);
+/// Voronoi cells of the points, extended to cover `envelope`.
+Geometry voronoi(const Context& ctx, const GEOSGeom_t* points, const GEOSGeom_t* envelope);
+
+double area(const Context& ctx, const GEOSGeom_t* g);
+bool intersects(const Context& ctx, const GEOSGeom_t* a, const GEOSGeom_t* b);
+bool is_valid(const Context& ctx, const GEOSGeom_t* g);
+bool is_empty(const Context& ctx, const GEOSGeom_t* g);
+int num_geometries(const Context& ctx, const GEOSGeom_t* g);
+const GEOSGeom_t* geometry_n(const Context& ctx, const GEOSGeom_t* g, int n);
+std::pair<double, double> point_xy(const Context& ctx, const GEOSGeom_t* point);
+
+Prepared prepare(const Context& ctx, const GEOSGeom_t* g);
+bool prepared_contains(const Context& ctx, const GEOSPrepGeom_t* prepared, const GEOSGeom_t* g);
+bool prepared_intersects(const Context& ctx, const GEOSPrepGeom_t* prepared, const GEOSGeom_t* g);
+
+} // namespace bostad::geos
