@@ -1,17 +1,12 @@
 #include "core/csv.hpp"
 
+#include "core/text.hpp"
+
 namespace bostad {
 
 std::string csv_field(std::string_view value, char sep) {
     const bool quote = value.find_first_of(std::string{sep, '"', '\n', '\r'}) != std::string_view::npos;
-    if (!quote) return std::string(value);
-    std::string out = "\"";
-    for (char c : value) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    out += '"';
-    return out;
+    return quote ? quote_doubling(value, '"') : std::string(value);
 }
 
 std::string csv_record(std::span<const std::string> fields, char sep) {

@@ -122,6 +122,16 @@ std::string lower_sv(std::string_view text) {
     return out;
 }
 
+std::string quote_doubling(std::string_view text, char quote) {
+    std::string out(1, quote);
+    for (char c : text) {
+        if (c == quote) out += quote;
+        out += c;
+    }
+    out += quote;
+    return out;
+}
+
 std::vector<std::string> split(std::string_view text, char sep) {
     std::vector<std::string> out;
     std::size_t start = 0;

@@ -30,4 +30,7 @@ std::string lower_sv(std::string_view text);
 
 std::vector<std::string> split(std::string_view text, char sep);
 
+/// `text` between two `quote` characters, with each `quote` inside doubled (SQL identifiers, CSV fields).
+std::string quote_doubling(std::string_view text, char quote);
+
 } // namespace bostad

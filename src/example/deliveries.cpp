@@ -81,6 +81,23 @@ std::vector<const PlanHistory*> known_plans(const std::vector<PlanHistory>& all,
     return out;
 }
 
+/// A plan's attributes as its municipality exports them: id, name, status label, adopted, legal force,
+/// end of implementation period, dwellings. Dates that have not happened yet are empty.
+std::vector<FieldValue> plan_values(const PlanHistory& p, Date day, const char* const (&labels)[5]) {
+    const PlanStatus status = *p.status_at(day);
+    const bool adopted = status >= PlanStatus::antagen;
+    const bool legal = status == PlanStatus::laga_kraft;
+    return {p.plan_id,
+            p.name,
+            std::string(labels[static_cast<int>(status)]),
+            adopted ? FieldValue(p.adopted.iso()) : FieldValue(),
+            legal ? FieldValue(p.legal.iso()) : FieldValue(),
+            legal ? FieldValue(p.implementation_end().iso()) : FieldValue(),
+            p.planned_dwellings ? FieldValue(*p.planned_dwellings) : FieldValue()};
+}
+
+bool is_legal(const PlanHistory& p, Date day) { return p.status_at(day) == PlanStatus::laga_kraft; }
+
 } // namespace
 
 Delivery write_kristianstad_permits(const std::string& path, const std::vector<PermitHistory>& permits, Date day) {
@@ -188,7 +205,7 @@ Delivery write_kristianstad_plans(const geos::Context& ctx, const std::string& p
     const auto rows = known_plans(plans, "1290", day);
     Delivery d{path, 0, {}};
     const std::size_t no_geometry = 3;
-    const std::size_t bad_date = first_from(rows, 6, [&](const PlanHistory* p) { return p->status_at(day) == PlanStatus::laga_kraft; });
+    const std::size_t bad_date = first_from(rows, 6, [&](const PlanHistory* p) { return is_legal(*p, day); });
     const std::size_t duplicate = 9;
     gdal::VectorWriter writer(path, "GPKG");
     const std::vector<FieldDef> fields{{"PLANNUMMER"}, {"PLANNAMN"}, {"PLANSTATUS"}, {"ANTAGEN"}, {"LAGA_KRAFT"},
@@ -196,21 +213,14 @@ Delivery write_kristianstad_plans(const geos::Context& ctx, const std::string& p
     auto layer = writer.add_layer("detaljplaner", gdal::GeometryKind::multipolygon, 3008, fields);
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const PlanHistory& p = *rows[i];
-        const PlanStatus status = *p.status_at(day);
         static const char* const k_labels[] = {"Planuppdrag", "Samråd", "Granskning", "Antagen", "Laga kraft"};
-        const bool adopted = status >= PlanStatus::antagen;
-        const bool legal = status == PlanStatus::laga_kraft;
-        std::vector<FieldValue> v{p.plan_id, p.name, std::string(k_labels[static_cast<int>(status)]),
-                                  adopted ? FieldValue(p.adopted.iso()) : FieldValue(),
-                                  legal ? FieldValue(p.legal.iso()) : FieldValue(),
-                                  legal ? FieldValue(p.implementation_end().iso()) : FieldValue(),
-                                  p.planned_dwellings ? FieldValue(*p.planned_dwellings) : FieldValue()};
+        std::vector<FieldValue> v = plan_values(p, day, k_labels);
         std::vector<std::uint8_t> wkb = ring_wkb(ctx, p.ring);
         if (i == no_geometry) {
             wkb.clear();
             d.defects.push_back(fmt::format("{}: no geometry", p.plan_id));
         }
-        if (i == bad_date && legal) {
+        if (i == bad_date && is_legal(p, day)) {
             v[4] = fmt::format("{}-06-31", p.legal.year());
             d.defects.push_back(fmt::format("{}: impossible date LAGA_KRAFT={}", p.plan_id, std::get<std::string>(v[4])));
         }
@@ -233,7 +243,7 @@ Delivery write_hassleholm_plans(const geos::Context& ctx, const std::string& pat
     Delivery d{path, 0, {}};
     const std::size_t spike = 2;
     const std::size_t bowtie = 5;
-    const std::size_t swapped = first_from(rows, 8, [&](const PlanHistory* p) { return p->status_at(day) == PlanStatus::laga_kraft; });
+    const std::size_t swapped = first_from(rows, 8, [&](const PlanHistory* p) { return is_legal(*p, day); });
     gdal::VectorWriter writer(path, "GPKG");
     const std::vector<FieldDef> fields{{"beteckning"},
                                        {"namn"},
@@ -245,15 +255,8 @@ Delivery write_hassleholm_plans(const geos::Context& ctx, const std::string& pat
     auto layer = writer.add_layer("planomraden", gdal::GeometryKind::multipolygon, 3006, fields);
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const PlanHistory& p = *rows[i];
-        const PlanStatus status = *p.status_at(day);
         static const char* const k_labels[] = {"påbörjad", "samråd", "granskning", "antagen", "gällande"};
-        const bool adopted = status >= PlanStatus::antagen;
-        const bool legal = status == PlanStatus::laga_kraft;
-        std::vector<FieldValue> v{p.plan_id, p.name, std::string(k_labels[static_cast<int>(status)]),
-                                  adopted ? FieldValue(p.adopted.iso()) : FieldValue(),
-                                  legal ? FieldValue(p.legal.iso()) : FieldValue(),
-                                  legal ? FieldValue(p.implementation_end().iso()) : FieldValue(),
-                                  p.planned_dwellings ? FieldValue(*p.planned_dwellings) : FieldValue()};
+        std::vector<FieldValue> v = plan_values(p, day, k_labels);
         geos::Coords ring = p.ring;
         if (i == spike) {
             // A small loop touching the boundary at a vertex: invalid, repairable with a tiny change of area.
@@ -265,7 +268,7 @@ Delivery write_hassleholm_plans(const geos::Context& ctx, const std::string& pat
             std::swap(ring[2], ring[3]);
             d.defects.push_back(fmt::format("{}: bowtie polygon (ring crosses itself)", p.plan_id));
         }
-        if (i == swapped && legal) {
+        if (i == swapped && is_legal(p, day)) {
             std::swap(v[3], v[4]);
             d.defects.push_back(fmt::format("{}: laga kraft before antagande", p.plan_id));
         }

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "core/text.hpp"
+
 namespace bostad::sqlite {
 
 void ConnectionCloser::operator()(sqlite3* db) const noexcept { sqlite3_close_v2(db); }
@@ -163,15 +165,7 @@ void Transaction::commit() {
     m_done = true;
 }
 
-std::string quote_identifier(std::string_view name) {
-    std::string out = "\"";
-    for (char c : name) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    out += '"';
-    return out;
-}
+std::string quote_identifier(std::string_view name) { return quote_doubling(name, '"'); }
 
 } // namespace bostad::sqlite
 

@@ -32,6 +32,12 @@ std::vector<std::vector<std::string>> read_csv(const fs::path& p, char sep) {
     return rows;
 }
 
+int duplicated_ids(const std::map<std::string, int>& ids) {
+    int n = 0;
+    for (const auto& [id, count] : ids) n += count > 1 ? 1 : 0;
+    return n;
+}
+
 class ExampleProject : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
@@ -144,9 +150,7 @@ TEST_F(ExampleProject, KristianstadCsvIsSwedishIn1330WithItsDefects) {
     }
     EXPECT_EQ(no_coords, 1);
     EXPECT_EQ(bad_dates, 1);
-    int duplicated = 0;
-    for (const auto& [id, n] : ids) duplicated += n > 1 ? 1 : 0;
-    EXPECT_EQ(duplicated, 1);
+    EXPECT_EQ(duplicated_ids(ids), 1);
 }
 
 TEST_F(ExampleProject, HassleholmShapefileIsLatin1InSweref99TmWithItsDefects) {
@@ -171,9 +175,7 @@ TEST_F(ExampleProject, HassleholmShapefileIsLatin1InSweref99TmWithItsDefects) {
     }
     EXPECT_EQ(no_geometry, 1);
     EXPECT_EQ(bad_dates, 1);
-    int duplicated = 0;
-    for (const auto& [id, n] : ids) duplicated += n > 1 ? 1 : 0;
-    EXPECT_EQ(duplicated, 1);
+    EXPECT_EQ(duplicated_ids(ids), 1);
 }
 
 TEST_F(ExampleProject, VolumesAreInLineWithScb) {
