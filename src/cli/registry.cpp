@@ -2,6 +2,8 @@
 
 #include "cli/cmd_check.hpp"
 #include "cli/cmd_example.hpp"
+#include "cli/cmd_history.hpp"
+#include "cli/cmd_ingest.hpp"
 #include "cli/cmd_init.hpp"
 
 namespace bostad::cli {
@@ -9,6 +11,8 @@ namespace bostad::cli {
 std::vector<std::unique_ptr<Command>> make_commands() {
     std::vector<std::unique_ptr<Command>> commands;
     commands.push_back(std::make_unique<InitCommand>());
+    commands.push_back(std::make_unique<IngestCommand>());
+    commands.push_back(std::make_unique<HistoryCommand>());
     commands.push_back(std::make_unique<CheckCommand>());
     commands.push_back(std::make_unique<ExampleCommand>());
     return commands;

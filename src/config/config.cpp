@@ -166,7 +166,7 @@ Config build(const toml::table& doc, const std::string& path) {
             const auto& t = *sources->get(i)->as_table();
             Source s;
             s.name = str(t["name"]);
-            s.kind = str(t["kind"]) == "plans" ? SourceKind::plans : SourceKind::permits;
+            s.kind = parse_kind(str(t["kind"])).value_or(DataKind::permits);
             for (const auto& f : str_list(t["files"])) s.files.push_back(resolve_path(c.base_dir, f));
             s.layer = opt_str(t["layer"]);
             s.mapping = opt_str(t["mapping"]);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/date.hpp"
+#include "core/fields.hpp"
 
 namespace bostad::config {
 
@@ -38,11 +39,10 @@ struct Mapping {
     std::map<std::string, std::map<std::string, std::string>> values;     ///< canonical field → {source → canonical}
 };
 
-enum class SourceKind { permits, plans, areas };
 
 struct Source {
     std::string name;
-    SourceKind kind = SourceKind::permits;
+    DataKind kind = DataKind::permits;
     std::vector<std::string> files; ///< absolute or config-relative-resolved; may contain {month}
     std::optional<std::string> layer;
     std::optional<std::string> mapping;

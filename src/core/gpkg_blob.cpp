@@ -70,6 +70,7 @@ public:
     }
 
     const std::optional<Envelope>& envelope() const { return m_env; }
+    bool all_finite() const { return m_all_finite; }
     bool at_end() const { return m_pos == m_wkb.size(); }
 
 private:
@@ -100,6 +101,7 @@ private:
                 if (!f64(little, ignored)) return false;
             }
             // POINT EMPTY is written as NaN coordinates; it contributes nothing.
+            if (!(std::isnan(x) && std::isnan(y)) && (!std::isfinite(x) || !std::isfinite(y))) m_all_finite = false;
             if (std::isfinite(x) && std::isfinite(y)) {
                 if (!m_env) m_env = Envelope{x, x, y, y};
                 else m_env->expand(x, y);
@@ -125,6 +127,7 @@ private:
     std::span<const std::uint8_t> m_wkb;
     std::size_t m_pos = 0;
     std::optional<Envelope> m_env;
+    bool m_all_finite = true;
 };
 
 void put_u32_le(std::vector<std::uint8_t>& out, std::uint32_t v) {
@@ -160,6 +163,19 @@ std::optional<Envelope> wkb_envelope(std::span<const std::uint8_t> wkb) {
     WkbScanner scanner(wkb);
     if (!scanner.geometry(0)) return std::nullopt;
     return scanner.envelope();
+}
+
+std::vector<std::uint8_t> wkb_point(double x, double y) {
+    std::vector<std::uint8_t> out{1};
+    put_u32_le(out, 1);
+    put_f64_le(out, x);
+    put_f64_le(out, y);
+    return out;
+}
+
+bool wkb_all_finite(std::span<const std::uint8_t> wkb) {
+    WkbScanner scanner(wkb);
+    return scanner.geometry(0) && scanner.all_finite();
 }
 
 std::vector<std::uint8_t> gpkg_blob_from_wkb(std::span<const std::uint8_t> wkb, std::int32_t srs_id) {

@@ -30,6 +30,13 @@ struct GpkgHeader {
 /// coordinate) or malformed.
 std::optional<Envelope> wkb_envelope(std::span<const std::uint8_t> wkb);
 
+/// ISO WKB of a 2D point, little-endian.
+std::vector<std::uint8_t> wkb_point(double x, double y);
+
+/// True when every coordinate of the WKB geometry is finite (POINT EMPTY's NaN pair excepted);
+/// false also when the WKB is malformed.
+bool wkb_all_finite(std::span<const std::uint8_t> wkb);
+
 /// Wraps WKB into a GeoPackage blob with an XY envelope (none for points, as the spec allows).
 std::vector<std::uint8_t> gpkg_blob_from_wkb(std::span<const std::uint8_t> wkb, std::int32_t srs_id);
 

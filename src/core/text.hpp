@@ -25,6 +25,9 @@ std::string_view trim(std::string_view text);
 /// True when `text` is valid UTF-8 (no overlong forms, no surrogates).
 bool is_valid_utf8(std::string_view text);
 
+/// The text with every byte that is not part of valid UTF-8 written as \xNN (so it can be stored and read).
+std::string escape_invalid_utf8(std::string_view text);
+
 /// Lower-cases ASCII letters and the Swedish letters Å, Ä, Ö, É in UTF-8; leaves the rest.
 std::string lower_sv(std::string_view text);
 

@@ -3,6 +3,8 @@
 #include <charconv>
 
 #include <fmt/format.h>
+#include <cpl_conv.h>
+#include <ogr_geometry.h>
 #include <ogr_spatialref.h>
 
 #include "core/error.hpp"
@@ -23,6 +25,24 @@ SpatialReference make_srs(int epsg, const std::string& what) {
     return srs;
 }
 
+std::string srs_wkt(int epsg) {
+    const SpatialReference srs = make_srs(epsg);
+    char* wkt = nullptr;
+    srs->exportToWkt(&wkt);
+    std::string out = wkt ? wkt : "";
+    CPLFree(wkt);
+    return out;
+}
+
+SpatialReference make_srs_from_wkt(const std::string& wkt, const std::string& what) {
+    ensure_initialized();
+    ErrorCollector quiet;
+    SpatialReference srs(new OGRSpatialReference());
+    if (srs->importFromWkt(wkt.c_str()) != OGRERR_NONE) throw InputError(fmt::format("{}: cannot read its CRS definition", what));
+    srs->SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    return srs;
+}
+
 int parse_epsg(const std::string& text, const std::string& what) {
     const std::string prefix = "EPSG:";
     int code = 0;
@@ -37,22 +57,40 @@ int parse_epsg(const std::string& text, const std::string& what) {
 
 namespace {
 
-OGRCoordinateTransformation* make_transform(const OGRSpatialReference& from, int to_epsg) {
-    const SpatialReference to = make_srs(to_epsg);
+OGRCoordinateTransformation* make_transform(const OGRSpatialReference& from, const OGRSpatialReference& to) {
     ErrorCollector errors;
-    OGRCoordinateTransformation* ct = OGRCreateCoordinateTransformation(&from, to.get());
+    OGRCoordinateTransformation* ct = OGRCreateCoordinateTransformation(&from, &to);
     if (!ct) throw IoError("cannot create a coordinate transformation: " + errors.last_or("PROJ gave no reason"));
     return ct;
 }
 
 } // namespace
 
-Transformer::Transformer(int from_epsg, int to_epsg) : m_ct(make_transform(*make_srs(from_epsg), to_epsg)) {}
+Transformer::Transformer(int from_epsg, int to_epsg) : m_ct(make_transform(*make_srs(from_epsg), *make_srs(to_epsg))) {}
 
-Transformer::Transformer(const OGRSpatialReference& from, int to_epsg) : m_ct(make_transform(from, to_epsg)) {}
+Transformer::Transformer(const OGRSpatialReference& from, int to_epsg) : m_ct(make_transform(from, *make_srs(to_epsg))) {}
+
+Transformer::Transformer(const std::string& from_wkt, int to_epsg)
+    : m_ct(make_transform(*make_srs_from_wkt(from_wkt), *make_srs(to_epsg))) {}
+
+Transformer::Transformer(int from_epsg, const std::string& to_wkt)
+    : m_ct(make_transform(*make_srs(from_epsg), *make_srs_from_wkt(to_wkt))) {}
 
 Transformer::~Transformer() { OGRCoordinateTransformation::DestroyCT(m_ct); }
 
 bool Transformer::transform(double& x, double& y) const { return m_ct->Transform(1, &x, &y) == TRUE; }
+
+std::optional<std::vector<std::uint8_t>> Transformer::transform_wkb(std::span<const std::uint8_t> wkb) const {
+    ErrorCollector quiet;
+    OGRGeometry* raw = nullptr;
+    if (OGRGeometryFactory::createFromWkb(wkb.data(), nullptr, &raw, wkb.size(), wkbVariantIso) != OGRERR_NONE || !raw) {
+        return std::nullopt;
+    }
+    std::unique_ptr<OGRGeometry> g(raw);
+    if (g->transform(m_ct) != OGRERR_NONE) return std::nullopt;
+    std::vector<std::uint8_t> out(static_cast<std::size_t>(g->WkbSize()));
+    g->exportToWkb(wkbNDR, out.data(), wkbVariantIso);
+    return out;
+}
 
 } // namespace bostad::gdal

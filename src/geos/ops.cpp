@@ -107,6 +107,30 @@ Geometry voronoi(const Context& ctx, const GEOSGeom_t* points, const GEOSGeom_t*
     return ctx.own(GEOSVoronoiDiagram_r(ctx.handle(), points, envelope, 0.0, 0), "Voronoi diagram");
 }
 
+Geometry make_valid_structure(const Context& ctx, const GEOSGeom_t* g) {
+    GEOSMakeValidParams* params = GEOSMakeValidParams_create_r(ctx.handle());
+    if (!params) throw Error("GEOS MakeValid parameters: " + ctx.last_message());
+    GEOSMakeValidParams_setMethod_r(ctx.handle(), params, GEOS_MAKE_VALID_STRUCTURE);
+    GEOSMakeValidParams_setKeepCollapsed_r(ctx.handle(), params, 0);
+    GEOSGeometry* out = GEOSMakeValidWithParams_r(ctx.handle(), g, params);
+    GEOSMakeValidParams_destroy_r(ctx.handle(), params);
+    return ctx.own(out, "MakeValid");
+}
+
+std::string validity_reason(const Context& ctx, const GEOSGeom_t* g) {
+    char* reason = GEOSisValidReason_r(ctx.handle(), g);
+    if (!reason) throw Error("GEOS isValidReason failed: " + ctx.last_message());
+    std::string out(reason);
+    GEOSFree_r(ctx.handle(), reason);
+    return out;
+}
+
+int type_id(const Context& ctx, const GEOSGeom_t* g) {
+    const int t = GEOSGeomTypeId_r(ctx.handle(), g);
+    if (t < 0) throw Error("GEOS geometry type: " + ctx.last_message());
+    return t;
+}
+
 double area(const Context& ctx, const GEOSGeom_t* g) {
     double a = 0;
     if (!GEOSArea_r(ctx.handle(), g, &a)) throw Error("GEOS area failed: " + ctx.last_message());

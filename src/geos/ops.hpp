@@ -1,6 +1,7 @@
 #pragma once
 // GEOS operations used by bostad, each checking GEOS's return value (predicates return 2 on error).
 
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -24,6 +25,22 @@ Geometry unary_union(const Context& ctx, const GEOSGeom_t* g);
 Geometry point_on_surface(const Context& ctx, const GEOSGeom_t* g);
 /// Voronoi cells of the points, extended to cover `envelope`.
 Geometry voronoi(const Context& ctx, const GEOSGeom_t* points, const GEOSGeom_t* envelope);
+
+/// GEOS's MakeValid with the "structure" method (keeps polygons polygons; collapsed parts dropped).
+Geometry make_valid_structure(const Context& ctx, const GEOSGeom_t* g);
+/// Why a geometry is invalid ("Self-intersection[440100 6200100]"), or "Valid Geometry".
+std::string validity_reason(const Context& ctx, const GEOSGeom_t* g);
+
+/// Geometry type ids as GEOS numbers them (GEOS_POINT = 0, ..., GEOS_MULTIPOLYGON = 6).
+int type_id(const Context& ctx, const GEOSGeom_t* g);
+inline constexpr int k_point = 0;
+inline constexpr int k_linestring = 1;
+inline constexpr int k_linearring = 2;
+inline constexpr int k_polygon = 3;
+inline constexpr int k_multipoint = 4;
+inline constexpr int k_multilinestring = 5;
+inline constexpr int k_multipolygon = 6;
+inline constexpr int k_collection = 7;
 
 double area(const Context& ctx, const GEOSGeom_t* g);
 bool intersects(const Context& ctx, const GEOSGeom_t* a, const GEOSGeom_t* b);

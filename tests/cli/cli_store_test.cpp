@@ -47,7 +47,8 @@ TEST(CliStore, CheckShowsAnOlderStoreWithoutMigratingIt) {
     const std::string before = file_bytes(path);
     const auto r = run_bostad({"check", "--db", path});
     EXPECT_EQ(r.exit_code, 0) << r.err;
-    EXPECT_NE(r.out.find("schema version  1 (older than this bostad's 2; the next write migrates it)"),
+    EXPECT_NE(r.out.find("schema version  1 (older than this bostad's " + std::to_string(store::current_schema_version()) +
+                         "; the next write migrates it)"),
               std::string::npos)
         << r.out;
     EXPECT_EQ(file_bytes(path), before);
@@ -75,13 +76,16 @@ TEST(CliStore, NewerStoreIsRefusedByEveryCommand) {
     ASSERT_EQ(run_bostad({"init", "--db", path}).exit_code, 0);
     {
         sqlite::Database db(path, sqlite::OpenMode::read_write);
-        db.exec("UPDATE bostad_meta SET value = '7' WHERE key = 'schema_version'");
+        db.exec("UPDATE bostad_meta SET value = '70' WHERE key = 'schema_version'");
     }
     const std::string before = file_bytes(path);
     for (const char* cmd : {"init", "check"}) {
         const auto r = run_bostad({cmd, "--db", path});
         EXPECT_EQ(r.exit_code, 3) << cmd;
-        EXPECT_NE(r.err.find("schema version 7, newer than this bostad knows (2)"), std::string::npos) << r.err;
+        EXPECT_NE(r.err.find("schema version 70, newer than this bostad knows (" +
+                             std::to_string(store::current_schema_version()) + ")"),
+                  std::string::npos)
+            << r.err;
     }
     EXPECT_EQ(file_bytes(path), before);
 }
@@ -94,7 +98,7 @@ TEST(CliStore, CheckJsonIsMachineReadable) {
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(r.err, "");
     const auto j = nlohmann::json::parse(r.out);
-    EXPECT_EQ(j["schema_version"], 2);
+    EXPECT_EQ(j["schema_version"], store::current_schema_version());
     EXPECT_EQ(j["created_with"], "0.1.0");
     for (const char* t : {"permits", "plans", "areas", "area_sets", "events", "ingest_runs", "rejected_rows"}) {
         EXPECT_EQ(j["tables"][t], 0) << t;

@@ -1,0 +1,81 @@
+#include "cli/cmd_history.hpp"
+
+#include <ostream>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "store/history.hpp"
+#include "store/store.hpp"
+
+namespace bostad::cli {
+namespace {
+
+std::string show(const std::optional<std::string>& v) { return v ? *v : "–"; }
+
+nlohmann::json opt(const std::optional<std::string>& v) { return v ? nlohmann::json(*v) : nlohmann::json(); }
+
+void print_text(std::ostream& out, const store::EntityHistory& h) {
+    out << fmt::format("{} {} (municipality {})\n", h.entity, h.key, h.municipality);
+    out << fmt::format("  first delivered in run {} ({}, {})\n", h.first_run, h.first_run_at, h.first_run_source);
+    if (h.missing_since_run) out << fmt::format("  MISSING from the full snapshots since run {}\n", *h.missing_since_run);
+    for (const auto& [field, value] : h.current) out << fmt::format("  {:<20}{}\n", field, show(value));
+    if (h.events.empty()) {
+        out << "  no events: unchanged since it was first delivered\n";
+        return;
+    }
+    out << "  events:\n";
+    for (const auto& e : h.events) {
+        std::string what = e.kind;
+        if (e.field) what = fmt::format("{}: {} → {}{}", *e.field, show(e.old_value), show(e.new_value),
+                                        e.kind == "changed" ? "" : fmt::format(" ({})", e.kind));
+        out << fmt::format("    run {} {} {}: {}\n", e.run_id, e.run_started_at, e.run_source, what);
+    }
+}
+
+nlohmann::json to_json(const store::EntityHistory& h) {
+    nlohmann::json current = nlohmann::json::object();
+    for (const auto& [field, value] : h.current) current[field] = opt(value);
+    nlohmann::json events = nlohmann::json::array();
+    for (const auto& e : h.events) {
+        events.push_back({{"run_id", e.run_id}, {"run_started_at", e.run_started_at}, {"source", e.run_source},
+                          {"kind", e.kind}, {"field", opt(e.field)}, {"old", opt(e.old_value)}, {"new", opt(e.new_value)}});
+    }
+    return {{"entity", h.entity},
+            {"municipality", h.municipality},
+            {"key", h.key},
+            {"first_run", h.first_run},
+            {"missing_since_run", h.missing_since_run ? nlohmann::json(*h.missing_since_run) : nlohmann::json()},
+            {"current", current},
+            {"events", events}};
+}
+
+} // namespace
+
+void HistoryCommand::declare(CLI::App& app) {
+    app.add_option("CASE_ID", m_key, "A permit's case_id or a plan's plan_id")->required();
+    app.add_option("--municipality", m_municipality, "Only in this municipality (kommun code)");
+}
+
+ExitCode HistoryCommand::run(Context& ctx) {
+    store::Store s = store::Store::open(ctx.store_path(), store::Access::read_only);
+    const auto found = store::find_history(s.db(), m_key, m_municipality);
+    if (found.empty()) {
+        std::string msg = fmt::format("CASE_ID: no permit or plan '{}' in {}", m_key, s.path());
+        if (const auto similar = store::similar_keys(s.db(), m_key); !similar.empty()) {
+            msg += fmt::format("; did you mean '{}'?", similar.front());
+        }
+        throw UsageError(msg);
+    }
+    if (ctx.globals().of == OutputFormat::json) {
+        nlohmann::json all = nlohmann::json::array();
+        for (const auto& h : found) all.push_back(to_json(h));
+        ctx.out() << all.dump(2) << "\n";
+    } else {
+        for (const auto& h : found) print_text(ctx.out(), h);
+    }
+    return ExitCode::ok;
+}
+
+} // namespace bostad::cli

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cli/command.hpp"
+
+namespace bostad::cli {
+
+/// bostad ingest: permits, plans and areas from files, or every source of the config.
+class IngestCommand final : public Command {
+public:
+    std::string_view name() const override { return "ingest"; }
+    std::string_view summary() const override { return "read permits, plans or areas into the store"; }
+    std::string_view help_text() const override {
+        return "Read permits, plans or areas from any GDAL vector format (GeoPackage, Shapefile, GeoJSON, CSV,\n"
+               "XLSX, GML, ...) in any CRS, transform them to EPSG:3006, check every row and store it, or keep\n"
+               "it in the quarantine (rejected_rows) with a reason. With FILEs, --kind says what they hold and\n"
+               "--mapping names a [mapping.NAME] of the config for files without the canonical field names.\n"
+               "Without FILEs, every area set and source of the config is ingested (--source and --area-set\n"
+               "pick one; --month fills in {month} in their paths). Everything is one transaction: a failed\n"
+               "or interrupted ingest leaves the store as it was. Re-ingesting the same file changes nothing.\n"
+               "Exit code 1 with --strict when any row was rejected.";
+    }
+    void declare(CLI::App& app) override;
+    ExitCode run(Context& ctx) override;
+
+private:
+    std::vector<std::string> m_files;
+    std::string m_kind;
+    std::optional<std::string> m_area_set;
+    std::optional<std::string> m_municipality;
+    std::optional<std::string> m_crs;
+    std::optional<std::string> m_layer;
+    std::optional<std::string> m_mapping;
+    std::optional<std::string> m_source;
+    std::optional<std::string> m_month;
+    std::optional<std::string> m_vintage;
+    double m_max_repair_percent = 1.0;
+    bool m_dry_run = false;
+    bool m_strict = false;
+    bool m_full_snapshot = false;
+};
+
+} // namespace bostad::cli

@@ -1,0 +1,70 @@
+#include "cli/ingest_summary.hpp"
+
+#include <ostream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "core/text.hpp"
+
+namespace bostad::cli {
+
+void print_ingest_summary(std::ostream& out, const ingest::IngestReport& r) {
+    out << fmt::format("{} {}{}\n", r.dry_run ? "dry run: would ingest" : "ingested", kind_name(r.kind),
+                       r.run_id ? fmt::format(" (run {})", *r.run_id) : "");
+    for (const auto& f : r.files) out << "  from " << f << "\n";
+    out << fmt::format("  CRS {}{}\n", r.crs, r.mapping.empty() ? "" : ", mapping " + r.mapping);
+    out << fmt::format("  read {} = inserted {} + updated {} + unchanged {} + rejected {}", r.read, r.inserted, r.updated,
+                       r.unchanged, r.rejected);
+    if (r.repeated > 0) out << fmt::format(" (unchanged includes {} identical repeats)", r.repeated);
+    out << "\n";
+    if (!r.rejected_by_reason.empty()) {
+        std::vector<std::string> parts;
+        for (const auto& [reason, n] : r.rejected_by_reason) parts.push_back(fmt::format("{} {}", reason, n));
+        out << "  rejected by reason: " << join(parts, ", ") << "\n";
+    }
+    if (r.kind == DataKind::areas) {
+        out << fmt::format("  area set replaced: {} areas before, {} now\n", r.replaced_areas, r.inserted);
+    } else {
+        out << fmt::format("  events {}; missing from snapshot {}; reappeared {}; flagged changes {}; repaired geometries {}\n",
+                           r.events, r.missing_from_snapshot, r.reappeared, r.dates_moved_back, r.repaired_geometries);
+    }
+    for (const auto& s : r.samples) {
+        out << fmt::format("  rejected {}:{}{}: {}: {}\n", s.file, s.row, s.key.empty() ? "" : " (" + s.key + ")", s.reason,
+                           s.message);
+    }
+    if (static_cast<std::int64_t>(r.samples.size()) < r.rejected) {
+        out << fmt::format("  ... {} more rejected rows in the store's rejected_rows layer\n",
+                           r.rejected - static_cast<std::int64_t>(r.samples.size()));
+    }
+}
+
+nlohmann::json ingest_summary_json(const ingest::IngestReport& r) {
+    nlohmann::json samples = nlohmann::json::array();
+    for (const auto& s : r.samples) {
+        samples.push_back({{"file", s.file}, {"row", s.row}, {"key", s.key}, {"reason", s.reason}, {"field", s.field},
+                           {"message", s.message}});
+    }
+    return {{"run_id", r.run_id ? nlohmann::json(*r.run_id) : nlohmann::json()},
+            {"dry_run", r.dry_run},
+            {"kind", kind_name(r.kind)},
+            {"files", r.files},
+            {"crs", r.crs},
+            {"mapping", r.mapping.empty() ? nlohmann::json() : nlohmann::json(r.mapping)},
+            {"read", r.read},
+            {"inserted", r.inserted},
+            {"updated", r.updated},
+            {"unchanged", r.unchanged},
+            {"rejected", r.rejected},
+            {"repeated", r.repeated},
+            {"rejected_by_reason", r.rejected_by_reason},
+            {"events", r.events},
+            {"missing_from_snapshot", r.missing_from_snapshot},
+            {"reappeared", r.reappeared},
+            {"flagged_changes", r.dates_moved_back},
+            {"repaired_geometries", r.repaired_geometries},
+            {"replaced_areas", r.replaced_areas},
+            {"rejected_samples", samples}};
+}
+
+} // namespace bostad::cli

@@ -1,0 +1,48 @@
+#pragma once
+// The rows of one ingest after reading and checking: accepted records and rejected rows, each with where
+// it came from.
+
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "ingest/problem.hpp"
+
+namespace bostad::ingest {
+
+struct RowOrigin {
+    std::string file;
+    std::int64_t row = 0;  ///< 1-based row or feature number
+    std::int64_t fid = -1; ///< the source's feature id
+    std::string raw_json;  ///< the bound source fields as read (JSON object)
+};
+
+template <typename Record>
+struct Candidate {
+    Record record;
+    RowOrigin origin;
+};
+
+struct Rejection {
+    RowOrigin origin;
+    Problem problem;
+    std::string municipality; ///< as far as it could be read
+    std::string key;          ///< case_id / plan_id / area_id as far as it could be read
+    std::vector<std::uint8_t> geometry; ///< EPSG:3006, for the quarantine layer; empty when none
+    std::optional<std::string> raw_wkt;
+};
+
+template <typename Record>
+struct Batch {
+    std::vector<Candidate<Record>> accepted;
+    std::vector<Rejection> rejected;
+    std::int64_t read = 0;
+    std::int64_t repaired = 0;
+    /// Every (municipality, key) the delivery named, accepted or not: what a full snapshot contains.
+    std::set<std::pair<std::string, std::string>> seen;
+};
+
+} // namespace bostad::ingest

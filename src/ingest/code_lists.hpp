@@ -1,0 +1,29 @@
+#pragma once
+// Turning delivered values into canonical codes: the mapping's translations first, then the canonical
+// codes and common Swedish spellings (case-insensitive).
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/domain.hpp"
+#include "core/fields.hpp"
+
+namespace bostad::config {
+struct Mapping;
+}
+
+namespace bostad::ingest {
+
+/// The outcome of a decision column.
+enum class Decision { granted, refused, withdrawn };
+
+std::optional<HouseType> read_house_type(std::string_view text, const config::Mapping* mapping);
+std::optional<Tenure> read_tenure(std::string_view text, const config::Mapping* mapping);
+std::optional<PlanStatus> read_plan_status(std::string_view text, const config::Mapping* mapping);
+std::optional<Decision> read_decision(std::string_view text, const config::Mapping* mapping);
+
+/// What a field accepts, for messages: "småhus, flerbostadshus or övrigt".
+std::string accepted_values(Field field);
+
+} // namespace bostad::ingest

@@ -1,0 +1,285 @@
+#include "ingest/ingester.hpp"
+
+#include <filesystem>
+#include <set>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "config/config.hpp"
+#include "core/error.hpp"
+#include "core/text.hpp"
+#include "crypto/sha256.hpp"
+#include "ingest/dedupe.hpp"
+#include "ingest/diff.hpp"
+#include "ingest/source_file.hpp"
+#include "store/area_table.hpp"
+#include "store/permit_table.hpp"
+#include "store/plan_table.hpp"
+#include "store/run_log.hpp"
+#include "store/store.hpp"
+
+namespace bostad::ingest {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::size_t k_samples = 10;
+
+/// The files whose bytes make up a delivery: a Shapefile is its .shp with its sidecar files.
+std::vector<std::string> checksum_files(const std::vector<std::string>& files) {
+    std::vector<std::string> out;
+    for (const auto& f : files) {
+        out.push_back(f);
+        std::string ext = fs::path(f).extension().string();
+        if (lower_sv(ext) != ".shp") continue;
+        for (const char* side : {".shx", ".dbf", ".prj", ".cpg"}) {
+            const fs::path p = fs::path(f).replace_extension(side);
+            std::error_code ec;
+            if (fs::exists(p, ec)) out.push_back(p.string());
+        }
+    }
+    return out;
+}
+
+template <typename Record>
+struct Traits;
+
+template <>
+struct Traits<PermitRecord> {
+    using Table = store::PermitTable;
+    using Stored = store::StoredPermit;
+    static constexpr const char* entity = "permit";
+    static std::pair<std::string, std::string> key(const PermitRecord& r) { return {r.municipality, r.case_id}; }
+};
+
+template <>
+struct Traits<PlanRecord> {
+    using Table = store::PlanTable;
+    using Stored = store::StoredPlan;
+    static constexpr const char* entity = "plan";
+    static std::pair<std::string, std::string> key(const PlanRecord& r) { return {r.municipality, r.plan_id}; }
+};
+
+/// Writes (or, in a dry run, only counts) one ingest's permits or plans.
+template <typename Record>
+class Applier {
+public:
+    Applier(sqlite::Database& db, store::RunLog* log, std::optional<std::int64_t> run, IngestReport& report)
+        : m_table(db), m_log(log), m_run(run), m_report(report) {}
+
+    void apply(Batch<Record>& batch, bool full_snapshot, const std::set<std::string>& snapshot_municipalities) {
+        std::set<std::string> municipalities = snapshot_municipalities;
+        for (const auto& c : batch.accepted) municipalities.insert(c.record.municipality);
+        for (const auto& m : municipalities) m_stored.emplace(m, m_table.load(m));
+
+        for (const auto& c : batch.accepted) {
+            const auto& [municipality, key] = Traits<Record>::key(c.record);
+            auto& stored = m_stored[municipality];
+            const auto it = stored.find(key);
+            if (it == stored.end()) {
+                if (writing()) m_table.insert(c.record, *m_run);
+                ++m_report.inserted;
+                continue;
+            }
+            if (it->second.missing_since_run) {
+                if (writing()) m_table.set_missing(it->second.fid, std::nullopt);
+                event(municipality, key, "reappeared", std::nullopt, std::nullopt, std::nullopt);
+                ++m_report.reappeared;
+            }
+            const auto changes = compare(it->second.record, c.record);
+            if (changes.empty()) {
+                if (writing()) m_table.seen(it->second.fid, *m_run);
+                ++m_report.unchanged;
+                continue;
+            }
+            if (writing()) m_table.update(it->second.fid, c.record, *m_run);
+            ++m_report.updated;
+            for (const auto& ch : changes) {
+                event(municipality, key, ch.kind, ch.field, ch.old_value, ch.new_value);
+                if (ch.kind == "date_moved_back" || ch.kind == "date_removed" || ch.kind == "status_moved_back") {
+                    ++m_report.dates_moved_back;
+                }
+            }
+        }
+        if (full_snapshot) flag_missing(batch, snapshot_municipalities);
+    }
+
+private:
+    bool writing() const { return m_run.has_value(); }
+
+    void event(const std::string& municipality, const std::string& key, const std::string& kind,
+               std::optional<std::string> field, std::optional<std::string> old_value, std::optional<std::string> new_value) {
+        ++m_report.events;
+        if (writing()) {
+            m_log->event(*m_run, {Traits<Record>::entity, municipality, key, kind, std::move(field), std::move(old_value),
+                                  std::move(new_value)});
+        }
+    }
+
+    /// A full snapshot names every current case of its municipalities: the stored ones it lacks are flagged.
+    void flag_missing(const Batch<Record>& batch, const std::set<std::string>& municipalities) {
+        for (const auto& m : municipalities) {
+            for (const auto& [key, s] : m_stored[m]) {
+                if (batch.seen.contains({m, key}) || s.missing_since_run) continue;
+                if (writing()) m_table.set_missing(s.fid, *m_run);
+                event(m, key, "missing_from_snapshot", std::nullopt, std::nullopt, std::nullopt);
+                ++m_report.missing_from_snapshot;
+            }
+        }
+    }
+
+    typename Traits<Record>::Table m_table;
+    store::RunLog* m_log;
+    std::optional<std::int64_t> m_run;
+    IngestReport& m_report;
+    std::map<std::string, std::unordered_map<std::string, typename Traits<Record>::Stored>> m_stored;
+};
+
+void record_rejects(const std::vector<Rejection>& rejected, DataKind kind, store::RunLog* log,
+                    std::optional<std::int64_t> run, IngestReport& report) {
+    for (const auto& r : rejected) {
+        ++report.rejected_by_reason[std::string(reason_code(r.problem.reason))];
+        if (report.samples.size() < k_samples) {
+            report.samples.push_back({r.origin.file, r.origin.row, r.key, std::string(reason_code(r.problem.reason)),
+                                      r.problem.field, r.problem.message});
+        }
+        if (!run) continue;
+        log->reject(*run, {std::string(kind_name(kind)), r.municipality.empty() ? std::nullopt : std::optional(r.municipality),
+                           r.origin.file, r.origin.row,
+                           r.origin.fid >= 0 ? std::optional(std::to_string(r.origin.fid)) : std::nullopt,
+                           std::string(reason_code(r.problem.reason)),
+                           r.problem.field.empty() ? std::nullopt : std::optional(r.problem.field), r.problem.message,
+                           r.origin.raw_json, r.geometry, r.raw_wkt});
+    }
+    report.rejected = static_cast<std::int64_t>(rejected.size());
+}
+
+std::string notes_json(const IngestReport& r) {
+    return nlohmann::json{{"events", r.events},
+                          {"missing_from_snapshot", r.missing_from_snapshot},
+                          {"reappeared", r.reappeared},
+                          {"flagged_changes", r.dates_moved_back},
+                          {"repaired_geometries", r.repaired_geometries},
+                          {"replaced_areas", r.replaced_areas}}
+        .dump();
+}
+
+} // namespace
+
+Ingester::Ingester(store::Store& store, const config::Config* config, Progress* progress)
+    : m_store(store), m_config(config), m_progress(progress) {}
+
+IngestReport Ingester::run(const IngestRequest& request) {
+    if (request.files.empty()) throw UsageError("ingest: no file given");
+    const config::Mapping* mapping = nullptr;
+    if (request.mapping) {
+        mapping = m_config ? m_config->find_mapping(*request.mapping) : nullptr;
+        if (!mapping) {
+            throw UsageError(fmt::format("--mapping: no [mapping.{}] in {}", *request.mapping,
+                                         m_config ? m_config->path : std::string("the config (no config file found)")));
+        }
+    }
+    if (request.kind == DataKind::areas && !request.area_set) {
+        throw UsageError("--kind areas needs --area-set NAME (the set to load or replace)");
+    }
+    if (request.municipality && !is_municipality_code(*request.municipality)) {
+        throw UsageError(fmt::format("--municipality: '{}' is not a four-digit kommun code (e.g. 1290)", *request.municipality));
+    }
+    auto& db = m_store.db();
+    if (!request.dry_run && !db.in_transaction()) throw InternalError("ingest must run inside a transaction");
+
+    IngestReport report;
+    report.dry_run = request.dry_run;
+    report.kind = request.kind;
+    report.files = request.files;
+    report.mapping = request.mapping.value_or("");
+
+    // Open every file first: a file that cannot be read stops the ingest before anything is written.
+    std::vector<std::unique_ptr<SourceFile>> files;
+    for (const auto& f : request.files) files.push_back(std::make_unique<SourceFile>(f, request, m_config, mapping));
+    std::vector<std::string> crs;
+    for (const auto& f : files) {
+        if (std::find(crs.begin(), crs.end(), f->crs_label()) == crs.end()) crs.push_back(f->crs_label());
+    }
+    report.crs = join(crs, ", ");
+
+    std::optional<store::RunLog> log;
+    std::optional<std::int64_t> run;
+    if (!request.dry_run) {
+        log.emplace(db);
+        store::RunStart start;
+        start.kind = std::string(kind_name(request.kind));
+        start.source_path = join(request.files, "; ");
+        start.source_checksum = crypto::sha256_files(checksum_files(request.files));
+        start.source_layer = request.layer;
+        start.mapping = request.mapping;
+        start.municipality = request.municipality;
+        start.area_set = request.area_set;
+        start.full_snapshot = request.full_snapshot;
+        start.source_name = request.source_name;
+        start.source_crs = report.crs;
+        run = log->start(start);
+        report.run_id = run;
+    }
+    store::RunLog* log_ptr = log ? &*log : nullptr;
+
+    const auto read_all = [&](auto& batch) {
+        for (auto& f : files) f->read_into(batch, m_progress);
+        report.read = batch.read;
+        report.repaired_geometries = batch.repaired;
+    };
+    std::set<std::string> snapshot_municipalities;
+    if (request.municipality) snapshot_municipalities.insert(*request.municipality);
+    else if (mapping && mapping->municipality) snapshot_municipalities.insert(*mapping->municipality);
+
+    switch (request.kind) {
+    case DataKind::permits: {
+        Batch<PermitRecord> batch;
+        read_all(batch);
+        report.repeated = dedupe(batch, Traits<PermitRecord>::key);
+        for (const auto& [m, key] : batch.seen) snapshot_municipalities.insert(m);
+        Applier<PermitRecord>(db, log_ptr, run, report).apply(batch, request.full_snapshot, snapshot_municipalities);
+        record_rejects(batch.rejected, request.kind, log_ptr, run, report);
+        break;
+    }
+    case DataKind::plans: {
+        Batch<PlanRecord> batch;
+        read_all(batch);
+        report.repeated = dedupe(batch, Traits<PlanRecord>::key);
+        for (const auto& [m, key] : batch.seen) snapshot_municipalities.insert(m);
+        Applier<PlanRecord>(db, log_ptr, run, report).apply(batch, request.full_snapshot, snapshot_municipalities);
+        record_rejects(batch.rejected, request.kind, log_ptr, run, report);
+        break;
+    }
+    case DataKind::areas: {
+        Batch<AreaRecord> batch;
+        read_all(batch);
+        report.repeated = dedupe(batch, [](const AreaRecord& a) { return std::pair{std::string(), a.area_id}; });
+        std::vector<AreaRecord> areas;
+        for (auto& c : batch.accepted) areas.push_back(std::move(c.record));
+        const config::AreaSet* configured = m_config ? m_config->find_area_set(*request.area_set) : nullptr;
+        std::string vintage = request.vintage.value_or(configured ? configured->vintage : "");
+        if (vintage.empty()) vintage = store::utc_now().substr(0, 10);
+        store::AreaTable table(db);
+        if (run) {
+            report.replaced_areas = table.replace(*request.area_set, configured ? configured->description : "", vintage,
+                                                  *run, areas);
+        } else {
+            const auto existing = table.find(*request.area_set);
+            report.replaced_areas = existing ? existing->areas : 0;
+        }
+        report.inserted = static_cast<std::int64_t>(areas.size());
+        record_rejects(batch.rejected, request.kind, log_ptr, run, report);
+        break;
+    }
+    }
+    report.unchanged += report.repeated;
+    if (run) {
+        log->finish(*run, {report.read, report.inserted, report.updated, report.unchanged, report.rejected,
+                           report.repeated, notes_json(report)});
+    }
+    return report;
+}
+
+} // namespace bostad::ingest

@@ -1,0 +1,61 @@
+#pragma once
+// What one ingest is asked to do, and what it did.
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/fields.hpp"
+
+namespace bostad::ingest {
+
+struct IngestRequest {
+    DataKind kind = DataKind::permits;
+    std::vector<std::string> files;
+    std::optional<std::string> layer;
+    std::optional<std::string> mapping;      ///< name of a [mapping.NAME] in the config
+    std::optional<std::string> municipality; ///< kommun code of every row
+    std::optional<std::string> crs;          ///< "EPSG:n": overrides the files' CRS
+    std::optional<std::string> area_set;     ///< areas: the set to load or replace
+    std::optional<std::string> vintage;      ///< areas: boundary vintage (default: the config's, else the date)
+    std::optional<std::string> source_name;  ///< the config source, when it came from one
+    bool full_snapshot = false;              ///< the files hold every current case: flag the ones missing
+    bool dry_run = false;
+    double max_repair_area_change = 0.01;    ///< MakeValid may change a polygon's area by at most this fraction
+};
+
+struct RejectSample {
+    std::string file;
+    std::int64_t row = 0;
+    std::string key;
+    std::string reason;
+    std::string field;
+    std::string message;
+};
+
+struct IngestReport {
+    std::optional<std::int64_t> run_id; ///< nullopt for a dry run
+    bool dry_run = false;
+    DataKind kind = DataKind::permits;
+    std::vector<std::string> files;
+    std::string crs;     ///< the CRS the coordinates were read in
+    std::string mapping; ///< empty when none
+    std::int64_t read = 0;
+    std::int64_t inserted = 0;
+    std::int64_t updated = 0;
+    std::int64_t unchanged = 0;
+    std::int64_t rejected = 0;
+    std::int64_t repeated = 0; ///< identical repeats, counted once (in unchanged)
+    std::map<std::string, std::int64_t> rejected_by_reason;
+    std::int64_t events = 0;
+    std::int64_t missing_from_snapshot = 0;
+    std::int64_t reappeared = 0;
+    std::int64_t dates_moved_back = 0;
+    std::int64_t repaired_geometries = 0;
+    std::int64_t replaced_areas = 0; ///< areas: how many the set had before
+    std::vector<RejectSample> samples; ///< the first rejected rows, for the summary
+};
+
+} // namespace bostad::ingest

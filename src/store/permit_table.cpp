@@ -1,0 +1,110 @@
+#include "store/permit_table.hpp"
+
+#include "core/gpkg_blob.hpp"
+#include "store/codec.hpp"
+
+namespace bostad::store {
+namespace {
+
+constexpr const char* k_columns = "municipality, case_id, property, house_type, tenure, dwellings, dwellings_removed, "
+                                  "applied_date, granted_date, started_date, completed_date, refused_date, withdrawn_date";
+
+/// Binds the record's 13 attribute columns from index `first`.
+void bind_attributes(sqlite::Statement& st, int first, const PermitRecord& p) {
+    st.bind(first, p.municipality).bind(first + 1, p.case_id).bind(first + 2, p.property);
+    st.bind(first + 3, code_text(p.house_type)).bind(first + 4, code_text(p.tenure));
+    st.bind(first + 5, p.dwellings).bind(first + 6, p.dwellings_removed);
+    st.bind(first + 7, date_text(p.applied)).bind(first + 8, date_text(p.granted)).bind(first + 9, date_text(p.started));
+    st.bind(first + 10, date_text(p.completed)).bind(first + 11, date_text(p.refused));
+    st.bind(first + 12, date_text(p.withdrawn));
+}
+
+} // namespace
+
+PermitTable::PermitTable(sqlite::Database& db)
+    : m_db(db),
+      m_insert(db.prepare(std::string("INSERT INTO permits (geom, ") + k_columns +
+                          ", first_run, last_changed_run, last_seen_run) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
+      m_update(db.prepare("UPDATE permits SET geom = ?, municipality = ?, case_id = ?, property = ?, house_type = ?, "
+                          "tenure = ?, dwellings = ?, dwellings_removed = ?, applied_date = ?, granted_date = ?, "
+                          "started_date = ?, completed_date = ?, refused_date = ?, withdrawn_date = ?, "
+                          "last_changed_run = ?, last_seen_run = ? WHERE fid = ?")),
+      m_seen(db.prepare("UPDATE permits SET last_seen_run = ? WHERE fid = ?")),
+      m_missing(db.prepare("UPDATE permits SET missing_since_run = ? WHERE fid = ?")),
+      m_footprint_delete(db.prepare("DELETE FROM permit_footprints WHERE permit_fid = ?")),
+      m_footprint_insert(db.prepare("INSERT INTO permit_footprints (geom, permit_fid, geometry_repair) VALUES (?, ?, ?)")) {}
+
+std::unordered_map<std::string, StoredPermit> PermitTable::load(const std::string& municipality) {
+    std::unordered_map<std::string, StoredPermit> out;
+    auto st = m_db.prepare(std::string("SELECT p.fid, p.geom, ") + k_columns +
+                           ", p.missing_since_run, f.geom, f.geometry_repair FROM permits p LEFT JOIN permit_footprints f ON f.permit_fid = p.fid "
+                           "WHERE p.municipality = ?");
+    st.bind(1, municipality);
+    while (st.step()) {
+        StoredPermit s;
+        s.fid = st.column_int64(0);
+        if (const auto env = gpkg_blob_envelope(st.column_blob(1))) {
+            s.record.x = env->min_x;
+            s.record.y = env->min_y;
+        }
+        PermitRecord& p = s.record;
+        p.municipality = st.column_text(2);
+        p.case_id = st.column_text(3);
+        p.property = st.column_optional_text(4);
+        p.house_type = code_column(st, 5, house_type_codes());
+        p.tenure = code_column(st, 6, tenure_codes());
+        p.dwellings = st.column_int64(7);
+        p.dwellings_removed = st.column_int64(8);
+        p.applied = date_column(st, 9);
+        p.granted = date_column(st, 10);
+        p.started = date_column(st, 11);
+        p.completed = date_column(st, 12);
+        p.refused = date_column(st, 13);
+        p.withdrawn = date_column(st, 14);
+        s.missing_since_run = st.column_optional_int64(15);
+        p.footprint = wkb_column(st, 16);
+        p.footprint_repair = st.column_optional_text(17);
+        out.emplace(p.case_id, std::move(s));
+    }
+    return out;
+}
+
+std::int64_t PermitTable::insert(const PermitRecord& p, std::int64_t run) {
+    m_insert.reset();
+    m_insert.bind(1, std::span<const std::uint8_t>(blob(wkb_point(p.x, p.y))));
+    bind_attributes(m_insert, 2, p);
+    m_insert.bind(15, run).bind(16, run).bind(17, run);
+    m_insert.run();
+    const std::int64_t fid = m_db.last_insert_rowid();
+    if (!p.footprint.empty()) write_footprint(fid, p);
+    return fid;
+}
+
+void PermitTable::update(std::int64_t fid, const PermitRecord& p, std::int64_t run) {
+    m_update.reset();
+    m_update.bind(1, std::span<const std::uint8_t>(blob(wkb_point(p.x, p.y))));
+    bind_attributes(m_update, 2, p);
+    m_update.bind(15, run).bind(16, run).bind(17, fid);
+    m_update.run();
+    write_footprint(fid, p);
+}
+
+void PermitTable::seen(std::int64_t fid, std::int64_t run) {
+    m_seen.reset();
+    m_seen.bind_all(run, fid).run();
+}
+
+void PermitTable::set_missing(std::int64_t fid, std::optional<std::int64_t> run) {
+    m_missing.reset();
+    m_missing.bind_all(run, fid).run();
+}
+
+void PermitTable::write_footprint(std::int64_t fid, const PermitRecord& p) {
+    m_footprint_delete.reset();
+    m_footprint_delete.bind(1, fid).run();
+    if (p.footprint.empty()) return;
+    m_footprint_insert.reset();
+    m_footprint_insert.bind(1, std::span<const std::uint8_t>(blob(p.footprint))).bind(2, fid).bind(3, p.footprint_repair).run();
+}
+
+} // namespace bostad::store

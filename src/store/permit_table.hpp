@@ -1,0 +1,44 @@
+#pragma once
+// The permits table (and permit_footprints): load a municipality's permits, insert, update, flag.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+#include "core/records.hpp"
+#include "sqlite/database.hpp"
+
+namespace bostad::store {
+
+struct StoredPermit {
+    std::int64_t fid = 0;
+    PermitRecord record;
+    std::optional<std::int64_t> missing_since_run;
+};
+
+class PermitTable {
+public:
+    explicit PermitTable(sqlite::Database& db);
+
+    /// Every stored permit of the municipality, by case id.
+    std::unordered_map<std::string, StoredPermit> load(const std::string& municipality);
+    std::int64_t insert(const PermitRecord& p, std::int64_t run);
+    void update(std::int64_t fid, const PermitRecord& p, std::int64_t run);
+    /// Records that a run delivered the permit (whether or not it changed).
+    void seen(std::int64_t fid, std::int64_t run);
+    void set_missing(std::int64_t fid, std::optional<std::int64_t> run);
+
+private:
+    void write_footprint(std::int64_t fid, const PermitRecord& p);
+
+    sqlite::Database& m_db;
+    sqlite::Statement m_insert;
+    sqlite::Statement m_update;
+    sqlite::Statement m_seen;
+    sqlite::Statement m_missing;
+    sqlite::Statement m_footprint_delete;
+    sqlite::Statement m_footprint_insert;
+};
+
+} // namespace bostad::store
