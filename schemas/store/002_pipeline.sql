@@ -26,8 +26,9 @@ CREATE TABLE ingest_runs (
 
 -- Building permits (bygglov), keyed by (municipality, case_id). geom is the permit's location: the point
 -- delivered, or the point on surface of a delivered footprint (kept in permit_footprints).
+-- (No AUTOINCREMENT: permits are never deleted, and the sqlite_sequence bookkeeping slows bulk loads.)
 CREATE TABLE permits (
-  fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+  fid INTEGER PRIMARY KEY NOT NULL,
   geom POINT,
   municipality TEXT NOT NULL,
   case_id TEXT NOT NULL,

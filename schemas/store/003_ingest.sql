@@ -11,8 +11,6 @@ ALTER TABLE ingest_runs ADD COLUMN rows_repeated INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE ingest_runs ADD COLUMN notes TEXT;
 
 CREATE INDEX idx_rejected_reason ON rejected_rows (reason_code);
-CREATE INDEX idx_permits_municipality ON permits (municipality);
-CREATE INDEX idx_plans_municipality ON plans (municipality);
 
 -- What MakeValid did to a delivered polygon, when it was allowed to repair it (as plans.geometry_repair).
 ALTER TABLE permit_footprints ADD COLUMN geometry_repair TEXT;

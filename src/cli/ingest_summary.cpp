@@ -64,7 +64,8 @@ nlohmann::json ingest_summary_json(const ingest::IngestReport& r) {
             {"flagged_changes", r.dates_moved_back},
             {"repaired_geometries", r.repaired_geometries},
             {"replaced_areas", r.replaced_areas},
-            {"rejected_samples", samples}};
+            {"rejected_samples", samples},
+            {"seconds", r.seconds}};
 }
 
 } // namespace bostad::cli

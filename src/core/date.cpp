@@ -79,8 +79,24 @@ int Date::month() const { return civil_from_days(m_days).month; }
 int Date::day() const { return civil_from_days(m_days).day; }
 
 std::string Date::iso() const {
+    char buf[10];
+    write_iso(buf);
+    return std::string(buf, 10);
+}
+
+void Date::write_iso(char* out) const {
     const Civil c = civil_from_days(m_days);
-    return fmt::format("{:04}-{:02}-{:02}", c.year, c.month, c.day);
+    const auto digits = [](char* at, int value, int n) {
+        for (int i = n - 1; i >= 0; --i) {
+            at[i] = static_cast<char>('0' + value % 10);
+            value /= 10;
+        }
+    };
+    digits(out, c.year, 4);
+    out[4] = '-';
+    digits(out + 5, c.month, 2);
+    out[7] = '-';
+    digits(out + 8, c.day, 2);
 }
 
 Date Date::plus_months(int n) const {

@@ -24,6 +24,8 @@ public:
     int month() const;
     int day() const;
     std::string iso() const;
+    /// Writes the 10 characters of YYYY-MM-DD to `out` (no terminator).
+    void write_iso(char* out) const;
 
     Date plus_days(std::int32_t n) const { return Date(m_days + n); }
     /// Adds calendar months, clamping the day to the end of the target month (2024-01-31 + 1 = 2024-02-29).

@@ -165,6 +165,19 @@ std::optional<Envelope> wkb_envelope(std::span<const std::uint8_t> wkb) {
     return scanner.envelope();
 }
 
+std::array<std::uint8_t, 29> gpkg_point_blob(double x, double y, std::int32_t srs_id) {
+    std::array<std::uint8_t, 29> b{'G', 'P', 0, 0x01};
+    const auto put = [&](std::size_t at, std::uint64_t v, int bytes) {
+        for (int i = 0; i < bytes; ++i) b[at + static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(v >> (8 * i));
+    };
+    put(4, static_cast<std::uint32_t>(srs_id), 4);
+    b[8] = 1; // little-endian WKB
+    put(9, 1, 4); // Point
+    put(13, std::bit_cast<std::uint64_t>(x), 8);
+    put(21, std::bit_cast<std::uint64_t>(y), 8);
+    return b;
+}
+
 std::vector<std::uint8_t> wkb_point(double x, double y) {
     std::vector<std::uint8_t> out{1};
     put_u32_le(out, 1);

@@ -2,6 +2,7 @@
 // GeoPackage geometry blobs (GeoPackage 1.3, clause 2.1.3): a "GP" header with SRS id and envelope,
 // followed by ISO WKB. Pure C++ so that the store, the SQL functions and the tests share one codec.
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -29,6 +30,9 @@ struct GpkgHeader {
 /// Envelope of a WKB geometry (2D, Z, M, ZM; either byte order); nullopt when empty (no finite
 /// coordinate) or malformed.
 std::optional<Envelope> wkb_envelope(std::span<const std::uint8_t> wkb);
+
+/// A GeoPackage blob of a 2D point (8-byte header without envelope, then 21 bytes of WKB), on the stack.
+std::array<std::uint8_t, 29> gpkg_point_blob(double x, double y, std::int32_t srs_id);
 
 /// ISO WKB of a 2D point, little-endian.
 std::vector<std::uint8_t> wkb_point(double x, double y);

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 #include <cpl_conv.h>
+#include <cpl_string.h>
 #include <ogr_geometry.h>
 #include <ogr_spatialref.h>
 
@@ -31,6 +32,23 @@ std::string srs_wkt(int epsg) {
     srs->exportToWkt(&wkt);
     std::string out = wkt ? wkt : "";
     CPLFree(wkt);
+    return out;
+}
+
+std::string crs_name_of_wkt(const std::string& wkt) {
+    SpatialReference srs = make_srs_from_wkt(wkt);
+    ErrorCollector quiet;
+    if (!srs->GetAuthorityCode(nullptr)) srs->AutoIdentifyEPSG();
+    const char* auth = srs->GetAuthorityName(nullptr);
+    const char* code = srs->GetAuthorityCode(nullptr);
+    if (auth && code) return fmt::format("{}:{}", auth, code);
+    return srs->GetName() ? srs->GetName() : "unnamed CRS";
+}
+
+std::string recode_to_utf8(const std::string& text, const std::string& encoding) {
+    char* utf8 = CPLRecode(text.c_str(), encoding.c_str(), CPL_ENC_UTF8);
+    std::string out = utf8 ? utf8 : "";
+    CPLFree(utf8);
     return out;
 }
 
@@ -79,6 +97,15 @@ Transformer::Transformer(int from_epsg, const std::string& to_wkt)
 Transformer::~Transformer() { OGRCoordinateTransformation::DestroyCT(m_ct); }
 
 bool Transformer::transform(double& x, double& y) const { return m_ct->Transform(1, &x, &y) == TRUE; }
+
+void Transformer::transform_many(std::span<double> x, std::span<double> y, std::vector<bool>& ok) const {
+    const std::size_t n = std::min(x.size(), y.size());
+    std::vector<int> success(n, FALSE);
+    ErrorCollector quiet;
+    if (n > 0) m_ct->Transform(static_cast<int>(n), x.data(), y.data(), nullptr, success.data());
+    ok.assign(n, false);
+    for (std::size_t i = 0; i < n; ++i) ok[i] = success[i] == TRUE;
+}
 
 std::optional<std::vector<std::uint8_t>> Transformer::transform_wkb(std::span<const std::uint8_t> wkb) const {
     ErrorCollector quiet;

@@ -28,6 +28,12 @@ SpatialReference make_srs(int epsg, const std::string& what = "CRS");
 /// The WKT of EPSG:n (for readers of files that do not carry a CRS).
 std::string srs_wkt(int epsg);
 
+/// "EPSG:3008" for a WKT that identifies as an EPSG CRS, else its name ("unnamed CRS" when it has none).
+std::string crs_name_of_wkt(const std::string& wkt);
+
+/// Text in `encoding` (e.g. "ISO-8859-1", "CP1252") converted to UTF-8.
+std::string recode_to_utf8(const std::string& text, const std::string& encoding);
+
 /// A CRS from WKT (as a file declares it), with traditional GIS axis order.
 SpatialReference make_srs_from_wkt(const std::string& wkt, const std::string& what = "CRS");
 
@@ -49,6 +55,8 @@ public:
 
     /// Transforms in place; false when PROJ cannot transform the point.
     bool transform(double& x, double& y) const;
+    /// Transforms many points in place in one call; `ok[i]` says whether point i could be transformed.
+    void transform_many(std::span<double> x, std::span<double> y, std::vector<bool>& ok) const;
     /// Transforms a geometry given as WKB; nullopt when PROJ cannot transform it.
     std::optional<std::vector<std::uint8_t>> transform_wkb(std::span<const std::uint8_t> wkb) const;
     OGRCoordinateTransformation* handle() const { return m_ct; }

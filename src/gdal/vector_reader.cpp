@@ -10,6 +10,7 @@
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "gdal/runtime.hpp"
+#include "gdal/srs.hpp"
 
 namespace bostad::gdal {
 namespace fs = std::filesystem;
@@ -36,7 +37,7 @@ std::string separator_name(char c) {
     }
 }
 
-std::vector<std::string> open_options(const std::string& path, const ReaderOptions& options, bool& gdal_decodes) {
+std::vector<std::string> open_options(const std::string& path, const SourceOptions& options, bool& gdal_decodes) {
     std::vector<std::string> out;
     const std::string ext = lower_ext(path);
     gdal_decodes = false;
@@ -66,14 +67,8 @@ std::string list_layers(GDALDataset& ds) {
 
 void DatasetDeleter::operator()(GDALDataset* ds) const noexcept { GDALClose(ds); }
 
-VectorReader::VectorReader(const std::string& path, const ReaderOptions& options) : m_path(path) {
+VectorReader::VectorReader(const std::string& path, const SourceOptions& options) : m_path(path) {
     ensure_initialized();
-    std::error_code ec;
-    if (!fs::exists(path, ec)) throw InputError(fmt::format("{}: no such file", path));
-    if (fs::is_directory(path, ec)) {
-        throw InputError(fmt::format("{}: is a folder; give the file itself (e.g. {}/NAME.shp)", path, path));
-    }
-    if (fs::file_size(path, ec) == 0) throw InputError(fmt::format("{}: the file is empty", path));
 
     bool gdal_decodes = false;
     const auto opts = open_options(path, options, gdal_decodes);
@@ -117,9 +112,7 @@ VectorReader::VectorReader(const std::string& path, const ReaderOptions& options
         srs->exportToWkt(&wkt);
         m_crs_wkt = wkt ? wkt : "";
         CPLFree(wkt);
-        const char* auth = srs->GetAuthorityName(nullptr);
-        const char* code = srs->GetAuthorityCode(nullptr);
-        m_crs_name = auth && code ? fmt::format("{}:{}", auth, code) : (srs->GetName() ? srs->GetName() : "unnamed CRS");
+        m_crs_name = crs_name_of_wkt(m_crs_wkt);
     }
     if (!gdal_decodes && options.encoding && !is_utf8_name(*options.encoding)) m_recode_from = options.encoding;
     m_layer->ResetReading();
@@ -127,7 +120,9 @@ VectorReader::VectorReader(const std::string& path, const ReaderOptions& options
 
 VectorReader::~VectorReader() = default;
 
-std::string VectorReader::driver() const { return m_ds->GetDriverName(); }
+std::string VectorReader::format() const { return m_ds->GetDriverName(); }
+
+bool VectorReader::has_geometry() const { return m_layer->GetGeomType() != wkbNone; }
 std::string VectorReader::layer_name() const { return m_layer->GetName(); }
 
 std::optional<std::int64_t> VectorReader::fast_count() const {
@@ -135,27 +130,31 @@ std::optional<std::int64_t> VectorReader::fast_count() const {
     return m_layer->GetFeatureCount(FALSE);
 }
 
-bool VectorReader::next(ReadRow& row) {
+bool VectorReader::next(SourceRow& row) {
     ErrorCollector errors;
     OGRFeatureUniquePtr f(m_layer->GetNextFeature());
     if (!f) return false;
     row.number = ++m_count;
     row.fid = f->GetFID() == OGRNullFID ? -1 : static_cast<std::int64_t>(f->GetFID());
-    row.values.assign(m_names.size(), std::nullopt);
+    row.values.resize(m_names.size());
     for (int i = 0; i < static_cast<int>(m_names.size()); ++i) {
-        if (!f->IsFieldSetAndNotNull(i)) continue;
+        auto& slot = row.values[static_cast<std::size_t>(i)];
+        if (!f->IsFieldSetAndNotNull(i)) {
+            slot.reset();
+            continue;
+        }
         const auto idx = static_cast<std::size_t>(i);
         if (m_types[idx] == ValueType::date) {
             int y = 0, m = 0, d = 0, hh = 0, mm = 0, tz = 0;
             float ss = 0;
             f->GetFieldAsDateTime(i, &y, &m, &d, &hh, &mm, &ss, &tz);
-            row.values[idx] = fmt::format("{:04}-{:02}-{:02}", y, m, d);
+            slot = fmt::format("{:04}-{:02}-{:02}", y, m, d);
         } else if (m_recode_from) {
-            char* utf8 = CPLRecode(f->GetFieldAsString(i), m_recode_from->c_str(), CPL_ENC_UTF8);
-            row.values[idx] = utf8 ? utf8 : "";
-            CPLFree(utf8);
+            slot = recode_to_utf8(f->GetFieldAsString(i), *m_recode_from);
+        } else if (slot) {
+            slot->assign(f->GetFieldAsString(i)); // reuses the string's buffer
         } else {
-            row.values[idx] = f->GetFieldAsString(i);
+            slot.emplace(f->GetFieldAsString(i));
         }
     }
     row.wkb.clear();

@@ -9,52 +9,36 @@
 #include <string>
 #include <vector>
 
+#include "core/row_source.hpp"
+
 class GDALDataset;
 class OGRLayer;
 
 namespace bostad::gdal {
 
-enum class ValueType { text, number, date };
-
-struct ReaderOptions {
-    std::optional<std::string> layer;
-    std::optional<std::string> encoding;  ///< used when the file does not say (Shapefile without .cpg; CSV)
-    std::optional<char> csv_separator;    ///< otherwise GDAL detects ',' ';' or tab
-};
-
-struct ReadRow {
-    std::int64_t number = 0; ///< 1-based position in the layer
-    std::int64_t fid = -1;   ///< the source's feature id, -1 when it has none
-    std::vector<std::optional<std::string>> values; ///< per field; nullopt for NULL or unset
-    std::vector<std::uint8_t> wkb;                  ///< empty when the feature has no geometry
-    std::vector<std::string> notes;                 ///< GDAL's warnings while reading this feature
-};
-
 struct DatasetDeleter {
     void operator()(GDALDataset* ds) const noexcept;
 };
 
-class VectorReader {
+/// Any OGR vector source (GeoPackage, Shapefile, GeoJSON, XLSX, GML, ...). GDAL's warnings while reading a
+/// feature become the row's notes.
+class VectorReader final : public RowSource {
 public:
-    VectorReader(const std::string& path, const ReaderOptions& options);
+    VectorReader(const std::string& path, const SourceOptions& options);
     VectorReader(const VectorReader&) = delete;
     VectorReader& operator=(const VectorReader&) = delete;
-    ~VectorReader();
+    ~VectorReader() override;
 
-    const std::string& path() const { return m_path; }
-    std::string driver() const;
+    const std::string& path() const override { return m_path; }
+    std::string format() const override;
     std::string layer_name() const;
-    const std::vector<std::string>& field_names() const { return m_names; }
-    const std::vector<ValueType>& field_types() const { return m_types; }
-    /// The layer's CRS as WKT, empty when it has none.
-    const std::string& crs_wkt() const { return m_crs_wkt; }
-    /// "EPSG:3008" when the CRS is identified, else a short name.
-    const std::string& crs_name() const { return m_crs_name; }
-    /// The feature count when the driver knows it without reading the file.
-    std::optional<std::int64_t> fast_count() const;
-
-    /// Reads the next feature into `row`; false at the end.
-    bool next(ReadRow& row);
+    const std::vector<std::string>& field_names() const override { return m_names; }
+    const std::vector<ValueType>& field_types() const override { return m_types; }
+    const std::string& crs_wkt() const override { return m_crs_wkt; }
+    const std::string& crs_name() const override { return m_crs_name; }
+    bool has_geometry() const override;
+    std::optional<std::int64_t> fast_count() const override;
+    bool next(SourceRow& row) override;
 
 private:
     std::string m_path;

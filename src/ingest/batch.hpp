@@ -4,9 +4,8 @@
 
 #include <cstdint>
 #include <optional>
-#include <set>
 #include <string>
-#include <utility>
+#include <unordered_set>
 #include <vector>
 
 #include "ingest/problem.hpp"
@@ -14,10 +13,9 @@
 namespace bostad::ingest {
 
 struct RowOrigin {
-    std::string file;
-    std::int64_t row = 0;  ///< 1-based row or feature number
-    std::int64_t fid = -1; ///< the source's feature id
-    std::string raw_json;  ///< the bound source fields as read (JSON object)
+    std::uint32_t file = 0; ///< index into Batch::files
+    std::int64_t row = 0;   ///< 1-based row or feature number
+    std::int64_t fid = -1;  ///< the source's feature id
 };
 
 template <typename Record>
@@ -29,20 +27,27 @@ struct Candidate {
 struct Rejection {
     RowOrigin origin;
     Problem problem;
+    std::string raw_json; ///< the bound source fields as read (JSON object)
     std::string municipality; ///< as far as it could be read
     std::string key;          ///< case_id / plan_id / area_id as far as it could be read
     std::vector<std::uint8_t> geometry; ///< EPSG:3006, for the quarantine layer; empty when none
     std::optional<std::string> raw_wkt;
 };
 
+/// "municipality\x1fkey": one string for a (municipality, key) pair.
+inline std::string entity_key(const std::string& municipality, const std::string& key) {
+    return municipality + '\x1f' + key;
+}
+
 template <typename Record>
 struct Batch {
+    std::vector<std::string> files; ///< RowOrigin::file indexes this
     std::vector<Candidate<Record>> accepted;
     std::vector<Rejection> rejected;
     std::int64_t read = 0;
     std::int64_t repaired = 0;
-    /// Every (municipality, key) the delivery named, accepted or not: what a full snapshot contains.
-    std::set<std::pair<std::string, std::string>> seen;
+    /// Full snapshots: every entity_key the delivery named, accepted or not.
+    std::unordered_set<std::string> seen;
 };
 
 } // namespace bostad::ingest

@@ -16,7 +16,7 @@ struct Stop {
 
 class RowReader {
 public:
-    RowReader(const gdal::ReadRow& row, const ConvertSettings& s) : m_row(row), m_s(s) {}
+    RowReader(const SourceRow& row, const ConvertSettings& s) : m_row(row), m_s(s) {}
 
     std::string source_name(Field f) const {
         const int i = m_s.binding.index(f);
@@ -44,7 +44,7 @@ public:
         const auto t = text(f);
         if (!t) return std::nullopt;
         const int i = m_s.binding.index(f);
-        const bool typed = m_s.types[static_cast<std::size_t>(i)] == gdal::ValueType::date;
+        const bool typed = m_s.types[static_cast<std::size_t>(i)] == ValueType::date;
         static const std::vector<DateFormat> k_iso{DateFormat::iso};
         const auto& formats = typed ? k_iso : m_s.date_formats;
         if (auto d = parse_date(*t, formats)) return d;
@@ -87,7 +87,7 @@ public:
 
     /// Every bound text value must be valid UTF-8 after decoding.
     void check_encoding() const {
-        for (int i : m_s.binding.bound_sources()) {
+        for (int i : m_s.bound) {
             const auto& v = m_row.values[static_cast<std::size_t>(i)];
             if (v && !is_valid_utf8(*v)) {
                 throw Stop{{Reason::invalid_encoding, m_s.source_names[static_cast<std::size_t>(i)],
@@ -138,10 +138,10 @@ public:
 private:
     char decimal_of(Field f) const {
         const int i = m_s.binding.index(f);
-        return m_s.types[static_cast<std::size_t>(i)] == gdal::ValueType::number ? '.' : m_s.decimal;
+        return m_s.types[static_cast<std::size_t>(i)] == ValueType::number ? '.' : m_s.decimal;
     }
 
-    const gdal::ReadRow& m_row;
+    const SourceRow& m_row;
     const ConvertSettings& m_s;
 };
 
@@ -160,7 +160,7 @@ void check_order(const RowReader& r, std::initializer_list<std::pair<Field, std:
 
 /// Fills in `key` and `municipality` as far as they can be read, then runs `body`, catching the first problem.
 template <typename Record, typename Body>
-Converted<Record> convert(const gdal::ReadRow& row, const ConvertSettings& s, Field key_field, Body body) {
+Converted<Record> convert(const SourceRow& row, const ConvertSettings& s, Field key_field, Body body) {
     Converted<Record> out;
     RowReader r(row, s);
     try {
@@ -200,7 +200,7 @@ std::optional<std::string> municipality_code(std::string_view text, const config
     return std::nullopt;
 }
 
-Converted<PermitRecord> convert_permit(const gdal::ReadRow& row, const ConvertSettings& s) {
+Converted<PermitRecord> convert_permit(const SourceRow& row, const ConvertSettings& s) {
     return convert<PermitRecord>(row, s, Field::case_id, [&](const RowReader& r) {
         PermitRecord p;
         p.case_id = r.required(Field::case_id);
@@ -238,7 +238,7 @@ Converted<PermitRecord> convert_permit(const gdal::ReadRow& row, const ConvertSe
     });
 }
 
-Converted<PlanRecord> convert_plan(const gdal::ReadRow& row, const ConvertSettings& s) {
+Converted<PlanRecord> convert_plan(const SourceRow& row, const ConvertSettings& s) {
     return convert<PlanRecord>(row, s, Field::plan_id, [&](const RowReader& r) {
         PlanRecord p;
         p.plan_id = r.required(Field::plan_id);
@@ -260,7 +260,7 @@ Converted<PlanRecord> convert_plan(const gdal::ReadRow& row, const ConvertSettin
     });
 }
 
-Converted<AreaRecord> convert_area(const gdal::ReadRow& row, const ConvertSettings& s) {
+Converted<AreaRecord> convert_area(const SourceRow& row, const ConvertSettings& s) {
     return convert<AreaRecord>(row, s, Field::area_id, [&](const RowReader& r) {
         AreaRecord a;
         a.area_id = r.required(Field::area_id);

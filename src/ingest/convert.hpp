@@ -9,7 +9,7 @@
 #include <variant>
 #include <vector>
 
-#include "gdal/vector_reader.hpp"
+#include "core/row_source.hpp"
 #include "ingest/binding.hpp"
 #include "ingest/problem.hpp"
 #include "core/records.hpp"
@@ -25,7 +25,8 @@ namespace bostad::ingest {
 struct ConvertSettings {
     DataKind kind = DataKind::permits;
     Binding binding;
-    std::vector<gdal::ValueType> types;      ///< per source field
+    std::vector<int> bound;                  ///< binding.bound_sources(), computed once
+    std::vector<ValueType> types;      ///< per source field
     std::vector<std::string> source_names;   ///< per source field, for messages
     std::vector<DateFormat> date_formats{DateFormat::iso};
     char decimal = '.';
@@ -55,9 +56,9 @@ struct Converted {
     std::string key;               ///< case_id, plan_id or area_id as far as it could be read
 };
 
-Converted<PermitRecord> convert_permit(const gdal::ReadRow& row, const ConvertSettings& s);
-Converted<PlanRecord> convert_plan(const gdal::ReadRow& row, const ConvertSettings& s);
-Converted<AreaRecord> convert_area(const gdal::ReadRow& row, const ConvertSettings& s);
+Converted<PermitRecord> convert_permit(const SourceRow& row, const ConvertSettings& s);
+Converted<PlanRecord> convert_plan(const SourceRow& row, const ConvertSettings& s);
+Converted<AreaRecord> convert_area(const SourceRow& row, const ConvertSettings& s);
 
 /// Turns a municipality name or code into a kommun code ("Kristianstad" → "1290"); nullopt when unknown.
 std::optional<std::string> municipality_code(std::string_view text, const config::Mapping* mapping,

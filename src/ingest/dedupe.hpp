@@ -1,11 +1,11 @@
 #pragma once
 // The same key more than once in one delivery: identical repeats are kept once (and counted); versions
 // that differ are all rejected as conflicting duplicates, also when one of them was rejected for another
-// reason, so that bostad never picks one version silently.
+// reason, so that bostad never picks one version silently. The accepted rows come out sorted by key.
 
 #include <algorithm>
-#include <map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <fmt/format.h>
@@ -14,54 +14,54 @@
 
 namespace bostad::ingest {
 
-/// Removes repeats and conflicting duplicates from `batch.accepted`; returns the number of repeats.
+/// `key_of(record)` gives (municipality, key) as references into the record.
 template <typename Record, typename KeyFn>
 std::int64_t dedupe(Batch<Record>& batch, KeyFn key_of) {
-    std::map<std::string, std::vector<std::size_t>> groups;
-    const auto group_key = [](const std::string& municipality, const std::string& key) { return municipality + '\x1f' + key; };
-    for (std::size_t i = 0; i < batch.accepted.size(); ++i) {
-        const auto [municipality, key] = key_of(batch.accepted[i].record);
-        groups[group_key(municipality, key)].push_back(i);
-    }
-    std::map<std::string, std::vector<std::string>> rejected_rows; // group → "file:row" of its rejected versions
+    auto& rows = batch.accepted;
+    // Rows in key order: equal keys end up next to each other, and the store's unique index takes new
+    // rows fastest in this order.
+    std::vector<std::uint32_t> order(rows.size());
+    for (std::size_t i = 0; i < rows.size(); ++i) order[i] = static_cast<std::uint32_t>(i);
+    const auto by_key = [&](std::uint32_t a, std::uint32_t b) { return key_of(rows[a].record) < key_of(rows[b].record); };
+    if (!std::is_sorted(order.begin(), order.end(), by_key)) std::sort(order.begin(), order.end(), by_key);
+    std::unordered_map<std::string, std::vector<std::string>> rejected_rows; // entity key → rows of rejected versions
     for (const auto& r : batch.rejected) {
-        if (!r.key.empty()) rejected_rows[group_key(r.municipality, r.key)].push_back(std::to_string(r.origin.row));
+        if (!r.key.empty()) rejected_rows[entity_key(r.municipality, r.key)].push_back(std::to_string(r.origin.row));
     }
 
-    std::vector<bool> drop(batch.accepted.size(), false);
-    std::int64_t repeats = 0;
+    std::vector<Candidate<Record>> kept;
+    kept.reserve(rows.size());
     std::vector<Rejection> conflicts;
-    for (const auto& [g, rows] : groups) {
-        const auto other_versions = rejected_rows.find(g);
-        const bool identical = std::all_of(rows.begin(), rows.end(), [&](std::size_t i) {
-            return batch.accepted[i].record == batch.accepted[rows.front()].record;
-        });
-        if (identical && other_versions == rejected_rows.end()) {
-            for (std::size_t k = 1; k < rows.size(); ++k) drop[rows[k]] = true;
-            repeats += static_cast<std::int64_t>(rows.size()) - 1;
+    std::int64_t repeats = 0;
+    for (std::size_t i = 0; i < order.size();) {
+        std::size_t j = i + 1;
+        while (j < order.size() && key_of(rows[order[j]].record) == key_of(rows[order[i]].record)) ++j;
+        const auto& [municipality, key] = key_of(rows[order[i]].record);
+        const auto other = rejected_rows.empty() ? rejected_rows.end() : rejected_rows.find(entity_key(municipality, key));
+        const auto first = order.begin() + static_cast<std::ptrdiff_t>(i);
+        const auto last = order.begin() + static_cast<std::ptrdiff_t>(j);
+        const bool identical = std::all_of(first, last, [&](std::uint32_t k) { return rows[k].record == rows[*first].record; });
+        if (identical && other == rejected_rows.end()) {
+            kept.push_back(std::move(rows[*first]));
+            repeats += static_cast<std::int64_t>(j - i) - 1;
+            i = j;
             continue;
         }
-        if (rows.size() == 1 && other_versions == rejected_rows.end()) continue;
+        std::vector<std::uint32_t> same(first, last);
+        std::sort(same.begin(), same.end());
         std::vector<std::string> where;
-        for (std::size_t i : rows) where.push_back(std::to_string(batch.accepted[i].origin.row));
-        if (other_versions != rejected_rows.end()) where.insert(where.end(), other_versions->second.begin(), other_versions->second.end());
-        const auto [municipality, key] = key_of(batch.accepted[rows.front()].record);
-        for (std::size_t i : rows) {
-            drop[i] = true;
-            conflicts.push_back({batch.accepted[i].origin,
-                                 Problem{Reason::conflicting_duplicate, "",
-                                         fmt::format("'{}' is delivered {} times with different content (rows {}); "
-                                                     "none of them is stored until the source has one version",
-                                                     key, where.size(), fmt::join(where, ", "))},
-                                 municipality, key, {}, std::nullopt});
+        for (std::uint32_t k : same) where.push_back(std::to_string(rows[k].origin.row));
+        if (other != rejected_rows.end()) where.insert(where.end(), other->second.begin(), other->second.end());
+        const std::string message = fmt::format("'{}' is delivered {} times with different content (rows {}); "
+                                                "none of them is stored until the source has one version",
+                                                key, where.size(), fmt::join(where, ", "));
+        for (std::uint32_t k : same) {
+            conflicts.push_back({rows[k].origin, Problem{Reason::conflicting_duplicate, "", message}, std::string(),
+                                 std::string(municipality), std::string(key), {}, std::nullopt});
         }
+        i = j;
     }
-    std::vector<Candidate<Record>> kept;
-    kept.reserve(batch.accepted.size());
-    for (std::size_t i = 0; i < batch.accepted.size(); ++i) {
-        if (!drop[i]) kept.push_back(std::move(batch.accepted[i]));
-    }
-    batch.accepted = std::move(kept);
+    rows = std::move(kept);
     for (auto& c : conflicts) batch.rejected.push_back(std::move(c));
     return repeats;
 }

@@ -63,25 +63,43 @@ GeometryResult GeometryChecker::located(GeometryResult r, double sx, double sy, 
 }
 
 GeometryResult GeometryChecker::check_point(double sx, double sy, const MunicipalityExtent& extent) {
-    if (!std::isfinite(sx) || !std::isfinite(sy)) return rejected(Reason::invalid_geometry, "coordinates are not finite numbers");
-    double x = sx;
-    double y = sy;
-    if (!m_transform.transform(x, y) || !std::isfinite(x) || !std::isfinite(y)) {
-        GeometryResult r = rejected(Reason::transform_failed,
-                                    fmt::format("({:.2f}, {:.2f}) cannot be transformed from {} to EPSG:3006", sx, sy, m_crs_label));
-        r.raw_wkt = fmt::format("POINT ({} {})", sx, sy);
-        return r;
+    const PointInput one{sx, sy, &extent};
+    return std::move(check_points(std::span(&one, 1)).front());
+}
+
+std::vector<GeometryResult> GeometryChecker::check_points(std::span<const PointInput> points) {
+    std::vector<double> xs(points.size());
+    std::vector<double> ys(points.size());
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        xs[i] = points[i].x;
+        ys[i] = points[i].y;
     }
-    GeometryResult r;
-    r.quarantine_wkb = m_ctx.to_wkb(geos::make_point(m_ctx, x, y).get());
-    r = located(std::move(r), sx, sy, x, y, extent);
-    if (r.problem) return r;
-    CheckedGeometry g;
-    g.wkb = r.quarantine_wkb;
-    g.x = x;
-    g.y = y;
-    r.ok = std::move(g);
-    return r;
+    std::vector<bool> ok;
+    m_transform.transform_many(xs, ys, ok);
+    std::vector<GeometryResult> out(points.size());
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        const double sx = points[i].x;
+        const double sy = points[i].y;
+        GeometryResult& r = out[i];
+        if (!std::isfinite(sx) || !std::isfinite(sy)) {
+            r = rejected(Reason::invalid_geometry, "coordinates are not finite numbers");
+        } else if (!ok[i] || !std::isfinite(xs[i]) || !std::isfinite(ys[i])) {
+            r = rejected(Reason::transform_failed,
+                         fmt::format("({:.2f}, {:.2f}) cannot be transformed from {} to EPSG:3006", sx, sy, m_crs_label));
+            r.raw_wkt = fmt::format("POINT ({} {})", sx, sy);
+        } else {
+            r = located(std::move(r), sx, sy, xs[i], ys[i], *points[i].extent);
+            if (r.problem) {
+                r.quarantine_wkb = wkb_point(xs[i], ys[i]);
+            } else {
+                CheckedGeometry g; // points are stored from x and y; no WKB needed
+                g.x = xs[i];
+                g.y = ys[i];
+                r.ok = std::move(g);
+            }
+        }
+    }
+    return out;
 }
 
 GeometryResult GeometryChecker::check_wkt(DataKind kind, const std::string& wkt, const MunicipalityExtent& extent) {

@@ -1,5 +1,6 @@
 #include "ingest/ingester.hpp"
 
+#include <chrono>
 #include <filesystem>
 #include <set>
 
@@ -17,6 +18,7 @@
 #include "store/permit_table.hpp"
 #include "store/plan_table.hpp"
 #include "store/run_log.hpp"
+#include "store/spatial_index.hpp"
 #include "store/store.hpp"
 
 namespace bostad::ingest {
@@ -25,6 +27,24 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::size_t k_samples = 10;
+/// From this many rows on, a table's R-tree is rebuilt in bulk after the writes instead of row by row.
+constexpr std::size_t k_bulk_index_rows = 5000;
+
+/// Bulk index loads for the tables a large ingest writes to; finish() after the writes.
+class BulkIndexes {
+public:
+    BulkIndexes(sqlite::Database& db, bool writing, std::initializer_list<std::pair<const char*, std::size_t>> tables) {
+        for (const auto& [table, rows] : tables) {
+            if (writing && rows >= k_bulk_index_rows) m_loads.push_back(std::make_unique<store::BulkIndexLoad>(db, table, "geom"));
+        }
+    }
+    void finish() {
+        for (auto& l : m_loads) l->finish();
+    }
+
+private:
+    std::vector<std::unique_ptr<store::BulkIndexLoad>> m_loads;
+};
 
 /// The files whose bytes make up a delivery: a Shapefile is its .shp with its sidecar files.
 std::vector<std::string> checksum_files(const std::vector<std::string>& files) {
@@ -50,7 +70,7 @@ struct Traits<PermitRecord> {
     using Table = store::PermitTable;
     using Stored = store::StoredPermit;
     static constexpr const char* entity = "permit";
-    static std::pair<std::string, std::string> key(const PermitRecord& r) { return {r.municipality, r.case_id}; }
+    static std::pair<const std::string&, const std::string&> key(const PermitRecord& r) { return {r.municipality, r.case_id}; }
 };
 
 template <>
@@ -58,7 +78,7 @@ struct Traits<PlanRecord> {
     using Table = store::PlanTable;
     using Stored = store::StoredPlan;
     static constexpr const char* entity = "plan";
-    static std::pair<std::string, std::string> key(const PlanRecord& r) { return {r.municipality, r.plan_id}; }
+    static std::pair<const std::string&, const std::string&> key(const PlanRecord& r) { return {r.municipality, r.plan_id}; }
 };
 
 /// Writes (or, in a dry run, only counts) one ingest's permits or plans.
@@ -102,6 +122,7 @@ public:
                 }
             }
         }
+        if (writing()) m_table.flush();
         if (full_snapshot) flag_missing(batch, snapshot_municipalities);
     }
 
@@ -121,7 +142,7 @@ private:
     void flag_missing(const Batch<Record>& batch, const std::set<std::string>& municipalities) {
         for (const auto& m : municipalities) {
             for (const auto& [key, s] : m_stored[m]) {
-                if (batch.seen.contains({m, key}) || s.missing_since_run) continue;
+                if (batch.seen.contains(entity_key(m, key)) || s.missing_since_run) continue;
                 if (writing()) m_table.set_missing(s.fid, *m_run);
                 event(m, key, "missing_from_snapshot", std::nullopt, std::nullopt, std::nullopt);
                 ++m_report.missing_from_snapshot;
@@ -136,21 +157,21 @@ private:
     std::map<std::string, std::unordered_map<std::string, typename Traits<Record>::Stored>> m_stored;
 };
 
-void record_rejects(const std::vector<Rejection>& rejected, DataKind kind, store::RunLog* log,
+void record_rejects(const std::vector<Rejection>& rejected, const std::vector<std::string>& files, DataKind kind, store::RunLog* log,
                     std::optional<std::int64_t> run, IngestReport& report) {
     for (const auto& r : rejected) {
         ++report.rejected_by_reason[std::string(reason_code(r.problem.reason))];
         if (report.samples.size() < k_samples) {
-            report.samples.push_back({r.origin.file, r.origin.row, r.key, std::string(reason_code(r.problem.reason)),
+            report.samples.push_back({files[r.origin.file], r.origin.row, r.key, std::string(reason_code(r.problem.reason)),
                                       r.problem.field, r.problem.message});
         }
         if (!run) continue;
         log->reject(*run, {std::string(kind_name(kind)), r.municipality.empty() ? std::nullopt : std::optional(r.municipality),
-                           r.origin.file, r.origin.row,
+                           files[r.origin.file], r.origin.row,
                            r.origin.fid >= 0 ? std::optional(std::to_string(r.origin.fid)) : std::nullopt,
                            std::string(reason_code(r.problem.reason)),
                            r.problem.field.empty() ? std::nullopt : std::optional(r.problem.field), r.problem.message,
-                           r.origin.raw_json, r.geometry, r.raw_wkt});
+                           r.raw_json, r.geometry, r.raw_wkt});
     }
     report.rejected = static_cast<std::int64_t>(rejected.size());
 }
@@ -163,6 +184,108 @@ std::string notes_json(const IngestReport& r) {
                           {"repaired_geometries", r.repaired_geometries},
                           {"replaced_areas", r.replaced_areas}}
         .dump();
+}
+
+/// What the steps of one ingest share.
+struct RunContext {
+    sqlite::Database& db;
+    std::vector<std::unique_ptr<SourceFile>>& files;
+    const IngestRequest& request;
+    IngestReport& report;
+    store::RunLog* log;
+    std::optional<std::int64_t> run;
+    std::set<std::string>& snapshot_municipalities;
+    const config::Config* config;
+    Progress* progress;
+};
+
+/// Seconds spent in each step, for the report (and the benchmark).
+class StepTimer {
+public:
+    explicit StepTimer(IngestReport& report) : m_report(report), m_start(std::chrono::steady_clock::now()) {}
+    void lap(const char* step) {
+        const auto now = std::chrono::steady_clock::now();
+        m_report.seconds[step] += std::chrono::duration<double>(now - m_start).count();
+        m_start = now;
+    }
+
+private:
+    IngestReport& m_report;
+    std::chrono::steady_clock::time_point m_start;
+};
+
+template <typename Record>
+void read_and_check(RunContext& c, Batch<Record>& batch, StepTimer& timer) {
+    for (auto& f : c.files) f->read_into(batch, c.progress);
+    c.report.read = batch.read;
+    c.report.repaired_geometries = batch.repaired;
+    timer.lap("read");
+}
+
+/// Rows rejected after reading (conflicting duplicates, points outside) get their raw attributes from a
+/// second read of their file.
+template <typename Record>
+void fill_raw_json(RunContext& c, Batch<Record>& batch) {
+    std::map<std::uint32_t, std::set<std::int64_t>> wanted;
+    for (const auto& r : batch.rejected) {
+        if (r.raw_json.empty()) wanted[r.origin.file].insert(r.origin.row);
+    }
+    for (const auto& [file, rows] : wanted) {
+        const auto raw = c.files[file]->raw_json_of(rows);
+        for (auto& r : batch.rejected) {
+            if (r.origin.file == file && r.raw_json.empty()) r.raw_json = raw.at(r.origin.row);
+        }
+    }
+}
+
+template <typename Record>
+void ingest_entities(RunContext& c, const char* table) {
+    StepTimer timer(c.report);
+    Batch<Record> batch;
+    read_and_check(c, batch, timer);
+    c.report.repeated = dedupe(batch, Traits<Record>::key);
+    fill_raw_json(c, batch);
+    // The municipalities a full snapshot speaks for: those of its rows, accepted or not.
+    if (c.request.full_snapshot) {
+        for (const auto& a : batch.accepted) c.snapshot_municipalities.insert(a.record.municipality);
+        for (const auto& r : batch.rejected) {
+            if (!r.municipality.empty()) c.snapshot_municipalities.insert(r.municipality);
+        }
+    }
+    timer.lap("dedupe");
+    BulkIndexes indexes(c.db, c.run.has_value(), {{table, batch.accepted.size()}, {"rejected_rows", batch.rejected.size()}});
+    Applier<Record>(c.db, c.log, c.run, c.report).apply(batch, c.request.full_snapshot, c.snapshot_municipalities);
+    record_rejects(batch.rejected, batch.files, c.request.kind, c.log, c.run, c.report);
+    timer.lap("write");
+    indexes.finish();
+    timer.lap("index");
+}
+
+void ingest_areas(RunContext& c) {
+    StepTimer timer(c.report);
+    Batch<AreaRecord> batch;
+    read_and_check(c, batch, timer);
+    static const std::string k_no_municipality;
+    c.report.repeated = dedupe(batch, [](const AreaRecord& a) {
+        return std::pair<const std::string&, const std::string&>{k_no_municipality, a.area_id};
+    });
+    fill_raw_json(c, batch);
+    std::vector<AreaRecord> areas;
+    for (auto& a : batch.accepted) areas.push_back(std::move(a.record));
+    const config::AreaSet* configured = c.config ? c.config->find_area_set(*c.request.area_set) : nullptr;
+    std::string vintage = c.request.vintage.value_or(configured ? configured->vintage : "");
+    if (vintage.empty()) vintage = store::utc_now().substr(0, 10);
+    store::AreaTable areas_table(c.db);
+    const auto existing = areas_table.find(*c.request.area_set);
+    if (existing && areas_table.areas(existing->id) == areas) {
+        c.report.unchanged = static_cast<std::int64_t>(areas.size()); // the same areas again: no new vintage
+    } else {
+        c.report.replaced_areas = existing ? existing->areas : 0;
+        if (c.run) areas_table.replace(*c.request.area_set, configured ? configured->description : "", vintage, *c.run, areas);
+        c.report.inserted = static_cast<std::int64_t>(areas.size());
+    }
+    record_rejects(batch.rejected, batch.files, c.request.kind, c.log, c.run, c.report);
+    timer.lap("write");
 }
 
 } // namespace
@@ -224,55 +347,14 @@ IngestReport Ingester::run(const IngestRequest& request) {
     }
     store::RunLog* log_ptr = log ? &*log : nullptr;
 
-    const auto read_all = [&](auto& batch) {
-        for (auto& f : files) f->read_into(batch, m_progress);
-        report.read = batch.read;
-        report.repaired_geometries = batch.repaired;
-    };
     std::set<std::string> snapshot_municipalities;
     if (request.municipality) snapshot_municipalities.insert(*request.municipality);
     else if (mapping && mapping->municipality) snapshot_municipalities.insert(*mapping->municipality);
-
+    RunContext context{db, files, request, report, log_ptr, run, snapshot_municipalities, m_config, m_progress};
     switch (request.kind) {
-    case DataKind::permits: {
-        Batch<PermitRecord> batch;
-        read_all(batch);
-        report.repeated = dedupe(batch, Traits<PermitRecord>::key);
-        for (const auto& [m, key] : batch.seen) snapshot_municipalities.insert(m);
-        Applier<PermitRecord>(db, log_ptr, run, report).apply(batch, request.full_snapshot, snapshot_municipalities);
-        record_rejects(batch.rejected, request.kind, log_ptr, run, report);
-        break;
-    }
-    case DataKind::plans: {
-        Batch<PlanRecord> batch;
-        read_all(batch);
-        report.repeated = dedupe(batch, Traits<PlanRecord>::key);
-        for (const auto& [m, key] : batch.seen) snapshot_municipalities.insert(m);
-        Applier<PlanRecord>(db, log_ptr, run, report).apply(batch, request.full_snapshot, snapshot_municipalities);
-        record_rejects(batch.rejected, request.kind, log_ptr, run, report);
-        break;
-    }
-    case DataKind::areas: {
-        Batch<AreaRecord> batch;
-        read_all(batch);
-        report.repeated = dedupe(batch, [](const AreaRecord& a) { return std::pair{std::string(), a.area_id}; });
-        std::vector<AreaRecord> areas;
-        for (auto& c : batch.accepted) areas.push_back(std::move(c.record));
-        const config::AreaSet* configured = m_config ? m_config->find_area_set(*request.area_set) : nullptr;
-        std::string vintage = request.vintage.value_or(configured ? configured->vintage : "");
-        if (vintage.empty()) vintage = store::utc_now().substr(0, 10);
-        store::AreaTable table(db);
-        if (run) {
-            report.replaced_areas = table.replace(*request.area_set, configured ? configured->description : "", vintage,
-                                                  *run, areas);
-        } else {
-            const auto existing = table.find(*request.area_set);
-            report.replaced_areas = existing ? existing->areas : 0;
-        }
-        report.inserted = static_cast<std::int64_t>(areas.size());
-        record_rejects(batch.rejected, request.kind, log_ptr, run, report);
-        break;
-    }
+    case DataKind::permits: ingest_entities<PermitRecord>(context, "permits"); break;
+    case DataKind::plans: ingest_entities<PlanRecord>(context, "plans"); break;
+    case DataKind::areas: ingest_areas(context); break;
     }
     report.unchanged += report.repeated;
     if (run) {

@@ -56,6 +56,7 @@ struct IngestReport {
     std::int64_t repaired_geometries = 0;
     std::int64_t replaced_areas = 0; ///< areas: how many the set had before
     std::vector<RejectSample> samples; ///< the first rejected rows, for the summary
+    std::map<std::string, double> seconds; ///< time per step: read, dedupe, write, index
 };
 
 } // namespace bostad::ingest

@@ -55,6 +55,12 @@ Statement& Statement::bind(int index, std::span<const std::uint8_t> blob) {
     return *this;
 }
 
+Statement& Statement::bind(int index, const Date& date) {
+    char text[10];
+    date.write_iso(text);
+    return bind(index, std::string_view(text, 10));
+}
+
 bool Statement::step() {
     const int rc = sqlite3_step(m_stmt.get());
     if (rc == SQLITE_ROW) return true;

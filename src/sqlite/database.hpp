@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/date.hpp"
 #include "core/error.hpp"
 
 struct sqlite3;
@@ -48,6 +49,8 @@ public:
     Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
     Statement& bind(int index, const std::string& value) { return bind(index, std::string_view(value)); }
     Statement& bind(int index, std::span<const std::uint8_t> blob);
+    /// A date as ISO text (YYYY-MM-DD).
+    Statement& bind(int index, const Date& date);
     template <typename T>
     Statement& bind(int index, const std::optional<T>& value) {
         return value ? bind(index, *value) : bind(index, nullptr);

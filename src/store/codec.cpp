@@ -5,11 +5,6 @@
 
 namespace bostad::store {
 
-std::optional<std::string> date_text(const std::optional<Date>& d) {
-    if (!d) return std::nullopt;
-    return d->iso();
-}
-
 std::optional<Date> date_column(const sqlite::Statement& st, int col) {
     const auto t = st.column_optional_text(col);
     return t ? Date::parse_iso(*t) : std::nullopt;

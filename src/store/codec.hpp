@@ -13,7 +13,6 @@
 
 namespace bostad::store {
 
-std::optional<std::string> date_text(const std::optional<Date>& d);
 std::optional<Date> date_column(const sqlite::Statement& st, int col);
 
 template <typename E>

@@ -1,30 +1,55 @@
 #include "store/permit_table.hpp"
 
 #include "core/gpkg_blob.hpp"
+#include "gdal/srs.hpp"
 #include "store/codec.hpp"
 
 namespace bostad::store {
 namespace {
 
+constexpr std::size_t k_batch_rows = 64; // rows per INSERT statement: fewer statements, faster bulk loads
+constexpr int k_params_per_row = 18;
+
 constexpr const char* k_columns = "municipality, case_id, property, house_type, tenure, dwellings, dwellings_removed, "
                                   "applied_date, granted_date, started_date, completed_date, refused_date, withdrawn_date";
+
+std::string insert_sql(std::size_t rows) {
+    std::string sql = std::string("INSERT INTO permits (fid, geom, ") + k_columns +
+                      ", first_run, last_changed_run, last_seen_run) VALUES ";
+    for (std::size_t r = 0; r < rows; ++r) {
+        sql += r == 0 ? "(" : ",(";
+        for (int i = 0; i < k_params_per_row; ++i) sql += i == 0 ? "?" : ",?";
+        sql += ")";
+    }
+    return sql;
+}
+
+/// Binds one row of insert_sql() from parameter `first`.
+void bind_row(sqlite::Statement& st, int first, std::int64_t fid, const PermitRecord& p, std::int64_t run);
 
 /// Binds the record's 13 attribute columns from index `first`.
 void bind_attributes(sqlite::Statement& st, int first, const PermitRecord& p) {
     st.bind(first, p.municipality).bind(first + 1, p.case_id).bind(first + 2, p.property);
     st.bind(first + 3, code_text(p.house_type)).bind(first + 4, code_text(p.tenure));
     st.bind(first + 5, p.dwellings).bind(first + 6, p.dwellings_removed);
-    st.bind(first + 7, date_text(p.applied)).bind(first + 8, date_text(p.granted)).bind(first + 9, date_text(p.started));
-    st.bind(first + 10, date_text(p.completed)).bind(first + 11, date_text(p.refused));
-    st.bind(first + 12, date_text(p.withdrawn));
+    st.bind(first + 7, p.applied).bind(first + 8, p.granted).bind(first + 9, p.started);
+    st.bind(first + 10, p.completed).bind(first + 11, p.refused).bind(first + 12, p.withdrawn);
+}
+
+void bind_row(sqlite::Statement& st, int first, std::int64_t fid, const PermitRecord& p, std::int64_t run) {
+    const auto point = gpkg_point_blob(p.x, p.y, gdal::k_store_epsg);
+    st.bind(first, fid).bind(first + 1, std::span<const std::uint8_t>(point));
+    bind_attributes(st, first + 2, p);
+    st.bind(first + 15, run).bind(first + 16, run).bind(first + 17, run);
 }
 
 } // namespace
 
 PermitTable::PermitTable(sqlite::Database& db)
     : m_db(db),
-      m_insert(db.prepare(std::string("INSERT INTO permits (geom, ") + k_columns +
-                          ", first_run, last_changed_run, last_seen_run) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
+      m_next_fid(db.query_int("SELECT coalesce(max(fid), 0) + 1 FROM permits").value_or(1)),
+      m_insert(db.prepare(insert_sql(1))),
+      m_insert_batch(db.prepare(insert_sql(k_batch_rows))),
       m_update(db.prepare("UPDATE permits SET geom = ?, municipality = ?, case_id = ?, property = ?, house_type = ?, "
                           "tenure = ?, dwellings = ?, dwellings_removed = ?, applied_date = ?, granted_date = ?, "
                           "started_date = ?, completed_date = ?, refused_date = ?, withdrawn_date = ?, "
@@ -70,19 +95,41 @@ std::unordered_map<std::string, StoredPermit> PermitTable::load(const std::strin
 }
 
 std::int64_t PermitTable::insert(const PermitRecord& p, std::int64_t run) {
-    m_insert.reset();
-    m_insert.bind(1, std::span<const std::uint8_t>(blob(wkb_point(p.x, p.y))));
-    bind_attributes(m_insert, 2, p);
-    m_insert.bind(15, run).bind(16, run).bind(17, run);
-    m_insert.run();
-    const std::int64_t fid = m_db.last_insert_rowid();
-    if (!p.footprint.empty()) write_footprint(fid, p);
+    const std::int64_t fid = m_next_fid++;
+    if (!p.footprint.empty()) {
+        m_insert.reset();
+        bind_row(m_insert, 1, fid, p, run);
+        m_insert.run();
+        write_footprint(fid, p);
+        return fid;
+    }
+    m_pending.push_back({&p, fid, run});
+    if (m_pending.size() == k_batch_rows) flush();
     return fid;
+}
+
+void PermitTable::flush() {
+    if (m_pending.size() == k_batch_rows) {
+        m_insert_batch.reset();
+        for (std::size_t r = 0; r < m_pending.size(); ++r) {
+            bind_row(m_insert_batch, static_cast<int>(r) * k_params_per_row + 1, m_pending[r].fid, *m_pending[r].record,
+                     m_pending[r].run);
+        }
+        m_insert_batch.run();
+    } else {
+        for (const auto& row : m_pending) {
+            m_insert.reset();
+            bind_row(m_insert, 1, row.fid, *row.record, row.run);
+            m_insert.run();
+        }
+    }
+    m_pending.clear();
 }
 
 void PermitTable::update(std::int64_t fid, const PermitRecord& p, std::int64_t run) {
     m_update.reset();
-    m_update.bind(1, std::span<const std::uint8_t>(blob(wkb_point(p.x, p.y))));
+    const auto point = gpkg_point_blob(p.x, p.y, gdal::k_store_epsg);
+    m_update.bind(1, std::span<const std::uint8_t>(point));
     bind_attributes(m_update, 2, p);
     m_update.bind(15, run).bind(16, run).bind(17, fid);
     m_update.run();

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "core/records.hpp"
 #include "sqlite/database.hpp"
@@ -23,17 +24,28 @@ public:
 
     /// Every stored permit of the municipality, by case id.
     std::unordered_map<std::string, StoredPermit> load(const std::string& municipality);
+    /// Adds a permit; rows are written in batches, so `p` must stay alive until flush().
     std::int64_t insert(const PermitRecord& p, std::int64_t run);
+    /// Writes the inserted rows that are still queued. Call before reading the table or committing.
+    void flush();
     void update(std::int64_t fid, const PermitRecord& p, std::int64_t run);
     /// Records that a run delivered the permit (whether or not it changed).
     void seen(std::int64_t fid, std::int64_t run);
     void set_missing(std::int64_t fid, std::optional<std::int64_t> run);
 
 private:
+    struct Pending {
+        const PermitRecord* record;
+        std::int64_t fid;
+        std::int64_t run;
+    };
     void write_footprint(std::int64_t fid, const PermitRecord& p);
 
     sqlite::Database& m_db;
+    std::int64_t m_next_fid;
+    std::vector<Pending> m_pending;
     sqlite::Statement m_insert;
+    sqlite::Statement m_insert_batch;
     sqlite::Statement m_update;
     sqlite::Statement m_seen;
     sqlite::Statement m_missing;

@@ -8,7 +8,7 @@ namespace {
 void bind_attributes(sqlite::Statement& st, const PlanRecord& p) {
     st.bind(1, std::span<const std::uint8_t>(blob(p.geom)));
     st.bind(2, p.municipality).bind(3, p.plan_id).bind(4, p.name).bind(5, std::string(code(p.status)));
-    st.bind(6, date_text(p.adopted)).bind(7, date_text(p.legal)).bind(8, date_text(p.implementation_end));
+    st.bind(6, p.adopted).bind(7, p.legal).bind(8, p.implementation_end);
     st.bind(9, p.planned_dwellings).bind(10, p.geometry_repair);
 }
 
