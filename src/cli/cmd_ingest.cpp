@@ -8,6 +8,7 @@
 
 #include "cli/ingest_summary.hpp"
 #include "cli/progress.hpp"
+#include "core/crash_point.hpp"
 #include "ingest/config_requests.hpp"
 #include "ingest/ingester.hpp"
 #include "store/store.hpp"
@@ -84,7 +85,9 @@ ExitCode IngestCommand::run(Context& ctx) {
     } else {
         sqlite::Transaction tx(s.db());
         for (const auto& r : requests) reports.push_back(ingester.run(r));
+        crash_point("ingest.before_commit");
         tx.commit();
+        crash_point("ingest.after_commit");
     }
 
     std::int64_t rejected = 0;

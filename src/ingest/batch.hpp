@@ -43,6 +43,8 @@ template <typename Record>
 struct Batch {
     std::vector<std::string> files; ///< RowOrigin::file indexes this
     std::vector<Candidate<Record>> accepted;
+    /// The accepted rows to write, in key order, without repeats and conflicting duplicates (set by dedupe).
+    std::vector<std::uint32_t> order;
     std::vector<Rejection> rejected;
     std::int64_t read = 0;
     std::int64_t repaired = 0;

@@ -26,6 +26,27 @@ int find_field(std::span<const std::string> fields, std::string_view name) {
     return found;
 }
 
+/// True when `shorter` is `longer` with letters left out, starting alike ("diarienr" in "diarienummer").
+bool abbreviates(const std::string& shorter, const std::string& longer) {
+    if (shorter.size() < 3 || shorter.size() >= longer.size() || shorter.compare(0, 3, longer, 0, 3) != 0) return false;
+    std::size_t at = 0;
+    for (char c : longer) {
+        if (at < shorter.size() && c == shorter[at]) ++at;
+    }
+    return at == shorter.size();
+}
+
+/// A likely intended field: a near spelling, or a field that the name abbreviates ("Diarienr" → "Diarienummer").
+std::optional<std::string> closest_field(const std::string& name, const std::vector<std::string>& fields) {
+    if (auto guess = closest_match(name, fields)) return guess;
+    const std::string lower = lower_sv(name);
+    for (const auto& f : fields) {
+        const std::string lf = lower_sv(f);
+        if (abbreviates(lower, lf) || abbreviates(lf, lower)) return f;
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 std::vector<int> Binding::bound_sources() const {
@@ -50,7 +71,7 @@ Binding bind_fields(std::span<const std::string> source_fields, DataKind kind, c
                     const std::vector<std::string> names(source_fields.begin(), source_fields.end());
                     std::string msg = fmt::format("mapping '{}': field '{}' (for {}) is not in {}", mapping->name,
                                                   it->second, canonical, file);
-                    if (auto guess = closest_match(it->second, names)) msg += fmt::format("; did you mean '{}'?", *guess);
+                    if (auto guess = closest_field(it->second, names)) msg += fmt::format("; did you mean '{}'?", *guess);
                     msg += fmt::format(" (its fields: {})", join(names, ", "));
                     throw UsageError(msg);
                 }

@@ -66,7 +66,9 @@ CsvReader::CsvReader(const std::string& path, const SourceOptions& options) : m_
         m_names.push_back(name);
     }
     m_types.assign(m_names.size(), ValueType::text);
-    m_count = std::count(m_text.begin() + static_cast<std::ptrdiff_t>(m_pos), m_text.end(), '\n');
+    // An estimate for the progress bar: lines after the header (a last line without a line break counts too).
+    m_count = std::count(m_text.begin() + static_cast<std::ptrdiff_t>(m_pos), m_text.end(), '\n') +
+              (m_text.size() > m_pos && m_text.back() != '\n' ? 1 : 0);
 
     const fs::path prj = fs::path(path).replace_extension(".prj");
     if (fs::exists(prj, ec)) {

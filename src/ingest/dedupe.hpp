@@ -1,7 +1,8 @@
 #pragma once
 // The same key more than once in one delivery: identical repeats are kept once (and counted); versions
 // that differ are all rejected as conflicting duplicates, also when one of them was rejected for another
-// reason, so that bostad never picks one version silently. The accepted rows come out sorted by key.
+// reason, so that bostad never picks one version silently. The result is Batch::order: the rows to write,
+// in key order (the order the store's unique index takes them fastest); the records themselves stay put.
 
 #include <algorithm>
 #include <string>
@@ -29,7 +30,7 @@ std::int64_t dedupe(Batch<Record>& batch, KeyFn key_of) {
         if (!r.key.empty()) rejected_rows[entity_key(r.municipality, r.key)].push_back(std::to_string(r.origin.row));
     }
 
-    std::vector<Candidate<Record>> kept;
+    std::vector<std::uint32_t> kept;
     kept.reserve(rows.size());
     std::vector<Rejection> conflicts;
     std::int64_t repeats = 0;
@@ -42,7 +43,7 @@ std::int64_t dedupe(Batch<Record>& batch, KeyFn key_of) {
         const auto last = order.begin() + static_cast<std::ptrdiff_t>(j);
         const bool identical = std::all_of(first, last, [&](std::uint32_t k) { return rows[k].record == rows[*first].record; });
         if (identical && other == rejected_rows.end()) {
-            kept.push_back(std::move(rows[*first]));
+            kept.push_back(*first);
             repeats += static_cast<std::int64_t>(j - i) - 1;
             i = j;
             continue;
@@ -61,7 +62,7 @@ std::int64_t dedupe(Batch<Record>& batch, KeyFn key_of) {
         }
         i = j;
     }
-    rows = std::move(kept);
+    batch.order = std::move(kept);
     for (auto& c : conflicts) batch.rejected.push_back(std::move(c));
     return repeats;
 }

@@ -75,6 +75,7 @@ std::vector<FieldChange> compare(const PermitRecord& a, const PermitRecord& b) {
         d.add({"location", xy(a.x, a.y), xy(b.x, b.y), "changed"});
     }
     d.geometry("footprint", a.footprint, b.footprint);
+    d.text("footprint_repair", a.footprint_repair, b.footprint_repair);
     return d.take();
 }
 
@@ -82,9 +83,10 @@ std::vector<FieldChange> compare(const PlanRecord& a, const PlanRecord& b) {
     Differ d;
     d.text("name", a.name, b.name);
     if (a.status != b.status) {
-        // Going back in the process (laga kraft → granskning) is unusual enough to flag; the ends
-        // (överklagad, upphävd, avslutad) come after laga kraft in the code list and are normal changes.
-        const bool back = b.status < a.status && b.status <= PlanStatus::laga_kraft;
+        // Going back in the process (laga kraft → granskning, upphävd → laga kraft) is unusual enough to
+        // flag. The ends (överklagad, upphävd, avslutad) come after laga kraft in the code list: reaching one
+        // is a normal change, and so is leaving överklagad for laga kraft when an appeal is turned down.
+        const bool back = b.status < a.status && b.status <= PlanStatus::laga_kraft && a.status != PlanStatus::overklagad;
         d.add({"status", std::string(code(a.status)), std::string(code(b.status)), back ? "status_moved_back" : "changed"});
     }
     d.date("adopted_date", a.adopted, b.adopted);

@@ -56,9 +56,11 @@ GeometryResult GeometryChecker::located(GeometryResult r, double sx, double sy, 
                                         sx, sy, extent.label, m_crs_label, crs_label(*guess))};
         return r;
     }
+    const std::string where = m_source_epsg == gdal::k_store_epsg
+                                  ? fmt::format("({:.2f}, {:.2f}) in EPSG:3006", sx, sy)
+                                  : fmt::format("({:.2f}, {:.2f}) in {} is ({:.1f}, {:.1f}) in EPSG:3006", sx, sy, m_crs_label, x, y);
     r.problem = Problem{Reason::outside_municipality, "geometry",
-                        fmt::format("({:.2f}, {:.2f}) in {} is ({:.1f}, {:.1f}) in EPSG:3006, outside {} ({})", sx, sy,
-                                    m_crs_label, x, y, extent.label, describe_box(extent.box))};
+                        fmt::format("{} lies outside {} ({})", where, extent.label, describe_box(extent.box))};
     return r;
 }
 

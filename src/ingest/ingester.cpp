@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "config/config.hpp"
+#include "core/crash_point.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "crypto/sha256.hpp"
@@ -90,10 +91,11 @@ public:
 
     void apply(Batch<Record>& batch, bool full_snapshot, const std::set<std::string>& snapshot_municipalities) {
         std::set<std::string> municipalities = snapshot_municipalities;
-        for (const auto& c : batch.accepted) municipalities.insert(c.record.municipality);
+        for (const std::uint32_t i : batch.order) municipalities.insert(batch.accepted[i].record.municipality);
         for (const auto& m : municipalities) m_stored.emplace(m, m_table.load(m));
 
-        for (const auto& c : batch.accepted) {
+        for (const std::uint32_t i : batch.order) {
+            const auto& c = batch.accepted[i];
             const auto& [municipality, key] = Traits<Record>::key(c.record);
             auto& stored = m_stored[municipality];
             const auto it = stored.find(key);
@@ -214,6 +216,13 @@ private:
     std::chrono::steady_clock::time_point m_start;
 };
 
+/// Rejected rows in the order of their files and rows, as people read them.
+void sort_rejected(std::vector<Rejection>& rejected) {
+    std::stable_sort(rejected.begin(), rejected.end(), [](const Rejection& a, const Rejection& b) {
+        return std::pair(a.origin.file, a.origin.row) < std::pair(b.origin.file, b.origin.row);
+    });
+}
+
 template <typename Record>
 void read_and_check(RunContext& c, Batch<Record>& batch, StepTimer& timer) {
     for (auto& f : c.files) f->read_into(batch, c.progress);
@@ -247,17 +256,21 @@ void ingest_entities(RunContext& c, const char* table) {
     fill_raw_json(c, batch);
     // The municipalities a full snapshot speaks for: those of its rows, accepted or not.
     if (c.request.full_snapshot) {
-        for (const auto& a : batch.accepted) c.snapshot_municipalities.insert(a.record.municipality);
+        for (const std::uint32_t i : batch.order) c.snapshot_municipalities.insert(batch.accepted[i].record.municipality);
         for (const auto& r : batch.rejected) {
             if (!r.municipality.empty()) c.snapshot_municipalities.insert(r.municipality);
         }
     }
     timer.lap("dedupe");
-    BulkIndexes indexes(c.db, c.run.has_value(), {{table, batch.accepted.size()}, {"rejected_rows", batch.rejected.size()}});
+    sort_rejected(batch.rejected);
+    BulkIndexes indexes(c.db, c.run.has_value(), {{table, batch.order.size()}, {"rejected_rows", batch.rejected.size()}});
     Applier<Record>(c.db, c.log, c.run, c.report).apply(batch, c.request.full_snapshot, c.snapshot_municipalities);
+    crash_point("ingest.rows_written");
     record_rejects(batch.rejected, batch.files, c.request.kind, c.log, c.run, c.report);
+    crash_point("ingest.rejects_written");
     timer.lap("write");
     indexes.finish();
+    crash_point("ingest.index_built");
     timer.lap("index");
 }
 
@@ -271,7 +284,8 @@ void ingest_areas(RunContext& c) {
     });
     fill_raw_json(c, batch);
     std::vector<AreaRecord> areas;
-    for (auto& a : batch.accepted) areas.push_back(std::move(a.record));
+    for (const std::uint32_t i : batch.order) areas.push_back(std::move(batch.accepted[i].record));
+    sort_rejected(batch.rejected);
     const config::AreaSet* configured = c.config ? c.config->find_area_set(*c.request.area_set) : nullptr;
     std::string vintage = c.request.vintage.value_or(configured ? configured->vintage : "");
     if (vintage.empty()) vintage = store::utc_now().substr(0, 10);
@@ -344,6 +358,7 @@ IngestReport Ingester::run(const IngestRequest& request) {
         start.source_crs = report.crs;
         run = log->start(start);
         report.run_id = run;
+        crash_point("ingest.run_started");
     }
     store::RunLog* log_ptr = log ? &*log : nullptr;
 

@@ -112,9 +112,10 @@ std::optional<double> parse_decimal(std::string_view text, char decimal) {
         } else if (c == decimal && !seen_decimal && seen_digit) {
             digits += '.';
             seen_decimal = true;
-        } else if (c == ' ' && seen_digit && !seen_decimal) {
+        } else if (c == ' ' && seen_digit && !seen_decimal && i + 1 < t.size() && t[i + 1] >= '0' && t[i + 1] <= '9') {
             continue; // digit group separator: "6 210 133,63"
-        } else if (c == '\xC2' && i + 1 < t.size() && t[i + 1] == '\xA0' && seen_digit && !seen_decimal) {
+        } else if (c == '\xC2' && i + 2 < t.size() && t[i + 1] == '\xA0' && t[i + 2] >= '0' && t[i + 2] <= '9' &&
+                   seen_digit && !seen_decimal) {
             ++i; // no-break space as digit group separator
         } else {
             return std::nullopt;

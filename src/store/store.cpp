@@ -36,10 +36,25 @@ void prepare_connection(sqlite::Database& db) {
 
 } // namespace
 
+void recover_after_crash(const std::string& path) {
+    std::error_code ec;
+    const fs::path journal = path + "-journal";
+    if (!fs::exists(journal, ec) || fs::file_size(journal, ec) == 0) return;
+    // A writer was interrupted: its rollback journal is "hot". SQLite rolls it back when a connection that
+    // may write reads the file; a read-only connection would refuse to open it instead.
+    try {
+        sqlite::Database db(path, sqlite::OpenMode::read_write);
+        db.query_int("SELECT count(*) FROM sqlite_master");
+    } catch (const sqlite::Error&) {
+        // not a database, or not writable: identify() reports what it is
+    }
+}
+
 Identity identify(const std::string& path) {
     Identity id;
     std::error_code ec;
     if (!fs::exists(path, ec)) return id;
+    recover_after_crash(path);
     id.exists = true;
     if (fs::is_directory(path, ec) || fs::file_size(path, ec) == 0) return id;
     try {

@@ -24,8 +24,11 @@ struct Identity {
     int schema_version = 0;
 };
 
-/// Looks at a file without changing it.
+/// Looks at a file without changing it (but for rolling back the journal of an interrupted writer).
 Identity identify(const std::string& path);
+
+/// Rolls back what an interrupted writer left (a hot rollback journal), so that readers can open the store.
+void recover_after_crash(const std::string& path);
 
 class Store {
 public:
