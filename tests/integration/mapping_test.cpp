@@ -215,6 +215,26 @@ TEST_F(Mappings, GmlGeoPackageAndGeoJsonWithCanonicalNames) {
     EXPECT_EQ(value("SELECT count(*) FROM plans"), "3");
 }
 
+TEST_F(Mappings, Rt90AndWgs84AreTransformed) {
+    // Kristianstad's square in RT90 2.5 gon V and in WGS 84 (lon, lat): both land on SWEREF 99 TM.
+    // gdaltransform -s_srs EPSG:3021 -t_srs EPSG:3006 gives 445500.00 6209000.00 for 1395270.50 6211781.36.
+    write_file(dir.file("rt90.csv"), "case_id,municipality,dwellings,applied_date,x,y\nBN 1,1290,1,2024-01-01,1395270.50,6211781.36\n");
+    const auto rt90 = ingest({"rt90.csv", "--kind", "permits", "--crs", "EPSG:3021"});
+    EXPECT_EQ(rt90["inserted"], 1) << rt90.dump(2);
+    EXPECT_NEAR(std::stod(value("SELECT ST_MinX(geom) FROM permits WHERE case_id = 'BN 1'")), 445500.0, 0.05);
+    EXPECT_NEAR(std::stod(value("SELECT ST_MinY(geom) FROM permits WHERE case_id = 'BN 1'")), 6209000.0, 0.05);
+    // gdaltransform -s_srs EPSG:3006 -t_srs EPSG:4326 gives 14.1256166 56.0231411 for 445500 6209000.
+    write_file(dir.file("wgs84.csv"), "case_id,municipality,dwellings,applied_date,x,y\nBN 2,1290,1,2024-01-01,14.1256166,56.0231411\n");
+    const auto wgs = ingest({"wgs84.csv", "--kind", "permits", "--crs", "EPSG:4326"});
+    EXPECT_EQ(wgs["inserted"], 1) << wgs.dump(2);
+    EXPECT_NEAR(std::stod(value("SELECT ST_MinX(geom) FROM permits WHERE case_id = 'BN 2'")), 445500.0, 0.05);
+    EXPECT_NEAR(std::stod(value("SELECT ST_MinY(geom) FROM permits WHERE case_id = 'BN 2'")), 6209000.0, 0.05);
+    // Latitude first is the mistake the bounds check names.
+    write_file(dir.file("latlon.csv"), "case_id,municipality,dwellings,applied_date,x,y\nBN 3,1290,1,2024-01-01,56.0231411,14.1256166\n");
+    const auto swapped = ingest({"latlon.csv", "--kind", "permits", "--crs", "EPSG:4326"});
+    EXPECT_EQ(swapped["rejected_by_reason"]["swapped_axes"], 1) << swapped.dump(2);
+}
+
 TEST_F(Mappings, FileLevelMistakesAreUsageErrors) {
     write_file(dir.file("x.csv"), "Diarienummer;Kommun\nBN 1;1290\n");
     ingest({"x.csv", "--kind", "permits", "--mapping", "case_system"}, 2);
