@@ -197,6 +197,29 @@ Config build(const toml::table& doc, const std::string& path) {
             c.area_sets.push_back(std::move(a));
         }
     }
+    if (const auto* cap = doc["capacity"].as_table()) {
+        Capacity& k = c.capacity;
+        k.storey_height = (*cap)["storey_height"].value<double>().value_or(k.storey_height);
+        k.default_floors = static_cast<int>((*cap)["default_floors"].value<std::int64_t>().value_or(k.default_floors));
+        k.default_site_coverage = (*cap)["default_site_coverage"].value<double>().value_or(k.default_site_coverage);
+        k.multi_dwelling_from_floors =
+            static_cast<int>((*cap)["multi_dwelling_from_floors"].value<std::int64_t>().value_or(k.multi_dwelling_from_floors));
+        k.dwelling_size_smahus = (*cap)["dwelling_size_smahus"].value<double>().value_or(k.dwelling_size_smahus);
+        k.dwelling_size_flerbostadshus =
+            (*cap)["dwelling_size_flerbostadshus"].value<double>().value_or(k.dwelling_size_flerbostadshus);
+    }
+    if (const auto* overrides = doc["plan_capacity"].as_array()) {
+        for (std::size_t i = 0; i < overrides->size(); ++i) {
+            const auto& t = *overrides->get(i)->as_table();
+            PlanCapacity pc{str(t["municipality"]), str(t["plan_id"]), t["dwellings"].value<std::int64_t>().value_or(0),
+                            str(t["note"])};
+            if (c.find_plan_capacity(pc.municipality, pc.plan_id)) {
+                problems.add(overrides->get(i), fmt::format("plan_capacity[{}]", i),
+                             fmt::format("plan {} of {} is listed twice", pc.plan_id, pc.municipality));
+            }
+            c.plan_capacities.push_back(std::move(pc));
+        }
+    }
     const auto report = doc["report"];
     c.report.area_set = opt_str(report["area_set"]);
     c.report.lang = str(report["lang"], c.report.lang);
@@ -228,6 +251,13 @@ const Mapping* Config::find_mapping(const std::string& name) const {
 const AreaSet* Config::find_area_set(const std::string& name) const {
     for (const auto& a : area_sets) {
         if (a.name == name) return &a;
+    }
+    return nullptr;
+}
+
+const PlanCapacity* Config::find_plan_capacity(const std::string& municipality, const std::string& plan_id) const {
+    for (const auto& p : plan_capacities) {
+        if (p.municipality == municipality && p.plan_id == plan_id) return &p;
     }
     return nullptr;
 }

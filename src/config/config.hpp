@@ -61,6 +61,24 @@ struct AreaSet {
     std::optional<std::string> crs;
 };
 
+/// The estimate of dwellings from building rights (ingest/capacity.hpp documents the method).
+struct Capacity {
+    double storey_height = 3.0;
+    int default_floors = 2;
+    double default_site_coverage = 0.25;
+    int multi_dwelling_from_floors = 3;
+    double dwelling_size_smahus = 150;
+    double dwelling_size_flerbostadshus = 90;
+};
+
+/// A planner's dwelling count for one plan.
+struct PlanCapacity {
+    std::string municipality;
+    std::string plan_id;
+    std::int64_t dwellings = 0;
+    std::string note;
+};
+
 struct Report {
     std::optional<std::string> area_set;
     std::string lang = "sv";
@@ -78,10 +96,13 @@ struct Config {
     std::vector<Source> sources;
     std::vector<AreaSet> area_sets;
     Report report;
+    Capacity capacity;
+    std::vector<PlanCapacity> plan_capacities;
 
     const Municipality* find_municipality(const std::string& code) const;
     const Mapping* find_mapping(const std::string& name) const;
     const AreaSet* find_area_set(const std::string& name) const;
+    const PlanCapacity* find_plan_capacity(const std::string& municipality, const std::string& plan_id) const;
 };
 
 /// Reads and validates a config file. Every problem is a UsageError (exit code 2) whose message lists each

@@ -7,7 +7,7 @@ constexpr std::string_view k_names[] = {
     "case_id",      "municipality",   "property",      "house_type",     "tenure",        "dwellings",
     "dwellings_removed", "applied_date", "granted_date", "started_date",  "completed_date", "refused_date",
     "withdrawn_date", "decision",     "decision_date", "plan_id",        "name",          "status",
-    "adopted_date", "legal_date",     "implementation_end", "planned_dwellings", "area_id", "x",
+    "adopted_date", "legal_date",     "implementation_end", "planned_dwellings", "implementation_years", "area_id", "x",
     "y",            "wkt"};
 static_assert(std::size(k_names) == k_field_count);
 
@@ -18,7 +18,8 @@ constexpr Field k_permit_fields[] = {
     Field::x,            Field::y,              Field::wkt};
 constexpr Field k_plan_fields[] = {Field::plan_id,      Field::municipality, Field::name,
                                    Field::status,       Field::adopted_date, Field::legal_date,
-                                   Field::implementation_end, Field::planned_dwellings, Field::wkt};
+                                   Field::implementation_end, Field::planned_dwellings, Field::implementation_years,
+                                   Field::wkt};
 constexpr Field k_area_fields[] = {Field::area_id, Field::name, Field::municipality, Field::wkt};
 
 } // namespace

@@ -22,6 +22,7 @@ enum class Field {
     decision_date, ///< the date of that decision
     // plans
     plan_id, name, status, adopted_date, legal_date, implementation_end, planned_dwellings,
+    implementation_years, ///< genomförandetid in years, when the end date is not delivered
     // areas
     area_id,
     // geometry in attribute columns

@@ -33,6 +33,22 @@ struct PermitRecord {
     bool operator==(const PermitRecord&) const = default;
 };
 
+/// One area (DP_Omrade) of a plan read from SS 637040, with the regulations that apply to it.
+struct PlanAreaRecord {
+    std::string area_key;      ///< the area's id in its file, e.g. "a"
+    std::string uses;          ///< the use regulations, e.g. "B Bostäder; C"
+    std::string use_codes;     ///< their codes, e.g. "DP_KM_B,DP_KM_C"
+    bool residential = false;  ///< a use for dwellings (B)
+    std::string regulations;   ///< JSON array of every regulation that applies to the area
+    std::vector<std::uint8_t> geom; ///< multipolygon WKB, EPSG:3006
+    double area_m2 = 0;
+    std::optional<double> capacity_estimate; ///< dwellings estimated from building rights (residential areas)
+    std::optional<std::string> capacity_method; ///< how the estimate was made, in words and numbers
+    std::optional<std::string> geometry_repair;
+
+    bool operator==(const PlanAreaRecord&) const = default;
+};
+
 struct PlanRecord {
     std::string municipality;
     std::string plan_id;
@@ -44,6 +60,16 @@ struct PlanRecord {
     std::optional<std::int64_t> planned_dwellings;
     std::vector<std::uint8_t> geom; ///< multipolygon WKB, EPSG:3006
     std::optional<std::string> geometry_repair;
+    std::string source_format;                 ///< "SS 637040", or the GIS format it came in
+    std::optional<double> capacity_estimate;   ///< dwellings estimated from building rights
+    std::optional<std::string> capacity_method;
+    std::optional<std::int64_t> capacity_override; ///< the planner's number, from the config
+    std::optional<std::string> capacity_note;
+    std::vector<PlanAreaRecord> areas;         ///< SS 637040 plans: their areas
+
+    /// The dwellings the plan counts for: the planner's override, else the number delivered, else the
+    /// estimate (rounded down); nullopt when none is known.
+    std::optional<std::int64_t> capacity() const;
 
     bool operator==(const PlanRecord&) const = default;
 };

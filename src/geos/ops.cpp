@@ -53,6 +53,10 @@ Geometry make_polygon(const Context& ctx, const Coords& shell, const std::vector
     return ctx.own(poly, "polygon");
 }
 
+Geometry make_linestring(const Context& ctx, const Coords& points) {
+    return ctx.own(GEOSGeom_createLineString_r(ctx.handle(), make_sequence(ctx, points)), "linestring");
+}
+
 Geometry make_multipoint(const Context& ctx, const Coords& points) {
     std::vector<GEOSGeometry*> parts;
     for (const auto& [x, y] : points) parts.push_back(make_point(ctx, x, y).release());
@@ -97,6 +101,10 @@ Geometry difference(const Context& ctx, const GEOSGeom_t* a, const GEOSGeom_t* b
 
 Geometry unary_union(const Context& ctx, const GEOSGeom_t* g) {
     return ctx.own(GEOSUnaryUnion_r(ctx.handle(), g), "union");
+}
+
+Geometry union_of(const Context& ctx, const GEOSGeom_t* a, const GEOSGeom_t* b) {
+    return ctx.own(GEOSUnion_r(ctx.handle(), a, b), "union");
 }
 
 Geometry point_on_surface(const Context& ctx, const GEOSGeom_t* g) {

@@ -15,6 +15,7 @@ Geometry make_point(const Context& ctx, double x, double y);
 /// A polygon from a closed ring (first == last) and optional closed holes.
 Geometry make_polygon(const Context& ctx, const Coords& shell, const std::vector<Coords>& holes = {});
 Geometry make_multipoint(const Context& ctx, const Coords& points);
+Geometry make_linestring(const Context& ctx, const Coords& points);
 /// Collects polygons (and the polygons of multipolygons) into one MultiPolygon; other parts are dropped.
 Geometry to_multipolygon(const Context& ctx, const GEOSGeom_t* g);
 
@@ -22,6 +23,7 @@ Geometry clone(const Context& ctx, const GEOSGeom_t* g);
 Geometry intersection(const Context& ctx, const GEOSGeom_t* a, const GEOSGeom_t* b);
 Geometry difference(const Context& ctx, const GEOSGeom_t* a, const GEOSGeom_t* b);
 Geometry unary_union(const Context& ctx, const GEOSGeom_t* g);
+Geometry union_of(const Context& ctx, const GEOSGeom_t* a, const GEOSGeom_t* b);
 Geometry point_on_surface(const Context& ctx, const GEOSGeom_t* g);
 /// Voronoi cells of the points, extended to cover `envelope`.
 Geometry voronoi(const Context& ctx, const GEOSGeom_t* points, const GEOSGeom_t* envelope);

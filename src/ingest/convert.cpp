@@ -182,6 +182,14 @@ Converted<Record> convert(const SourceRow& row, const ConvertSettings& s, Field 
 
 } // namespace
 
+void apply_capacity_override(PlanRecord& plan, const config::Config* config) {
+    if (!config) return;
+    if (const auto* o = config->find_plan_capacity(plan.municipality, plan.plan_id)) {
+        plan.capacity_override = o->dwellings;
+        plan.capacity_note = o->note.empty() ? std::nullopt : std::optional(o->note);
+    }
+}
+
 std::optional<std::string> municipality_code(std::string_view text, const config::Mapping* mapping,
                                              const config::Config* config) {
     std::string t(trim(text));
@@ -250,7 +258,12 @@ Converted<PlanRecord> convert_plan(const SourceRow& row, const ConvertSettings& 
         p.adopted = r.date(Field::adopted_date);
         p.legal = r.date(Field::legal_date);
         p.implementation_end = r.date(Field::implementation_end);
+        if (const auto years = r.count(Field::implementation_years); years && !p.implementation_end && p.legal) {
+            p.implementation_end = p.legal->plus_months(static_cast<int>(12 * *years));
+        }
         p.planned_dwellings = r.count(Field::planned_dwellings);
+        p.source_format = s.source_format;
+        apply_capacity_override(p, s.config);
         if (p.status == PlanStatus::laga_kraft && !p.legal) {
             r.fail(Reason::missing_field, Field::legal_date, "a plan with status laga kraft needs its laga kraft date (legal_date)");
         }

@@ -32,7 +32,8 @@ struct ConvertSettings {
     char decimal = '.';
     const config::Mapping* mapping = nullptr;
     std::optional<std::string> municipality; ///< the municipality of every row of the file, when known
-    const config::Config* config = nullptr;  ///< municipality names
+    const config::Config* config = nullptr;  ///< municipality names, plan capacities
+    std::string source_format;               ///< the file's format, recorded with plans
 };
 
 struct XyInput {
@@ -59,6 +60,9 @@ struct Converted {
 Converted<PermitRecord> convert_permit(const SourceRow& row, const ConvertSettings& s);
 Converted<PlanRecord> convert_plan(const SourceRow& row, const ConvertSettings& s);
 Converted<AreaRecord> convert_area(const SourceRow& row, const ConvertSettings& s);
+
+/// Sets the planner's capacity for the plan from the config's [[plan_capacity]], when there is one.
+void apply_capacity_override(PlanRecord& plan, const config::Config* config);
 
 /// Turns a municipality name or code into a kommun code ("Kristianstad" → "1290"); nullopt when unknown.
 std::optional<std::string> municipality_code(std::string_view text, const config::Mapping* mapping,

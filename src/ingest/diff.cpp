@@ -95,6 +95,17 @@ std::vector<FieldChange> compare(const PlanRecord& a, const PlanRecord& b) {
     d.count("planned_dwellings", a.planned_dwellings, b.planned_dwellings);
     d.geometry("geometry", a.geom, b.geom);
     d.text("geometry_repair", a.geometry_repair, b.geometry_repair);
+    d.count("capacity_override", a.capacity_override, b.capacity_override);
+    d.text("capacity_note", a.capacity_note, b.capacity_note);
+    const auto estimate = [](const std::optional<double>& v) -> std::optional<std::string> {
+        if (!v) return std::nullopt;
+        return fmt::format("{:g}", *v);
+    };
+    d.value("capacity_estimate", a.capacity_estimate, b.capacity_estimate, estimate);
+    d.text("capacity_method", a.capacity_method, b.capacity_method);
+    if (a.areas != b.areas) {
+        d.add({"areas", std::to_string(a.areas.size()) + " areas", std::to_string(b.areas.size()) + " areas", "changed"});
+    }
     return d.take();
 }
 

@@ -101,7 +101,7 @@ public:
             const auto it = stored.find(key);
             if (it == stored.end()) {
                 if (writing()) m_table.insert(c.record, *m_run);
-                ++m_report.inserted;
+                m_report.inserted += c.rows;
                 continue;
             }
             if (it->second.missing_since_run) {
@@ -112,11 +112,11 @@ public:
             const auto changes = compare(it->second.record, c.record);
             if (changes.empty()) {
                 if (writing()) m_table.seen(it->second.fid, *m_run);
-                ++m_report.unchanged;
+                m_report.unchanged += c.rows;
                 continue;
             }
             if (writing()) m_table.update(it->second.fid, c.record, *m_run);
-            ++m_report.updated;
+            m_report.updated += c.rows;
             for (const auto& ch : changes) {
                 event(municipality, key, ch.kind, ch.field, ch.old_value, ch.new_value);
                 if (ch.kind == "date_moved_back" || ch.kind == "date_removed" || ch.kind == "status_moved_back") {

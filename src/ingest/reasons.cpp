@@ -29,6 +29,10 @@ constexpr Entry k_entries[] = {
     {Reason::wrong_crs, "wrong_crs", "outside the municipality; the numbers fit another Swedish CRS than the declared one"},
     {Reason::outside_municipality, "outside_municipality", "outside the municipality's extent"},
     {Reason::conflicting_duplicate, "conflicting_duplicate", "the same case or plan id more than once in a run, with different content"},
+    {Reason::unknown_crs, "unknown_crs", "an SS 637040 plan's koordinatsystem is not one bostad knows"},
+    {Reason::broken_reference, "broken_reference", "a plan area references a boundary line that is not in the file"},
+    {Reason::unclosed_boundary, "unclosed_boundary", "a plan area's boundary lines do not close into rings"},
+    {Reason::unused_line, "unused_line", "a boundary line of a plan that bounds no area"},
 };
 
 constexpr Reason k_all[] = {
@@ -36,7 +40,8 @@ constexpr Reason k_all[] = {
     Reason::invalid_count,         Reason::unknown_code,       Reason::invalid_municipality, Reason::municipality_mismatch,
     Reason::dates_out_of_order,    Reason::conflicting_decisions, Reason::missing_geometry, Reason::invalid_geometry,
     Reason::wrong_geometry_type,   Reason::unrepairable_geometry, Reason::transform_failed, Reason::swapped_axes,
-    Reason::wrong_crs,             Reason::outside_municipality, Reason::conflicting_duplicate};
+    Reason::wrong_crs,             Reason::outside_municipality, Reason::conflicting_duplicate, Reason::unknown_crs,
+    Reason::broken_reference,      Reason::unclosed_boundary,  Reason::unused_line};
 
 const Entry& entry(Reason r) {
     for (const auto& e : k_entries) {

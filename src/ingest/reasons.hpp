@@ -27,6 +27,11 @@ enum class Reason {
     wrong_crs,              ///< outside the municipality, but the numbers fit another Swedish CRS
     outside_municipality,   ///< outside the municipality's extent for another reason
     conflicting_duplicate,  ///< the same key twice in one run with different content
+    // SS 637040 plans
+    unknown_crs,            ///< koordinatsystem names a system bostad does not know
+    broken_reference,       ///< an area references a line that is not in the file, or a link that is not one
+    unclosed_boundary,      ///< an area's boundary lines do not form closed rings
+    unused_line,            ///< a boundary line that bounds no area
 };
 
 std::string_view reason_code(Reason r);

@@ -1,19 +1,27 @@
 #include "ingest/source_file.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <future>
 #include <thread>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "config/config.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "gdal/srs.hpp"
 #include "ingest/open_source.hpp"
+#include "ingest/ss637040_plan.hpp"
 
 namespace bostad::ingest {
 namespace {
+
+bool fs_is_file(const std::string& path) {
+    std::error_code ec;
+    return std::filesystem::is_regular_file(path, ec) && std::filesystem::file_size(path, ec) > 0;
+}
 
 SourceOptions reader_options(const IngestRequest& request, const config::Mapping* mapping) {
     SourceOptions o;
@@ -63,7 +71,20 @@ std::vector<DateFormat> date_formats(const config::Mapping* mapping) {
 
 SourceFile::SourceFile(const std::string& path, const IngestRequest& request, const config::Config* config,
                        const config::Mapping* mapping)
-    : m_path(path), m_options(reader_options(request, mapping)), m_reader(open_source(path, m_options)) {
+    : m_path(path), m_config(config), m_max_repair(request.max_repair_area_change), m_municipality(request.municipality),
+      m_options(reader_options(request, mapping)) {
+    m_check.track_seen = request.full_snapshot;
+    if (fs_is_file(path) && is_ss637040(path)) {
+        if (request.kind != DataKind::plans) {
+            throw UsageError(fmt::format("{} is a plan in SS 637040: ingest it with --kind plans", path));
+        }
+        m_plan_document = read_ss637040(path);
+        const auto epsg = epsg_of_plan_crs(m_plan_document->plan.crs_name);
+        m_check.crs_label = epsg ? fmt::format("EPSG:{} ({})", *epsg, m_plan_document->plan.crs_name)
+                                 : m_plan_document->plan.crs_name;
+        return;
+    }
+    m_reader = open_source(path, m_options);
     ConvertSettings& settings = m_check.convert;
     settings.kind = request.kind;
     settings.binding = bind_fields(m_reader->field_names(), request.kind, mapping, path);
@@ -76,6 +97,7 @@ SourceFile::SourceFile(const std::string& path, const IngestRequest& request, co
     settings.municipality = request.municipality;
     if (!settings.municipality && mapping) settings.municipality = mapping->municipality;
     settings.config = config;
+    settings.source_format = m_reader->format();
     require_bound(settings.binding, request.kind, m_reader->has_geometry(), path,
                   mapping, m_reader->field_names());
 
@@ -102,7 +124,6 @@ SourceFile::SourceFile(const std::string& path, const IngestRequest& request, co
     m_check.crs_label = label;
     m_check.crs_epsg = epsg;
     m_check.max_repair_area_change = request.max_repair_area_change;
-    m_check.track_seen = request.full_snapshot;
     m_checkers.push_back(std::make_unique<RowChecker>(m_check)); // fails early on a CRS PROJ cannot use
 }
 
@@ -111,6 +132,13 @@ SourceFile::~SourceFile() = default;
 std::map<std::int64_t, std::string> SourceFile::raw_json_of(const std::set<std::int64_t>& rows) const {
     std::map<std::int64_t, std::string> out;
     if (rows.empty()) return out;
+    if (m_plan_document) {
+        // A plan is one delivered record: a conflict concerns the plan as a whole.
+        for (const auto r : rows) {
+            out.emplace(r, nlohmann::json{{"plan", m_plan_document->plan.plan_id}, {"name", m_plan_document->plan.name}}.dump());
+        }
+        return out;
+    }
     const auto again = open_source(m_path, m_options);
     SourceRow row;
     while (again->next(row) && row.number <= *rows.rbegin()) {
@@ -173,8 +201,42 @@ void SourceFile::read_rows(Batch<Record>& batch, Progress* progress) {
     if (progress) progress->finish();
 }
 
+void SourceFile::read_plan_document(Batch<PlanRecord>& batch) {
+    SsSettings settings;
+    settings.config = m_config;
+    if (m_config) {
+        const auto& c = m_config->capacity;
+        settings.capacity = {c.storey_height, c.default_floors, c.default_site_coverage, c.multi_dwelling_from_floors,
+                             c.dwelling_size_smahus, c.dwelling_size_flerbostadshus};
+    }
+    settings.max_repair_area_change = m_max_repair;
+    settings.municipality = m_municipality;
+    SsOutcome outcome = assemble_ss637040(*m_plan_document, settings);
+    batch.files.push_back(m_path);
+    const auto file = static_cast<std::uint32_t>(batch.files.size() - 1);
+    batch.read += outcome.rows;
+    batch.repaired += outcome.repaired;
+    for (auto& r : outcome.rejected) {
+        // The key stays empty: a rejected area is not another version of its plan.
+        batch.rejected.push_back({RowOrigin{file, r.row, -1}, std::move(r.problem), std::move(r.raw_json),
+                                  m_plan_document->plan.municipality, std::string(), std::move(r.geometry), std::move(r.raw_wkt)});
+    }
+    if (outcome.plan) {
+        const auto rows = static_cast<std::int64_t>(outcome.plan->areas.size());
+        if (m_check.track_seen) batch.seen.insert(entity_key(outcome.plan->municipality, outcome.plan->plan_id));
+        batch.accepted.push_back({std::move(*outcome.plan), RowOrigin{file, 1, -1}, rows});
+    }
+}
+
 void SourceFile::read_into(Batch<PermitRecord>& batch, Progress* progress) { read_rows(batch, progress); }
-void SourceFile::read_into(Batch<PlanRecord>& batch, Progress* progress) { read_rows(batch, progress); }
+
+void SourceFile::read_into(Batch<PlanRecord>& batch, Progress* progress) {
+    if (m_plan_document) {
+        read_plan_document(batch);
+        return;
+    }
+    read_rows(batch, progress);
+}
 void SourceFile::read_into(Batch<AreaRecord>& batch, Progress* progress) { read_rows(batch, progress); }
 
 } // namespace bostad::ingest

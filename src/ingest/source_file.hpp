@@ -14,6 +14,7 @@
 #include "ingest/batch.hpp"
 #include "ingest/request.hpp"
 #include "ingest/row_checker.hpp"
+#include "ingest/ss637040_document.hpp"
 
 namespace bostad::config {
 struct Config;
@@ -30,6 +31,8 @@ public:
     ~SourceFile();
 
     const std::string& crs_label() const { return m_check.crs_label; }
+    /// The delivery is a plan in the Swedish plan standard SS 637040.
+    bool is_plan_document() const { return m_plan_document.has_value(); }
     const std::string& path() const { return m_path; }
 
     void read_into(Batch<PermitRecord>& batch, Progress* progress);
@@ -43,8 +46,13 @@ public:
 private:
     template <typename Record>
     void read_rows(Batch<Record>& batch, Progress* progress);
+    void read_plan_document(Batch<PlanRecord>& batch);
 
     std::string m_path;
+    const config::Config* m_config = nullptr;
+    double m_max_repair = 0.01;
+    std::optional<std::string> m_municipality;
+    std::optional<SsDocument> m_plan_document; ///< an SS 637040 plan, read whole
     SourceOptions m_options;
     std::unique_ptr<RowSource> m_reader;
     CheckSettings m_check;

@@ -29,9 +29,13 @@ public:
     void set_missing(std::int64_t fid, std::optional<std::int64_t> run);
 
 private:
+    void write_areas(std::int64_t fid, const PlanRecord& p);
+
     sqlite::Database& m_db;
     sqlite::Statement m_insert;
     sqlite::Statement m_update;
+    sqlite::Statement m_areas_delete;
+    sqlite::Statement m_areas_insert;
     sqlite::Statement m_seen;
     sqlite::Statement m_missing;
 };
