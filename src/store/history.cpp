@@ -19,7 +19,8 @@ const EntityTable k_tables[] = {
      {"property", "house_type", "tenure", "dwellings", "dwellings_removed", "applied_date", "granted_date",
       "started_date", "completed_date", "refused_date", "withdrawn_date"}},
     {"plan", "plans", "plan_id",
-     {"name", "status", "adopted_date", "legal_date", "implementation_end", "planned_dwellings", "geometry_repair"}},
+     {"name", "status", "adopted_date", "legal_date", "implementation_end", "planned_dwellings", "capacity_override",
+      "capacity_note", "capacity_estimate", "capacity_method", "source_format", "geometry_repair"}},
 };
 
 } // namespace
