@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "aggregate/assignment.hpp"
 #include "cli/ingest_summary.hpp"
 #include "cli/progress.hpp"
 #include "core/crash_point.hpp"
@@ -85,6 +86,11 @@ ExitCode IngestCommand::run(Context& ctx) {
     } else {
         sqlite::Transaction tx(s.db());
         for (const auto& r : requests) reports.push_back(ingester.run(r));
+        const auto assigned = aggregate::process_assignment_queue(s.db());
+        if (assigned.permits + assigned.plans > 0) {
+            ctx.note(fmt::format("assigned {} permits and {} plans to {} area sets and the plans ({:.2f} s)", assigned.permits,
+                                 assigned.plans, assigned.area_sets, assigned.seconds));
+        }
         crash_point("ingest.before_commit");
         tx.commit();
         crash_point("ingest.after_commit");

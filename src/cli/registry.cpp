@@ -5,6 +5,7 @@
 #include "cli/cmd_history.hpp"
 #include "cli/cmd_ingest.hpp"
 #include "cli/cmd_init.hpp"
+#include "cli/cmd_status.hpp"
 
 namespace bostad::cli {
 
@@ -12,6 +13,7 @@ std::vector<std::unique_ptr<Command>> make_commands() {
     std::vector<std::unique_ptr<Command>> commands;
     commands.push_back(std::make_unique<InitCommand>());
     commands.push_back(std::make_unique<IngestCommand>());
+    commands.push_back(std::make_unique<StatusCommand>());
     commands.push_back(std::make_unique<HistoryCommand>());
     commands.push_back(std::make_unique<CheckCommand>());
     commands.push_back(std::make_unique<ExampleCommand>());

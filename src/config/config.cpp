@@ -220,6 +220,8 @@ Config build(const toml::table& doc, const std::string& path) {
             c.plan_capacities.push_back(std::move(pc));
         }
     }
+    c.status.stalled_after_months =
+        static_cast<int>(doc["status"]["stalled_after_months"].value<std::int64_t>().value_or(c.status.stalled_after_months));
     const auto report = doc["report"];
     c.report.area_set = opt_str(report["area_set"]);
     c.report.lang = str(report["lang"], c.report.lang);

@@ -79,6 +79,10 @@ struct PlanCapacity {
     std::string note;
 };
 
+struct StatusRules {
+    int stalled_after_months = 12;
+};
+
 struct Report {
     std::optional<std::string> area_set;
     std::string lang = "sv";
@@ -97,6 +101,7 @@ struct Config {
     std::vector<AreaSet> area_sets;
     Report report;
     Capacity capacity;
+    StatusRules status;
     std::vector<PlanCapacity> plan_capacities;
 
     const Municipality* find_municipality(const std::string& code) const;

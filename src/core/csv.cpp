@@ -9,6 +9,13 @@ std::string csv_field(std::string_view value, char sep) {
     return quote ? quote_doubling(value, '"') : std::string(value);
 }
 
+std::string formula_safe(std::string_view text) {
+    if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos) {
+        return "'" + std::string(text);
+    }
+    return std::string(text);
+}
+
 std::string csv_record(std::span<const std::string> fields, char sep) {
     std::string out;
     for (std::size_t i = 0; i < fields.size(); ++i) {

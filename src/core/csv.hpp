@@ -10,6 +10,10 @@ namespace bostad {
 /// The value as one CSV field: quoted (with doubled quotes) when it holds the separator, a quote or a newline.
 std::string csv_field(std::string_view value, char sep);
 
+/// Text for a spreadsheet cell or CSV field that a spreadsheet would take for a formula (it begins with
+/// = + - @, a tab or a carriage return) gets a leading apostrophe, so that it stays text.
+std::string formula_safe(std::string_view text);
+
 /// A whole record with its line ending ("\r\n", as spreadsheets write).
 std::string csv_record(std::span<const std::string> fields, char sep);
 

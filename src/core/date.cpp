@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <chrono>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -49,6 +50,12 @@ std::optional<int> parse_digits(std::string_view text) {
 }
 
 } // namespace
+
+Date today() {
+    const auto now = std::chrono::system_clock::now();
+    const auto days = std::chrono::duration_cast<std::chrono::hours>(now.time_since_epoch()).count() / 24;
+    return Date::from_days(static_cast<std::int32_t>(days));
+}
 
 bool is_leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
 

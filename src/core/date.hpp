@@ -39,6 +39,9 @@ private:
 };
 
 bool is_leap_year(int year);
+
+/// Today's date (UTC) from the system clock.
+Date today();
 int days_in_month(int year, int month);
 
 /// A calendar month, e.g. 2026-10.

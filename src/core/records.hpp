@@ -33,6 +33,11 @@ struct PermitRecord {
     bool operator==(const PermitRecord&) const = default;
 };
 
+/// The dwellings a plan counts for: the planner's override, else the number delivered, else the estimate
+/// (rounded down); nullopt when none is known.
+std::optional<std::int64_t> plan_capacity(const std::optional<std::int64_t>& override_dwellings,
+                                          const std::optional<std::int64_t>& delivered, const std::optional<double>& estimate);
+
 /// One area (DP_Omrade) of a plan read from SS 637040, with the regulations that apply to it.
 struct PlanAreaRecord {
     std::string area_key;      ///< the area's id in its file, e.g. "a"

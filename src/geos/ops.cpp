@@ -184,6 +184,10 @@ bool prepared_contains(const Context& ctx, const GEOSPrepGeom_t* prepared, const
     return predicate(ctx, GEOSPreparedContains_r(ctx.handle(), prepared, g), "prepared contains");
 }
 
+bool prepared_covers(const Context& ctx, const GEOSPrepGeom_t* prepared, const GEOSGeom_t* g) {
+    return predicate(ctx, GEOSPreparedCovers_r(ctx.handle(), prepared, g), "prepared covers");
+}
+
 bool prepared_intersects(const Context& ctx, const GEOSPrepGeom_t* prepared, const GEOSGeom_t* g) {
     return predicate(ctx, GEOSPreparedIntersects_r(ctx.handle(), prepared, g), "prepared intersects");
 }

@@ -54,6 +54,7 @@ std::pair<double, double> point_xy(const Context& ctx, const GEOSGeom_t* point);
 
 Prepared prepare(const Context& ctx, const GEOSGeom_t* g);
 bool prepared_contains(const Context& ctx, const GEOSPrepGeom_t* prepared, const GEOSGeom_t* g);
+bool prepared_covers(const Context& ctx, const GEOSPrepGeom_t* prepared, const GEOSGeom_t* g);
 bool prepared_intersects(const Context& ctx, const GEOSPrepGeom_t* prepared, const GEOSGeom_t* g);
 
 } // namespace bostad::geos

@@ -124,7 +124,7 @@ public:
                 }
             }
         }
-        if (writing()) m_table.flush();
+        if (writing()) m_table.finish();
         if (full_snapshot) flag_missing(batch, snapshot_municipalities);
     }
 

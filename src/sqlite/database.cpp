@@ -88,6 +88,12 @@ std::string Statement::column_text(int col) const {
     return text ? std::string(reinterpret_cast<const char*>(text), static_cast<std::size_t>(n)) : std::string();
 }
 
+std::string_view Statement::column_view(int col) const {
+    const auto* text = sqlite3_column_text(m_stmt.get(), col);
+    const int n = sqlite3_column_bytes(m_stmt.get(), col);
+    return text ? std::string_view(reinterpret_cast<const char*>(text), static_cast<std::size_t>(n)) : std::string_view();
+}
+
 std::optional<std::string> Statement::column_optional_text(int col) const {
     if (is_null(col)) return std::nullopt;
     return column_text(col);

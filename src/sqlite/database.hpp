@@ -73,6 +73,8 @@ public:
     std::int64_t column_int64(int col) const;
     double column_double(int col) const;
     std::string column_text(int col) const;
+    /// The text of a column without a copy; valid until the next step(), reset() or column call on it.
+    std::string_view column_view(int col) const;
     std::optional<std::string> column_optional_text(int col) const;
     std::optional<std::int64_t> column_optional_int64(int col) const;
     std::optional<double> column_optional_double(int col) const;

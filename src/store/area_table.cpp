@@ -45,6 +45,10 @@ std::int64_t AreaTable::replace(const std::string& name, const std::string& desc
     const std::int64_t set_id = *m_db.query_int("SELECT id FROM area_sets WHERE name = ?", name);
     const std::int64_t before = *m_db.query_int("SELECT count(*) FROM areas WHERE area_set_id = ?", set_id);
     m_db.prepare("DELETE FROM areas WHERE area_set_id = ?").bind(1, set_id).run();
+    // What lay in the old areas is assigned again to the new ones.
+    m_db.prepare("DELETE FROM permit_areas WHERE area_set_id = ?").bind(1, set_id).run();
+    m_db.prepare("DELETE FROM plan_area_shares WHERE area_set_id = ?").bind(1, set_id).run();
+    m_db.prepare("INSERT OR IGNORE INTO assignment_queue (kind, fid) VALUES ('area_set', ?)").bind(1, set_id).run();
     auto insert = m_db.prepare("INSERT INTO areas (geom, area_set_id, area_id, name, municipality, geometry_repair) "
                                "VALUES (?, ?, ?, ?, ?, ?)");
     for (const auto& a : areas) {

@@ -96,6 +96,7 @@ std::unordered_map<std::string, StoredPermit> PermitTable::load(const std::strin
 
 std::int64_t PermitTable::insert(const PermitRecord& p, std::int64_t run) {
     const std::int64_t fid = m_next_fid++;
+    m_to_assign.push_back(fid);
     if (!p.footprint.empty()) {
         m_insert.reset();
         bind_row(m_insert, 1, fid, p, run);
@@ -126,7 +127,24 @@ void PermitTable::flush() {
     m_pending.clear();
 }
 
+void PermitTable::finish() {
+    flush();
+    // A bulk load queues one marker instead of a million rows: then every permit is reassigned.
+    constexpr std::size_t k_all_from = 50000;
+    if (m_to_assign.size() >= k_all_from) {
+        m_db.exec("INSERT OR IGNORE INTO assignment_queue (kind, fid) VALUES ('all_permits', 0)");
+    } else {
+        auto queue = m_db.prepare("INSERT OR IGNORE INTO assignment_queue (kind, fid) VALUES ('permit', ?)");
+        for (const std::int64_t fid : m_to_assign) {
+            queue.reset();
+            queue.bind(1, fid).run();
+        }
+    }
+    m_to_assign.clear();
+}
+
 void PermitTable::update(std::int64_t fid, const PermitRecord& p, std::int64_t run) {
+    m_to_assign.push_back(fid);
     m_update.reset();
     const auto point = gpkg_point_blob(p.x, p.y, gdal::k_store_epsg);
     m_update.bind(1, std::span<const std::uint8_t>(point));

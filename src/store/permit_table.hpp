@@ -28,6 +28,8 @@ public:
     std::int64_t insert(const PermitRecord& p, std::int64_t run);
     /// Writes the inserted rows that are still queued. Call before reading the table or committing.
     void flush();
+    /// Flushes, and queues the new and changed permits for assignment to areas and plans.
+    void finish();
     void update(std::int64_t fid, const PermitRecord& p, std::int64_t run);
     /// Records that a run delivered the permit (whether or not it changed).
     void seen(std::int64_t fid, std::int64_t run);
@@ -44,6 +46,7 @@ private:
     sqlite::Database& m_db;
     std::int64_t m_next_fid;
     std::vector<Pending> m_pending;
+    std::vector<std::int64_t> m_to_assign;
     sqlite::Statement m_insert;
     sqlite::Statement m_insert_batch;
     sqlite::Statement m_update;

@@ -95,6 +95,7 @@ void PlanTable::update(std::int64_t fid, const PlanRecord& p, std::int64_t run) 
 }
 
 void PlanTable::write_areas(std::int64_t fid, const PlanRecord& p) {
+    m_db.prepare("INSERT OR IGNORE INTO assignment_queue (kind, fid) VALUES ('plan', ?)").bind(1, fid).run();
     m_areas_delete.reset();
     m_areas_delete.bind(1, fid).run();
     for (const auto& a : p.areas) {

@@ -23,7 +23,7 @@ public:
 
     std::unordered_map<std::string, StoredPlan> load(const std::string& municipality);
     std::int64_t insert(const PlanRecord& p, std::int64_t run);
-    void flush() {} ///< plans are written one by one
+    void finish() {} ///< plans are written (and queued for assignment) one by one
     void update(std::int64_t fid, const PlanRecord& p, std::int64_t run);
     void seen(std::int64_t fid, std::int64_t run);
     void set_missing(std::int64_t fid, std::optional<std::int64_t> run);

@@ -1,0 +1,27 @@
+#pragma once
+// Keeps the store's assignments current (schemas/store/005_status.sql): which area of every area set each
+// permit is in, which plans it is in, and how each plan's area is shared out over the areas. It works off the
+// assignment queue that ingests fill (new and moved permits and plans, replaced area sets, bulk loads), inside
+// the caller's transaction, so that the status never joins geometries at query time.
+
+#include <cstdint>
+
+namespace bostad::sqlite {
+class Database;
+}
+
+namespace bostad::aggregate {
+
+struct AssignmentSummary {
+    std::int64_t permits = 0;   ///< permits (re)assigned, counted once per area set
+    std::int64_t plans = 0;     ///< plans whose shares and permits were (re)computed
+    std::int64_t area_sets = 0; ///< area sets involved
+    double seconds = 0;
+};
+
+AssignmentSummary process_assignment_queue(sqlite::Database& db);
+
+/// True when something waits in the queue (a status computed now would be out of date).
+bool assignment_pending(sqlite::Database& db);
+
+} // namespace bostad::aggregate

@@ -1,0 +1,201 @@
+#include "aggregate/spatial_join.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <future>
+#include <limits>
+#include <thread>
+
+#include "core/gpkg_blob.hpp"
+#include "geos/ops.hpp"
+
+namespace bostad::aggregate {
+namespace {
+
+/// A uniform grid over the points: each cell lists the indexes of its points.
+class PointGrid {
+public:
+    explicit PointGrid(const std::vector<PointItem>& points) : m_points(points) {
+        if (points.empty()) return;
+        m_min_x = m_min_y = std::numeric_limits<double>::max();
+        double max_x = std::numeric_limits<double>::lowest();
+        double max_y = max_x;
+        for (const auto& p : points) {
+            m_min_x = std::min(m_min_x, p.x);
+            m_min_y = std::min(m_min_y, p.y);
+            max_x = std::max(max_x, p.x);
+            max_y = std::max(max_y, p.y);
+        }
+        // About eight points per cell.
+        const double cells = std::max(1.0, static_cast<double>(points.size()) / 8.0);
+        const double w = std::max(max_x - m_min_x, 1.0);
+        const double h = std::max(max_y - m_min_y, 1.0);
+        m_size = std::max(std::sqrt(w * h / cells), 1.0);
+        m_cols = static_cast<std::size_t>(w / m_size) + 1;
+        m_rows = static_cast<std::size_t>(h / m_size) + 1;
+        std::vector<std::uint32_t> counts(m_cols * m_rows + 1, 0);
+        for (const auto& p : points) ++counts[cell(p.x, p.y) + 1];
+        for (std::size_t i = 1; i < counts.size(); ++i) counts[i] += counts[i - 1];
+        m_start = counts;
+        m_index.resize(points.size());
+        for (std::uint32_t i = 0; i < points.size(); ++i) m_index[counts[cell(points[i].x, points[i].y)]++] = i;
+    }
+
+    /// Calls f(point index) for every point inside the envelope.
+    template <typename F>
+    void within(const Envelope& e, F&& f) const {
+        if (m_points.empty()) return;
+        const auto col = [&](double x) { return std::min(m_cols - 1, static_cast<std::size_t>(std::max(0.0, (x - m_min_x) / m_size))); };
+        const auto row = [&](double y) { return std::min(m_rows - 1, static_cast<std::size_t>(std::max(0.0, (y - m_min_y) / m_size))); };
+        if (e.max_x < m_min_x || e.max_y < m_min_y) return;
+        for (std::size_t r = row(e.min_y); r <= row(e.max_y); ++r) {
+            for (std::size_t c = col(e.min_x); c <= col(e.max_x); ++c) {
+                const std::size_t k = r * m_cols + c;
+                for (std::uint32_t i = m_start[k]; i < m_start[k + 1]; ++i) {
+                    const PointItem& p = m_points[m_index[i]];
+                    if (p.x >= e.min_x && p.x <= e.max_x && p.y >= e.min_y && p.y <= e.max_y) f(m_index[i]);
+                }
+            }
+        }
+    }
+
+private:
+    std::size_t cell(double x, double y) const {
+        const auto c = std::min(m_cols - 1, static_cast<std::size_t>((x - m_min_x) / m_size));
+        const auto r = std::min(m_rows - 1, static_cast<std::size_t>((y - m_min_y) / m_size));
+        return r * m_cols + c;
+    }
+
+    const std::vector<PointItem>& m_points;
+    double m_min_x = 0;
+    double m_min_y = 0;
+    double m_size = 1;
+    std::size_t m_cols = 1;
+    std::size_t m_rows = 1;
+    std::vector<std::uint32_t> m_start;
+    std::vector<std::uint32_t> m_index;
+};
+
+unsigned workers() { return std::clamp(std::thread::hardware_concurrency(), 1u, 4u); }
+
+/// Runs f(first, last) on slices of [0, n) in parallel.
+template <typename F>
+void in_parallel(std::size_t n, F&& f) {
+    if (n == 0) return;
+    const unsigned k = workers();
+    std::vector<std::future<void>> jobs;
+    const std::size_t step = std::max<std::size_t>(1, (n + k - 1) / k);
+    for (std::size_t first = 0; first < n; first += step) {
+        jobs.push_back(std::async(std::launch::async, [&, first] { f(first, std::min(n, first + step)); }));
+    }
+    for (auto& j : jobs) j.get();
+}
+
+/// Tests the points of one polygon's envelope against the prepared polygon.
+template <typename F>
+void covered_points(const geos::Context& ctx, const PolygonItem& poly, const std::vector<PointItem>& points,
+                    const PointGrid& grid, F&& found) {
+    const auto env = wkb_envelope(poly.wkb);
+    if (!env) return;
+    const auto g = ctx.from_wkb(poly.wkb);
+    const auto prepared = geos::prepare(ctx, g.get());
+    grid.within(*env, [&](std::uint32_t i) {
+        const auto pt = geos::make_point(ctx, points[i].x, points[i].y);
+        if (geos::prepared_covers(ctx, prepared.get(), pt.get())) found(i);
+    });
+}
+
+} // namespace
+
+std::vector<int> assign_points(const std::vector<PointItem>& points, const std::vector<PolygonItem>& polygons) {
+    const PointGrid grid(points);
+    // Each worker takes a slice of the polygons and keeps its own answers; they are merged by rank after.
+    const unsigned k = workers();
+    std::vector<std::vector<int>> partial(k, std::vector<int>(points.size(), -1));
+    std::vector<std::future<void>> jobs;
+    const std::size_t step = (polygons.size() + k - 1) / std::max(1u, k);
+    for (unsigned w = 0; w < k && step > 0; ++w) {
+        jobs.push_back(std::async(std::launch::async, [&, w] {
+            const geos::Context ctx;
+            auto& mine = partial[w];
+            for (std::size_t a = w * step; a < std::min(polygons.size(), (w + 1) * step); ++a) {
+                covered_points(ctx, polygons[a], points, grid, [&](std::uint32_t i) {
+                    if (mine[i] < 0 || polygons[a].rank < polygons[static_cast<std::size_t>(mine[i])].rank) mine[i] = static_cast<int>(a);
+                });
+            }
+        }));
+    }
+    for (auto& j : jobs) j.get();
+    std::vector<int> out(points.size(), -1);
+    for (const auto& mine : partial) {
+        for (std::size_t i = 0; i < points.size(); ++i) {
+            const int a = mine[i];
+            if (a >= 0 && (out[i] < 0 || polygons[static_cast<std::size_t>(a)].rank < polygons[static_cast<std::size_t>(out[i])].rank)) out[i] = a;
+        }
+    }
+    return out;
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> points_in_polygons(const std::vector<PointItem>& points,
+                                                                   const std::vector<PolygonItem>& polygons) {
+    const PointGrid grid(points);
+    std::vector<std::vector<std::pair<std::size_t, std::size_t>>> partial(workers());
+    std::vector<std::future<void>> jobs;
+    const unsigned k = workers();
+    const std::size_t step = (polygons.size() + k - 1) / std::max(1u, k);
+    for (unsigned w = 0; w < k && step > 0; ++w) {
+        jobs.push_back(std::async(std::launch::async, [&, w] {
+            const geos::Context ctx;
+            for (std::size_t a = w * step; a < std::min(polygons.size(), (w + 1) * step); ++a) {
+                covered_points(ctx, polygons[a], points, grid, [&](std::uint32_t i) { partial[w].emplace_back(i, a); });
+            }
+        }));
+    }
+    for (auto& j : jobs) j.get();
+    std::vector<std::pair<std::size_t, std::size_t>> out;
+    for (auto& p : partial) out.insert(out.end(), p.begin(), p.end());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::vector<Share> area_shares(const std::vector<PolygonItem>& parts, const std::vector<PolygonItem>& areas) {
+    std::vector<Envelope> area_env;
+    for (const auto& a : areas) area_env.push_back(wkb_envelope(a.wkb).value_or(Envelope{1, 0, 1, 0}));
+    std::vector<std::vector<Share>> per_part(parts.size());
+    in_parallel(parts.size(), [&](std::size_t first, std::size_t last) {
+        const geos::Context ctx;
+        std::vector<geos::Geometry> area_geoms(areas.size());
+        for (std::size_t p = first; p < last; ++p) {
+            std::vector<Share>& out = per_part[p];
+            const auto env = wkb_envelope(parts[p].wkb);
+            const auto part = ctx.from_wkb(parts[p].wkb);
+            const double total = geos::area(ctx, part.get());
+            double assigned = 0;
+            if (env && total > 0) {
+                for (std::size_t a = 0; a < areas.size(); ++a) {
+                    const Envelope& e = area_env[a];
+                    if (e.max_x < env->min_x || e.min_x > env->max_x || e.max_y < env->min_y || e.min_y > env->max_y) continue;
+                    if (!area_geoms[a]) area_geoms[a] = ctx.from_wkb(areas[a].wkb);
+                    const auto overlap = geos::intersection(ctx, area_geoms[a].get(), part.get());
+                    const double share = geos::area(ctx, overlap.get()) / total;
+                    if (share <= 0) continue;
+                    out.push_back({p, static_cast<int>(a), share});
+                    assigned += share;
+                }
+            }
+            // Overlapping areas (over 1: nothing is counted twice) and rounding (just under 1): the shares
+            // are scaled to add up to 1.
+            constexpr double k_rounding = 1e-9;
+            if (assigned > 1 - k_rounding) {
+                for (auto& s : out) s.share /= assigned;
+                assigned = 1;
+            }
+            if (total <= 0 || assigned < 1) out.push_back({p, -1, total > 0 ? 1 - assigned : 1.0});
+        }
+    });
+    std::vector<Share> all;
+    for (auto& v : per_part) all.insert(all.end(), v.begin(), v.end());
+    return all;
+}
+
+} // namespace bostad::aggregate

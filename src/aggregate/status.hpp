@@ -1,0 +1,147 @@
+#pragma once
+// The status of the housing pipeline per area and month (product.md, issue 5): dwellings at each stage at
+// the end of the month, the month's flows, the year so far, the planned capacity of plans with legal force
+// and what of it is unused, flags (lapsed, overdue, stalled), splits by house type and tenure, lead times
+// and targets per municipality. Computed from the store's assignments (permit → area, plan → area shares),
+// so a status never joins geometries.
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/date.hpp"
+
+namespace bostad::config {
+struct Config;
+}
+namespace bostad::sqlite {
+class Database;
+}
+
+namespace bostad::aggregate {
+
+/// Dwellings (or, for the *_permits fields, permits) in each state and flow.
+struct Counts {
+    std::int64_t applied = 0;
+    std::int64_t granted = 0;
+    std::int64_t started = 0;
+    std::int64_t completed = 0; ///< all completed up to the end of the month
+    std::int64_t started_in_month = 0;
+    std::int64_t completed_in_month = 0;
+    std::int64_t completed_year_to_date = 0;
+    std::int64_t lapsed = 0;  ///< left the pipeline: not started within 2 years of the grant
+    std::int64_t overdue = 0; ///< under construction more than 5 years after the grant
+    std::int64_t stalled = 0; ///< no new stage date for the configured time
+
+    Counts& operator+=(const Counts& o);
+    bool operator==(const Counts&) const = default;
+};
+
+struct Figures {
+    Counts dwellings;     ///< new dwellings (SCB's measure)
+    Counts net;          ///< new minus removed dwellings
+    Counts permits;      ///< number of permits
+    double planned = 0;  ///< capacity of plans with legal force, shared out by area
+    double remaining_capacity = 0;
+    std::map<std::string, Counts> by_house_type; ///< dwellings
+    std::map<std::string, Counts> by_tenure;     ///< dwellings
+
+    void add(const Figures& o);
+};
+
+struct AreaStatus {
+    std::string area_id;
+    std::string name;
+    std::string municipality;
+    Figures figures;
+};
+
+struct LeadTime {
+    std::int64_t count = 0;
+    std::optional<double> median_days;
+    std::optional<double> p90_days;
+    std::optional<double> share_within_10_weeks; ///< applied → granted only
+};
+
+struct TargetProgress {
+    std::string description;
+    Month from;
+    Month to;
+    std::int64_t dwellings = 0;
+    double expected_by_now = 0;       ///< on the straight path from `from` to `to`
+    std::int64_t completed_since_from = 0;
+};
+
+struct MunicipalityStatus {
+    std::string code;
+    std::string name;
+    Figures figures;
+    LeadTime applied_to_granted;
+    LeadTime granted_to_started;
+    LeadTime started_to_completed;
+    std::vector<TargetProgress> targets;
+    std::int64_t plans_with_legal_force = 0;
+    std::int64_t plans_without_capacity = 0; ///< counted with 0: no number delivered, estimated or given
+    std::map<std::string, double> planned_by_source; ///< capacity by where it comes from (capacity_source)
+};
+
+struct StatusRequest {
+    Month month;
+    std::optional<std::string> area_set;     ///< none: every permit is unassigned
+    std::optional<std::string> municipality; ///< only this municipality's permits and plans
+    int stalled_months = 12;
+    const config::Config* config = nullptr;  ///< municipality names and targets
+};
+
+struct StatusResult {
+    Month month;
+    std::string area_set;
+    std::vector<AreaStatus> areas;
+    Figures unassigned;
+    Figures total;
+    std::vector<MunicipalityStatus> municipalities;
+};
+
+/// Throws UsageError for a month after the current one, or an area set the store does not have.
+StatusResult compute_status(sqlite::Database& db, const StatusRequest& request);
+
+enum class ListKind { lapsed, overdue, stalled, new_permits, completed };
+
+struct ListedPermit {
+    std::string municipality;
+    std::string case_id;
+    std::string property;
+    std::string house_type;
+    std::string tenure;
+    std::int64_t dwellings = 0;
+    std::string area_id; ///< in the requested area set; empty when unassigned
+    std::string applied;
+    std::string granted;
+    std::string started;
+    std::string completed;
+};
+
+/// The permits behind a flag or flow of the month: lapsed, overdue, stalled (at the end of the month), new
+/// (applied in the month) or completed (in the month).
+std::vector<ListedPermit> list_permits(sqlite::Database& db, const StatusRequest& request, ListKind kind);
+
+/// A plan with legal force at the end of the month, with where its capacity comes from.
+struct ListedPlan {
+    std::string municipality;
+    std::string plan_id;
+    std::string name;
+    std::string legal_date;
+    std::string implementation_end;
+    std::optional<std::int64_t> capacity;
+    std::string capacity_source; ///< override (config) | delivered (planned_dwellings) | estimate | none
+    std::string capacity_method; ///< how an estimate was made
+    std::string capacity_note;   ///< the planner's note of an override
+    std::int64_t used = 0;       ///< dwellings of permits inside it that reached granted or later
+    std::int64_t remaining = 0;  ///< capacity − used, never below zero
+};
+
+std::vector<ListedPlan> list_plans(sqlite::Database& db, const StatusRequest& request);
+
+} // namespace bostad::aggregate

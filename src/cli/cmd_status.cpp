@@ -1,0 +1,162 @@
+#include "cli/cmd_status.hpp"
+
+#include <ostream>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "aggregate/assignment.hpp"
+#include "aggregate/status.hpp"
+#include "aggregate/status_json.hpp"
+#include "core/csv.hpp"
+#include "sqlite/database.hpp"
+#include "store/store.hpp"
+
+namespace bostad::cli {
+namespace {
+
+using aggregate::Counts;
+using aggregate::Figures;
+
+std::optional<aggregate::ListKind> parse_list(const std::string& text) {
+    if (text == "lapsed") return aggregate::ListKind::lapsed;
+    if (text == "overdue") return aggregate::ListKind::overdue;
+    if (text == "stalled") return aggregate::ListKind::stalled;
+    if (text == "new") return aggregate::ListKind::new_permits;
+    if (text == "completed") return aggregate::ListKind::completed;
+    return std::nullopt;
+}
+
+void print_csv(std::ostream& out, const std::vector<std::vector<std::string>>& rows) {
+    for (const auto& r : rows) out << csv_record(r, ',');
+}
+
+constexpr const char* k_row_format = "{:<12} {:<24} {:>8} {:>8} {:>7} {:>7} {:>7} {:>9} {:>7} {:>7} {:>7} {:>6} {:>7} {:>7}\n";
+
+void print_row(std::ostream& out, std::string_view id, std::string_view name, const Figures& f) {
+    const Counts& c = f.dwellings;
+    out << fmt::format(k_row_format, id, name, fmt::format("{:.0f}", f.planned), fmt::format("{:.0f}", f.remaining_capacity),
+                       c.applied, c.granted, c.started, c.completed, c.started_in_month, c.completed_in_month,
+                       c.completed_year_to_date, c.lapsed, c.overdue, c.stalled);
+}
+
+std::string lead(const aggregate::LeadTime& t) {
+    if (t.count == 0) return "no steps ended in the last 12 months";
+    std::string s = fmt::format("median {:.0f} days, 90th percentile {:.0f} days", *t.median_days, *t.p90_days);
+    if (t.share_within_10_weeks) s += fmt::format(", {:.0f} % within 10 weeks", *t.share_within_10_weeks * 100);
+    return s + fmt::format(" (n = {})", t.count);
+}
+
+void print_municipality(std::ostream& out, const aggregate::MunicipalityStatus& m) {
+    const Counts& c = m.figures.dwellings;
+    out << fmt::format("\n{} ({})\n", m.name, m.code);
+    out << fmt::format("  dwellings       applied {}, granted {}, started {}, completed {}; in the month started {}, "
+                       "completed {}; completed this year {}\n",
+                       c.applied, c.granted, c.started, c.completed, c.started_in_month, c.completed_in_month,
+                       c.completed_year_to_date);
+    out << fmt::format("  flags           lapsed {}, overdue {}, stalled {}\n", c.lapsed, c.overdue, c.stalled);
+    std::string sources;
+    for (const auto& [source, dwellings] : m.planned_by_source) sources += fmt::format("{}{} {:.0f}", sources.empty() ? "" : ", ", source, dwellings);
+    out << fmt::format("  plans           {} with legal force, capacity {:.0f} ({}), unused {:.0f}{}\n", m.plans_with_legal_force,
+                       m.figures.planned, sources.empty() ? "none" : sources, m.figures.remaining_capacity,
+                       m.plans_without_capacity ? fmt::format("; {} without any capacity", m.plans_without_capacity) : "");
+    out << fmt::format("  applied→granted {}\n", lead(m.applied_to_granted));
+    out << fmt::format("  granted→started {}\n", lead(m.granted_to_started));
+    out << fmt::format("  started→done    {}\n", lead(m.started_to_completed));
+    for (const auto& t : m.targets) {
+        const double diff = static_cast<double>(t.completed_since_from) - t.expected_by_now;
+        out << fmt::format("  target          {} ({} dwellings {}..{}): {} completed, {:.0f} on the straight path ({:+.0f})\n",
+                           t.description, t.dwellings, t.from.str(), t.to.str(), t.completed_since_from, t.expected_by_now, diff);
+    }
+}
+
+void print_status(std::ostream& out, const aggregate::StatusResult& s) {
+    out << fmt::format("Status at the end of {}{} (new dwellings)\n\n", s.month.str(),
+                       s.area_set.empty() ? ", no area set" : fmt::format(", area set {}", s.area_set));
+    out << fmt::format(k_row_format, "area", "name", "planned", "unused", "applied", "granted", "started", "completed",
+                       "start/m", "done/m", "done/y", "lapsed", "overdue", "stalled");
+    for (const auto& a : s.areas) print_row(out, a.area_id, a.name, a.figures);
+    print_row(out, "unassigned", "in no area", s.unassigned);
+    print_row(out, "total", "", s.total);
+    for (const auto& m : s.municipalities) print_municipality(out, m);
+}
+
+void print_permits(std::ostream& out, aggregate::ListKind kind, const std::vector<aggregate::ListedPermit>& permits) {
+    out << fmt::format("{} permits: {}\n", aggregate::list_kind_name(kind), permits.size());
+    if (permits.empty()) return;
+    out << fmt::format("{:<6} {:<20} {:<24} {:<15} {:>5} {:<12} {:<10} {:<10} {:<10} {:<10}\n", "kommun", "case_id", "property",
+                       "house_type", "dw", "area", "applied", "granted", "started", "completed");
+    for (const auto& p : permits) {
+        out << fmt::format("{:<6} {:<20} {:<24} {:<15} {:>5} {:<12} {:<10} {:<10} {:<10} {:<10}\n", p.municipality, p.case_id,
+                           p.property, p.house_type, p.dwellings, p.area_id, p.applied, p.granted, p.started, p.completed);
+    }
+}
+
+void print_plans(std::ostream& out, const std::vector<aggregate::ListedPlan>& plans) {
+    out << fmt::format("plans with legal force: {}\n", plans.size());
+    if (plans.empty()) return;
+    out << fmt::format("{:<6} {:<20} {:<28} {:<10} {:>8} {:<9} {:>6} {:>9}  {}\n", "kommun", "plan_id", "name", "legal",
+                       "capacity", "source", "used", "remaining", "method / note");
+    for (const auto& p : plans) {
+        out << fmt::format("{:<6} {:<20} {:<28} {:<10} {:>8} {:<9} {:>6} {:>9}  {}\n", p.municipality, p.plan_id, p.name,
+                           p.legal_date, p.capacity ? std::to_string(*p.capacity) : "–", p.capacity_source, p.used,
+                           p.remaining, p.capacity_note.empty() ? p.capacity_method : p.capacity_note);
+    }
+}
+
+} // namespace
+
+void StatusCommand::declare(CLI::App& app) {
+    app.add_option("--month", m_month, "The month, YYYY-MM: the status at its end")->required();
+    app.add_option("--area-set", m_area_set, "The areas to count by (default: the config's [report] area_set)");
+    app.add_option("--municipality", m_municipality, "Only this municipality (kommun code)");
+    app.add_option("--list", m_list, "List the permits lapsed, overdue or stalled at the month's end, new or completed "
+                                     "in the month, or the plans with legal force and their capacity")
+        ->check(CLI::IsMember({"lapsed", "overdue", "stalled", "new", "completed", "plans"}));
+}
+
+ExitCode StatusCommand::run(Context& ctx) {
+    const auto month = Month::parse(m_month);
+    if (!month) throw UsageError(fmt::format("--month: '{}' is not a month (expected YYYY-MM)", m_month));
+    const config::Config* config = ctx.config();
+    aggregate::StatusRequest req;
+    req.month = *month;
+    req.area_set = m_area_set;
+    if (!req.area_set && config) req.area_set = config->report.area_set;
+    req.municipality = m_municipality;
+    req.config = config;
+    if (config) req.stalled_months = config->status.stalled_after_months;
+
+    // Read-write: an older store is migrated, and assignments an interrupted or older writer left are made.
+    store::Store s = store::Store::open(ctx.store_path(), store::Access::read_write);
+    if (aggregate::assignment_pending(s.db())) {
+        sqlite::Transaction tx(s.db());
+        const auto done = aggregate::process_assignment_queue(s.db());
+        tx.commit();
+        ctx.note(fmt::format("assigned {} permits and {} plans to the areas first ({:.2f} s)", done.permits, done.plans, done.seconds));
+    }
+
+    const OutputFormat of = ctx.globals().of;
+    if (m_list == "plans") {
+        const auto plans = aggregate::list_plans(s.db(), req);
+        if (of == OutputFormat::json) ctx.out() << aggregate::plan_list_json(req, plans).dump(2) << "\n";
+        else if (of == OutputFormat::csv) print_csv(ctx.out(), aggregate::plan_list_csv_rows(plans));
+        else print_plans(ctx.out(), plans);
+        return ExitCode::ok;
+    }
+    if (m_list) {
+        const auto kind = *parse_list(*m_list);
+        const auto permits = aggregate::list_permits(s.db(), req, kind);
+        if (of == OutputFormat::json) ctx.out() << aggregate::list_json(req, kind, permits).dump(2) << "\n";
+        else if (of == OutputFormat::csv) print_csv(ctx.out(), aggregate::list_csv_rows(permits));
+        else print_permits(ctx.out(), kind, permits);
+        return ExitCode::ok;
+    }
+    const auto status = aggregate::compute_status(s.db(), req);
+    if (of == OutputFormat::json) ctx.out() << aggregate::status_json(status).dump(2) << "\n";
+    else if (of == OutputFormat::csv) print_csv(ctx.out(), aggregate::status_csv_rows(status));
+    else print_status(ctx.out(), status);
+    return ExitCode::ok;
+}
+
+} // namespace bostad::cli
