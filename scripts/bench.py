@@ -1,108 +1,236 @@
-"""bostad benchmarks: each job beside a baseline measured in the same run. Run through scripts/bench."""
+"""bostad benchmarks: each job beside baselines measured in the same run. Run through scripts/bench.
+
+ingest  N permits from a CSV in EPSG:3008 into a fresh store, against ogr2ogr loading the same CSV.
+status  the permits assigned to 2,000 districts and `bostad status --month`, against the same per-district
+        counts by SpatiaLite's SpatialIndex and by PostGIS ST_Intersects (when installed).
+"""
 import argparse
+import collections
 import datetime
 import json
 import os
-import random
+import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
 
-from osgeo import osr
+from bench_baselines import QUERY_RUNS, postgis_counts, spatialite_counts
+from bench_data import cached, make_districts, make_permits_csv, make_plans, mean_vertices
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BOSTAD = os.path.join(ROOT, "build", "bostad")
+DISTRICTS, DISTRICT_VERTICES, PLANS = 2000, 300, 5000
+AREA_SET = "districts"
+STATUS_MONTH = "2026-10"
+STATUS_RUNS = 3
+# A point exactly on a shared boundary lies in one district for bostad and in both for ST_Intersects; more
+# permits counted differently than this is a wrong count, not a boundary case.
+MAX_COUNT_DIFFERENCE = 10
+
+Measured = collections.namedtuple("Measured", "seconds peak_mb stdout stderr")
 
 
 def run_measured(argv):
-    """Runs a command; returns (wall seconds, the child's own peak RSS in MB from wait4, its stdout)."""
-    with tempfile.TemporaryFile() as out, open(os.devnull, "wb") as devnull:
+    """Runs a command; returns its wall seconds, its own peak RSS in MB (from wait4), its stdout and stderr.
+    Exits with the command's stderr when it fails."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.monotonic()
         pid = os.fork()
         if pid == 0:
             os.dup2(out.fileno(), 1)
-            os.dup2(devnull.fileno(), 2)
-            os.execv(argv[0], argv)
+            os.dup2(err.fileno(), 2)
+            try:
+                os.execv(argv[0], argv)
+            finally:
+                os._exit(127)
         _, status, usage = os.wait4(pid, 0)
         seconds = time.monotonic() - start
-        if os.waitstatus_to_exitcode(status) != 0:
-            sys.exit(f"{' '.join(argv)} failed with exit code {os.waitstatus_to_exitcode(status)}")
         out.seek(0)
-        return seconds, usage.ru_maxrss / 1024, out.read().decode()
+        err.seek(0)
+        stdout, stderr = out.read().decode(), err.read().decode()
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        sys.exit(f"{' '.join(argv)} failed with exit code {code}\n{stderr}")
+    return Measured(seconds, usage.ru_maxrss / 1024, stdout, stderr)
 
 
-def make_permits_csv(path, rows, seed=1290):
-    """Permits in Kristianstad, case ids in application order, coordinates in SWEREF 99 13 30."""
-    rng = random.Random(seed)
-    sweref_tm = osr.SpatialReference()
-    sweref_tm.ImportFromEPSG(3006)
-    local = osr.SpatialReference()
-    local.ImportFromEPSG(3008)
-    for srs in (sweref_tm, local):
-        srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-    ct = osr.CoordinateTransformation(sweref_tm, local)
-    points = [(rng.uniform(425000, 462000), rng.uniform(6185000, 6236000)) for _ in range(rows)]
-    local_points = ct.TransformPoints(points)
-    types = ["småhus", "småhus", "småhus", "flerbostadshus"]
-    with open(path, "w", encoding="utf-8") as f:
-        f.write("case_id,municipality,property,house_type,tenure,dwellings,applied_date,granted_date,started_date,completed_date,x,y\n")
-        first = datetime.date(2015, 1, 1)
-        for i, (x, y, _) in enumerate(local_points):
-            applied_day = first + datetime.timedelta(days=i * 3650 // rows)
-            granted_day = applied_day + datetime.timedelta(days=20 + i % 70)
-            started_day = granted_day + datetime.timedelta(days=30 + i % 300)
-            completed_day = started_day + datetime.timedelta(days=180 + i % 400)
-            year = applied_day.year
-            applied = applied_day.isoformat()
-            granted = granted_day.isoformat() if i % 10 else ""
-            started = started_day.isoformat() if i % 10 and i % 3 else ""
-            completed = completed_day.isoformat() if i % 10 and i % 3 and i % 2 else ""
-            house = types[i % 4]
-            tenure = "äganderätt" if house == "småhus" else "hyresrätt"
-            dwellings = 1 if house == "småhus" else 12 + i % 40
-            f.write(f"BN {year}-{i:07d},1290,NÄSBY {i % 400}:{i % 97},{house},{tenure},{dwellings},"
-                    f"{applied},{granted},{started},{completed},{x:.2f},{y:.2f}\n")
+def fresh(work, name):
+    """work/name, removed first when a kept folder still holds it from an earlier run."""
+    path = os.path.join(work, name)
+    if os.path.exists(path):
+        os.remove(path)
+    return path
 
 
-def bench_ingest(work, rows):
-    csv = os.path.join(work, "permits.csv")
-    make_permits_csv(csv, rows)
+def bench_ingest(work, csv, rows):
+    """bostad ingest of the permits CSV into a fresh store, against ogr2ogr loading it into a GeoPackage."""
     size = os.path.getsize(csv) / 1e6
     print(f"ingest: {rows:,} permit points, CSV in EPSG:3008 ({size:.0f} MB)")
-
-    baseline_gpkg = os.path.join(work, "ogr2ogr.gpkg")
-    t_ogr, mem_ogr, _ = run_measured(["/usr/bin/ogr2ogr", "-gt", "unlimited", "-f", "GPKG", baseline_gpkg, csv,
-                                      "-oo", "X_POSSIBLE_NAMES=x", "-oo", "Y_POSSIBLE_NAMES=y", "-s_srs", "EPSG:3008",
-                                      "-t_srs", "EPSG:3006", "-nln", "permits"])
-    store = os.path.join(work, "bostad.gpkg")
+    baseline_gpkg = fresh(work, "ogr2ogr.gpkg")
+    ogr = run_measured(["/usr/bin/ogr2ogr", "-gt", "unlimited", "-f", "GPKG", baseline_gpkg, csv,
+                        "-oo", "X_POSSIBLE_NAMES=x", "-oo", "Y_POSSIBLE_NAMES=y", "-s_srs", "EPSG:3008",
+                        "-t_srs", "EPSG:3006", "-nln", "permits"])
+    store = fresh(work, "ingest.gpkg")
     subprocess.run([BOSTAD, "init", "--db", store], check=True, stdout=subprocess.DEVNULL)
-    t_bostad, mem_bostad, out = run_measured([BOSTAD, "ingest", csv, "--kind", "permits", "--crs", "EPSG:3008",
-                                              "--db", store, "--of", "json", "--quiet"])
-    report = json.loads(out)[0]
+    bostad = run_measured([BOSTAD, "ingest", csv, "--kind", "permits", "--crs", "EPSG:3008",
+                           "--db", store, "--of", "json", "--quiet"])
+    report = json.loads(bostad.stdout)[0]
     steps = ", ".join(f"{k} {v:.2f} s" for k, v in sorted(report["seconds"].items()))
-    print(f"  ogr2ogr -gt unlimited (with spatial index, reprojecting) {t_ogr:7.2f} s   peak {mem_ogr:6.0f} MB")
-    print(f"  bostad ingest (validation, quarantine, history, index)  {t_bostad:7.2f} s   peak {mem_bostad:6.0f} MB")
+    ratio = bostad.seconds / ogr.seconds
+    print(f"  ogr2ogr -gt unlimited (with spatial index, reprojecting) {ogr.seconds:7.2f} s   peak {ogr.peak_mb:6.0f} MB")
+    print(f"  bostad ingest (validation, quarantine, history, index)  {bostad.seconds:7.2f} s   peak {bostad.peak_mb:6.0f} MB")
     print(f"    {report['inserted']:,} inserted, {report['rejected']:,} rejected; steps: {steps}")
-    print(f"  ratio bostad / ogr2ogr: {t_bostad / t_ogr:.2f} (goal ≤ 0.25); peak memory goal ≤ 1024 MB")
-    return {"rows": rows, "ogr2ogr_s": t_ogr, "bostad_s": t_bostad, "ratio": t_bostad / t_ogr,
-            "bostad_peak_mb": mem_bostad, "ogr2ogr_peak_mb": mem_ogr, "steps": report["seconds"]}
+    print(f"  ratio bostad / ogr2ogr: {ratio:.2f} (goal ≤ 0.25); peak memory goal ≤ 1024 MB")
+    return {"rows": rows, "ogr2ogr_s": ogr.seconds, "bostad_s": bostad.seconds, "ratio": ratio,
+            "bostad_peak_mb": bostad.peak_mb, "ogr2ogr_peak_mb": ogr.peak_mb, "steps": report["seconds"]}
+
+
+def bostad_ingest(store, path, kind, *options):
+    """Ingests one file into the store; returns the Measured run (its stderr holds the assignment note)."""
+    return run_measured([BOSTAD, "--db", store, "ingest", path, "--kind", kind, "--of", "json", *options])
+
+
+def assignment_seconds(stderr):
+    """The seconds in bostad's note 'assigned N permits to the areas of K area sets in S s; permits to plans and
+    M plans to the areas in T s' (S: the permits to the districts; T: the plans' shares), and the note itself."""
+    match = re.search(r"assigned \d+ permits to the areas of \d+ area sets in ([\d.]+) s; "
+                      r"permits to plans and \d+ plans to the areas in ([\d.]+) s", stderr)
+    if not match:
+        sys.exit(f"bostad ingest printed no assignment note on stderr:\n{stderr}")
+    return float(match.group(1)), float(match.group(2)), match.group(0)
+
+
+def bostad_counts(store):
+    """Permits per area of AREA_SET as bostad's assignment stored them (permit_areas); None counts those in none."""
+    conn = sqlite3.connect(f"file:{store}?mode=ro", uri=True)
+    try:
+        return dict(conn.execute(
+            "SELECT a.area_id, count(*) FROM permit_areas pa JOIN area_sets s ON s.id = pa.area_set_id "
+            "LEFT JOIN areas a ON a.fid = pa.area_fid WHERE s.name = ? GROUP BY a.area_id", (AREA_SET,)))
+    finally:
+        conn.close()
+
+
+def count_differences(reference, other):
+    """(districts whose counts differ, permits counted differently) between two {area_id: count}."""
+    ids = (set(reference) | set(other)) - {None}
+    differences = [abs(reference.get(i, 0) - other.get(i, 0)) for i in ids]
+    return sum(1 for d in differences if d), sum(differences)
+
+
+def agreement(name, reference, other):
+    """One line on how a baseline's counts compare with bostad's; exits when they differ by more than boundary cases."""
+    districts, permits = count_differences(reference, other)
+    if permits > MAX_COUNT_DIFFERENCE:
+        sys.exit(f"{name} counts {permits:,} permits differently from bostad in {districts:,} districts")
+    if districts == 0:
+        return f"{name} agrees with bostad in every district"
+    return f"{name} differs in {districts} districts by {permits} permits (points on shared boundaries)"
+
+
+def goal(seconds, limit):
+    """'goal ≤ limit s: met' or '... MISSED'."""
+    return f"goal ≤ {limit} s: {'met' if seconds <= limit else 'MISSED'}"
+
+
+def run_bostad(store, csv, plans, districts):
+    """Loads a fresh store (permits, plans, then the districts, whose ingest assigns the permits to them) and runs
+    the monthly status STATUS_RUNS times; returns the three ingest runs and the status runs."""
+    subprocess.run([BOSTAD, "init", "--db", store], check=True, stdout=subprocess.DEVNULL)
+    loads = [bostad_ingest(store, csv, "permits", "--crs", "EPSG:3008", "--quiet"),
+             bostad_ingest(store, plans, "plans", "--quiet"),
+             bostad_ingest(store, districts, "areas", "--area-set", AREA_SET)]
+    status_argv = [BOSTAD, "--db", store, "status", "--month", STATUS_MONTH, "--area-set", AREA_SET, "--of", "json"]
+    status_runs = [run_measured(status_argv) for _ in range(STATUS_RUNS)]
+    areas = len(json.loads(status_runs[0].stdout)["areas"])
+    if areas != DISTRICTS:
+        sys.exit(f"bostad status listed {areas} areas, not {DISTRICTS}")
+    return loads, status_runs
+
+
+def bench_status(work, data, csv, rows):
+    """Assignment of the permits to the districts and the monthly status, against SpatiaLite and PostGIS."""
+    districts = cached(data, f"districts-{DISTRICTS}.gpkg", make_districts, DISTRICTS, DISTRICT_VERTICES)
+    plans = cached(data, f"plans-{PLANS}.gpkg", make_plans, PLANS)
+    vertices = mean_vertices(districts)
+    print(f"status: {rows:,} permits, {DISTRICTS:,} districts ({vertices:.0f} vertices on average), {PLANS:,} plans")
+    store = fresh(work, "status.gpkg")
+    loads, status_runs = run_bostad(store, csv, plans, districts)
+    assign_s, shares_s, note = assignment_seconds(loads[-1].stderr)
+    status_s = min(r.seconds for r in status_runs)
+    counts = bostad_counts(store)
+    spatialite_s, spatialite = spatialite_counts(fresh(work, "spatialite.sqlite"), store, AREA_SET)
+    postgis = postgis_counts(store, AREA_SET)
+
+    print("  bostad ingest (not measured here): " + ", ".join(
+        f"{kind} {run.seconds:.2f} s" for kind, run in zip(("permits", "plans", "districts"), loads)))
+    print(f"  bostad: assign the permits to the districts (in the districts ingest)  {assign_s:6.2f} s   "
+          f"{goal(assign_s, 1.5)}")
+    print(f"  bostad: permits to plans, {PLANS:,} plans shared out (same ingest)       {shares_s:6.2f} s")
+    print(f"    stderr: {note}")
+    print(f"  bostad status --month {STATUS_MONTH} --of json, whole process (best of {STATUS_RUNS}) "
+          f"{status_s:6.2f} s   {goal(status_s, 1)}")
+    print("    runs: " + ", ".join(f"{r.seconds:.2f} s" for r in status_runs) +
+          f"; peak {max(r.peak_mb for r in status_runs):.0f} MB")
+    print(f"  SpatiaLite SpatialIndex + ST_Intersects, query only (best of {QUERY_RUNS})  {spatialite_s:6.2f} s")
+    if postgis:
+        print(f"  PostGIS ST_Intersects + GiST, query by psql \\timing (best of {QUERY_RUNS})   {postgis[0]:6.2f} s")
+    else:
+        print("  PostGIS: not installed, skipped")
+    ratios = {"spatialite": assign_s / spatialite_s, "postgis": assign_s / postgis[0] if postgis else None}
+    print(f"  ratio bostad assignment / SpatiaLite: {ratios['spatialite']:.2f}" +
+          (f", / PostGIS: {ratios['postgis']:.2f}" if postgis else "") + " (goal < 1: faster than both)")
+    in_districts = {area: n for area, n in counts.items() if area is not None}
+    print(f"  counts: {sum(in_districts.values()):,} permits in {len(in_districts):,} districts, "
+          f"{counts.get(None, 0):,} in none; {agreement('SpatiaLite', counts, spatialite)}" +
+          (f"; {agreement('PostGIS', counts, postgis[1])}" if postgis else ""))
+    return {"permits": rows, "districts": DISTRICTS, "district_vertices_mean": vertices, "plans": PLANS,
+            "assign_s": assign_s, "plan_shares_s": shares_s, "status_s": status_s, "status_runs_s": [r.seconds for r in status_runs],
+            "spatialite_s": spatialite_s, "postgis_s": postgis[0] if postgis else None,
+            "ratio_spatialite": ratios["spatialite"], "ratio_postgis": ratios["postgis"],
+            "ingest_s": {"permits": loads[0].seconds, "plans": loads[1].seconds, "districts": loads[2].seconds}}
+
+
+def save_results(results):
+    """Merges this run's results into build/bench/last.json (a benchmark not run keeps its last figures)."""
+    path = os.path.join(ROOT, "build", "bench", "last.json")
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    merged = {}
+    if os.path.exists(path):
+        with open(path) as f:
+            merged = json.load(f)
+    merged.update(results)
+    with open(path, "w") as f:
+        json.dump(merged, f, indent=2)
+    return os.path.relpath(path, ROOT)
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--rows", type=int, default=1_000_000)
-    parser.add_argument("--keep", help="keep the generated data and stores in this folder")
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--only", choices=["ingest", "status"], help="run one benchmark (default: both)")
+    parser.add_argument("--rows", type=int, default=1_000_000, help="permits (default 1 000 000)")
+    parser.add_argument("--data", default=os.path.join(ROOT, "build", "bench", "data"),
+                        help="where the generated inputs are cached (default build/bench/data)")
+    parser.add_argument("--keep", help="keep the stores and the SpatiaLite database in this folder")
     args = parser.parse_args()
+    started = time.monotonic()
     work = args.keep or tempfile.mkdtemp(prefix="bostad-bench-")
     os.makedirs(work, exist_ok=True)
     try:
-        results = {"ingest": bench_ingest(work, args.rows)}
-        os.makedirs(os.path.join(ROOT, "build", "bench"), exist_ok=True)
-        with open(os.path.join(ROOT, "build", "bench", "last.json"), "w") as f:
-            json.dump(results, f, indent=2)
-        print(f"results: {os.path.join('build', 'bench', 'last.json')}")
+        csv = cached(args.data, f"permits-{args.rows}.csv", make_permits_csv, args.rows)
+        print(f"inputs cached in {args.data}")
+        results = {}
+        if args.only in (None, "ingest"):
+            results["ingest"] = bench_ingest(work, csv, args.rows)
+        if args.only in (None, "status"):
+            results["status"] = bench_status(work, args.data, csv, args.rows)
+        measured_at = datetime.datetime.now().isoformat(timespec="seconds")
+        for result in results.values():
+            result["measured_at"] = measured_at
+        print(f"results: {save_results(results)}; the bench took {time.monotonic() - started:.0f} s")
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

@@ -43,6 +43,7 @@ std::vector<PointItem> load_points(sqlite::Database& db, const std::set<std::int
         if (const auto env = gpkg_blob_envelope(st.column_blob(1))) out.push_back({st.column_int64(0), env->min_x, env->min_y});
     };
     if (!only) {
+        out.reserve(static_cast<std::size_t>(db.query_int("SELECT count(*) FROM permits").value_or(0)));
         auto st = db.prepare("SELECT fid, geom FROM permits WHERE geom IS NOT NULL ORDER BY fid");
         while (st.step()) take(st);
         return out;
@@ -95,27 +96,43 @@ std::vector<PointItem> points_near(sqlite::Database& db, const std::vector<Polyg
     return load_points(db, &fids);
 }
 
-/// Inserts many rows of `columns` values with one statement per block.
+/// Inserts many rows of `columns` values, a block of rows per statement (the statement for a full block is
+/// prepared once).
 class BlockInsert {
 public:
-    BlockInsert(sqlite::Database& db, const std::string& table, int columns) : m_db(db), m_table(table), m_columns(columns) {}
+    using Value = std::variant<std::monostate, std::int64_t, double>;
+
+    BlockInsert(sqlite::Database& db, std::string table, int columns) : m_db(db), m_table(std::move(table)), m_columns(columns) {}
     template <typename... Values>
     void add(const Values&... v) {
         (m_values.emplace_back(v), ...);
-        if (m_values.size() == k_rows * static_cast<std::size_t>(m_columns)) flush();
+        if (m_values.size() == k_rows * static_cast<std::size_t>(m_columns)) {
+            if (!m_full) m_full = m_db.prepare(sql(k_rows));
+            write(*m_full);
+        }
     }
     void flush() {
         if (m_values.empty()) return;
-        const std::size_t rows = m_values.size() / static_cast<std::size_t>(m_columns);
+        auto st = m_db.prepare(sql(m_values.size() / static_cast<std::size_t>(m_columns)));
+        write(st);
+    }
+
+private:
+    static constexpr std::size_t k_rows = 256;
+
+    std::string sql(std::size_t rows) const {
         std::string row = "(?";
         for (int c = 1; c < m_columns; ++c) row += ",?";
         row += ")";
-        std::string sql = fmt::format("INSERT INTO {} VALUES {}", m_table, row);
-        for (std::size_t r = 1; r < rows; ++r) sql += "," + row;
-        auto st = m_db.prepare(sql);
-        for (std::size_t i = 0; i < m_values.size(); ++i) {
-            const auto& v = m_values[i];
-            const int at = static_cast<int>(i) + 1;
+        std::string text = fmt::format("INSERT INTO {} VALUES {}", m_table, row);
+        for (std::size_t r = 1; r < rows; ++r) text += "," + row;
+        return text;
+    }
+    void write(sqlite::Statement& st) {
+        st.reset();
+        int at = 0;
+        for (const Value& v : m_values) {
+            ++at;
             if (const auto* n = std::get_if<std::int64_t>(&v)) st.bind(at, *n);
             else if (const auto* d = std::get_if<double>(&v)) st.bind(at, *d);
             else st.bind(at, nullptr);
@@ -124,12 +141,11 @@ public:
         m_values.clear();
     }
 
-private:
-    static constexpr std::size_t k_rows = 256;
     sqlite::Database& m_db;
     std::string m_table;
     int m_columns;
-    std::vector<std::variant<std::monostate, std::int64_t, double>> m_values;
+    std::vector<Value> m_values;
+    std::optional<sqlite::Statement> m_full;
 };
 
 std::optional<std::int64_t> fid_at(const std::vector<PolygonItem>& items, int index) {
@@ -137,37 +153,32 @@ std::optional<std::int64_t> fid_at(const std::vector<PolygonItem>& items, int in
     return items[static_cast<std::size_t>(index)].id;
 }
 
-} // namespace
-
-bool assignment_pending(sqlite::Database& db) { return db.query_int("SELECT 1 FROM assignment_queue LIMIT 1").has_value(); }
-
-AssignmentSummary process_assignment_queue(sqlite::Database& db) {
-    const auto start = std::chrono::steady_clock::now();
-    AssignmentSummary summary;
-    const Queue q = read_queue(db);
-    if (!q.all_permits && q.permits.empty() && q.plans.empty() && q.area_sets.empty()) return summary;
-
-    std::vector<std::int64_t> sets;
-    {
-        auto st = db.prepare("SELECT id FROM area_sets ORDER BY id");
-        while (st.step()) sets.push_back(st.column_int64(0));
+/// The permits to (re)assign: all of them once, or only the queued ones.
+class PermitPoints {
+public:
+    PermitPoints(sqlite::Database& db, const Queue& q) : m_db(db), m_queued(q.all_permits ? std::vector<PointItem>{} : load_points(db, &q.permits)) {}
+    const std::vector<PointItem>& all() {
+        if (!m_all) m_all = load_points(m_db, nullptr);
+        return *m_all;
     }
-    summary.area_sets = static_cast<std::int64_t>(sets.size());
-    std::vector<PointItem> all_points;
-    bool have_all = false;
-    const auto every_permit = [&]() -> const std::vector<PointItem>& {
-        if (!have_all) {
-            all_points = load_points(db, nullptr);
-            have_all = true;
-        }
-        return all_points;
-    };
-    const std::vector<PointItem> queued = q.all_permits ? std::vector<PointItem>{} : load_points(db, &q.permits);
+    const std::vector<PointItem>& queued() const { return m_queued; }
 
-    // Permits → areas, per area set.
+private:
+    sqlite::Database& m_db;
+    std::vector<PointItem> m_queued;
+    std::optional<std::vector<PointItem>> m_all;
+};
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+/// Permits → the one area of each set that holds them (permit_areas).
+std::int64_t assign_to_areas(sqlite::Database& db, const Queue& q, const std::vector<std::int64_t>& sets, PermitPoints& permits) {
+    std::int64_t count = 0;
     for (const std::int64_t set : sets) {
         const bool whole = q.all_permits || q.area_sets.contains(set);
-        const std::vector<PointItem>& points = whole ? every_permit() : queued;
+        const std::vector<PointItem>& points = whole ? permits.all() : permits.queued();
         if (points.empty()) continue;
         const auto areas = load_areas(db, set);
         const auto assigned = assign_points(points, areas);
@@ -187,39 +198,44 @@ AssignmentSummary process_assignment_queue(sqlite::Database& db) {
             else insert.add(set, points[i].id, std::monostate{});
         }
         insert.flush();
-        summary.permits += static_cast<std::int64_t>(points.size());
+        count += static_cast<std::int64_t>(points.size());
     }
+    return count;
+}
 
-    // Permits → plans: the queued permits against every plan, and every permit near a queued plan.
-    {
-        const auto plans = load_plans(db, nullptr);
-        const std::vector<PointItem>& points = q.all_permits ? every_permit() : queued;
-        BlockInsert insert(db, "permit_plans (plan_fid, permit_fid)", 2);
-        if (q.all_permits) {
-            db.exec("DELETE FROM permit_plans");
-        } else {
-            auto del = db.prepare("DELETE FROM permit_plans WHERE permit_fid = ?");
-            for (const auto& p : points) {
-                del.reset();
-                del.bind(1, p.id).run();
-            }
-        }
-        for (const auto& [point, plan] : points_in_polygons(points, plans)) insert.add(plans[plan].id, points[point].id);
-        insert.flush();
-        if (!q.all_permits && !q.plans.empty()) {
-            const auto changed = load_plans(db, &q.plans);
-            auto del = db.prepare("DELETE FROM permit_plans WHERE plan_fid = ?");
-            for (const std::int64_t fid : q.plans) {
-                del.reset();
-                del.bind(1, fid).run();
-            }
-            const auto near = points_near(db, changed);
-            for (const auto& [point, plan] : points_in_polygons(near, changed)) insert.add(changed[plan].id, near[point].id);
-            insert.flush();
+/// Permits → every plan that holds them (permit_plans): the queued permits against every plan, and every
+/// permit near a queued plan.
+void assign_to_plans(sqlite::Database& db, const Queue& q, PermitPoints& permits) {
+    const auto plans = load_plans(db, nullptr);
+    const std::vector<PointItem>& points = q.all_permits ? permits.all() : permits.queued();
+    BlockInsert insert(db, "permit_plans (plan_fid, permit_fid)", 2);
+    if (q.all_permits) {
+        db.exec("DELETE FROM permit_plans");
+    } else {
+        auto del = db.prepare("DELETE FROM permit_plans WHERE permit_fid = ?");
+        for (const auto& p : points) {
+            del.reset();
+            del.bind(1, p.id).run();
         }
     }
+    for (const auto& [point, plan] : points_in_polygons(points, plans)) insert.add(plans[plan].id, points[point].id);
+    insert.flush();
+    if (q.all_permits || q.plans.empty()) return;
+    const auto changed = load_plans(db, &q.plans);
+    auto del = db.prepare("DELETE FROM permit_plans WHERE plan_fid = ?");
+    for (const std::int64_t fid : q.plans) {
+        del.reset();
+        del.bind(1, fid).run();
+    }
+    const auto near = points_near(db, changed);
+    for (const auto& [point, plan] : points_in_polygons(near, changed)) insert.add(changed[plan].id, near[point].id);
+    insert.flush();
+}
 
-    // Plans → shares of areas, per area set.
+/// Plans → their shares of the areas of each set (plan_area_shares): every plan for a replaced set, the
+/// queued plans for the others.
+std::int64_t share_plans(sqlite::Database& db, const Queue& q, const std::vector<std::int64_t>& sets) {
+    std::int64_t count = 0;
     for (const std::int64_t set : sets) {
         const bool whole = q.area_sets.contains(set);
         if (!whole && q.plans.empty()) continue;
@@ -241,10 +257,36 @@ AssignmentSummary process_assignment_queue(sqlite::Database& db) {
             else insert.add(set, plans[s.part].id, std::monostate{}, s.share);
         }
         insert.flush();
-        summary.plans += static_cast<std::int64_t>(plans.size());
+        count += static_cast<std::int64_t>(plans.size());
     }
+    return count;
+}
+
+} // namespace
+
+bool assignment_pending(sqlite::Database& db) { return db.query_int("SELECT 1 FROM assignment_queue LIMIT 1").has_value(); }
+
+AssignmentSummary process_assignment_queue(sqlite::Database& db) {
+    AssignmentSummary summary;
+    const Queue q = read_queue(db);
+    if (!q.all_permits && q.permits.empty() && q.plans.empty() && q.area_sets.empty()) return summary;
+    std::vector<std::int64_t> sets;
+    {
+        auto st = db.prepare("SELECT id FROM area_sets ORDER BY id");
+        while (st.step()) sets.push_back(st.column_int64(0));
+    }
+    summary.area_sets = static_cast<std::int64_t>(sets.size());
+
+    auto start = std::chrono::steady_clock::now();
+    PermitPoints permits(db, q);
+    summary.permits = assign_to_areas(db, q, sets, permits);
+    summary.permit_seconds = seconds_since(start);
+
+    start = std::chrono::steady_clock::now();
+    assign_to_plans(db, q, permits);
+    summary.plans = share_plans(db, q, sets);
+    summary.plan_seconds = seconds_since(start);
     db.exec("DELETE FROM assignment_queue");
-    summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return summary;
 }
 

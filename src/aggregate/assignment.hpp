@@ -16,7 +16,8 @@ struct AssignmentSummary {
     std::int64_t permits = 0;   ///< permits (re)assigned, counted once per area set
     std::int64_t plans = 0;     ///< plans whose shares and permits were (re)computed
     std::int64_t area_sets = 0; ///< area sets involved
-    double seconds = 0;
+    double permit_seconds = 0;  ///< loading the permits and assigning them to the areas
+    double plan_seconds = 0;    ///< permits to plans, and the plans' shares of the areas
 };
 
 AssignmentSummary process_assignment_queue(sqlite::Database& db);

@@ -45,8 +45,8 @@ struct Figures {
     Counts permits;      ///< number of permits
     double planned = 0;  ///< capacity of plans with legal force, shared out by area
     double remaining_capacity = 0;
-    std::map<std::string, Counts> by_house_type; ///< dwellings
-    std::map<std::string, Counts> by_tenure;     ///< dwellings
+    std::map<std::string, Counts, std::less<>> by_house_type; ///< dwellings
+    std::map<std::string, Counts, std::less<>> by_tenure;     ///< dwellings
 
     void add(const Figures& o);
 };

@@ -88,8 +88,7 @@ ExitCode IngestCommand::run(Context& ctx) {
         for (const auto& r : requests) reports.push_back(ingester.run(r));
         const auto assigned = aggregate::process_assignment_queue(s.db());
         if (assigned.permits + assigned.plans > 0) {
-            ctx.note(fmt::format("assigned {} permits and {} plans to {} area sets and the plans ({:.2f} s)", assigned.permits,
-                                 assigned.plans, assigned.area_sets, assigned.seconds));
+            ctx.note(assignment_note(assigned));
         }
         crash_point("ingest.before_commit");
         tx.commit();

@@ -8,6 +8,7 @@
 #include "aggregate/assignment.hpp"
 #include "aggregate/status.hpp"
 #include "aggregate/status_json.hpp"
+#include "cli/ingest_summary.hpp"
 #include "core/csv.hpp"
 #include "sqlite/database.hpp"
 #include "store/store.hpp"
@@ -56,7 +57,9 @@ void print_municipality(std::ostream& out, const aggregate::MunicipalityStatus& 
                        c.completed_year_to_date);
     out << fmt::format("  flags           lapsed {}, overdue {}, stalled {}\n", c.lapsed, c.overdue, c.stalled);
     std::string sources;
-    for (const auto& [source, dwellings] : m.planned_by_source) sources += fmt::format("{}{} {:.0f}", sources.empty() ? "" : ", ", source, dwellings);
+    for (const auto& [source, dwellings] : m.planned_by_source) {
+        if (dwellings > 0) sources += fmt::format("{}{} {:.0f}", sources.empty() ? "" : ", ", source, dwellings);
+    }
     out << fmt::format("  plans           {} with legal force, capacity {:.0f} ({}), unused {:.0f}{}\n", m.plans_with_legal_force,
                        m.figures.planned, sources.empty() ? "none" : sources, m.figures.remaining_capacity,
                        m.plans_without_capacity ? fmt::format("; {} without any capacity", m.plans_without_capacity) : "");
@@ -133,7 +136,7 @@ ExitCode StatusCommand::run(Context& ctx) {
         sqlite::Transaction tx(s.db());
         const auto done = aggregate::process_assignment_queue(s.db());
         tx.commit();
-        ctx.note(fmt::format("assigned {} permits and {} plans to the areas first ({:.2f} s)", done.permits, done.plans, done.seconds));
+        ctx.note(assignment_note(done));
     }
 
     const OutputFormat of = ctx.globals().of;

@@ -11,7 +11,11 @@ std::string csv_field(std::string_view value, char sep) {
 
 std::string formula_safe(std::string_view text) {
     if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos) {
-        return "'" + std::string(text);
+        std::string escaped;
+        escaped.reserve(text.size() + 1);
+        escaped.push_back('\'');
+        escaped.append(text);
+        return escaped;
     }
     return std::string(text);
 }

@@ -18,6 +18,8 @@ struct Envelope {
 
     void expand(double x, double y);
     void expand(const Envelope& other);
+    /// Boundary included.
+    bool contains(double x, double y) const { return x >= min_x && x <= max_x && y >= min_y && y <= max_y; }
 };
 
 struct GpkgHeader {

@@ -95,6 +95,10 @@ Geometry intersection(const Context& ctx, const GEOSGeom_t* a, const GEOSGeom_t*
     return ctx.own(GEOSIntersection_r(ctx.handle(), a, b), "intersection");
 }
 
+Geometry clip_by_rect(const Context& ctx, const GEOSGeom_t* g, double min_x, double min_y, double max_x, double max_y) {
+    return ctx.own(GEOSClipByRect_r(ctx.handle(), g, min_x, min_y, max_x, max_y), "clip by rectangle");
+}
+
 Geometry difference(const Context& ctx, const GEOSGeom_t* a, const GEOSGeom_t* b) {
     return ctx.own(GEOSDifference_r(ctx.handle(), a, b), "difference");
 }

@@ -21,6 +21,8 @@ Geometry to_multipolygon(const Context& ctx, const GEOSGeom_t* g);
 
 Geometry clone(const Context& ctx, const GEOSGeom_t* g);
 Geometry intersection(const Context& ctx, const GEOSGeom_t* a, const GEOSGeom_t* b);
+/// The part of `g` inside the rectangle (fast; the result may be invalid only along the rectangle's edges).
+Geometry clip_by_rect(const Context& ctx, const GEOSGeom_t* g, double min_x, double min_y, double max_x, double max_y);
 Geometry difference(const Context& ctx, const GEOSGeom_t* a, const GEOSGeom_t* b);
 Geometry unary_union(const Context& ctx, const GEOSGeom_t* g);
 Geometry union_of(const Context& ctx, const GEOSGeom_t* a, const GEOSGeom_t* b);

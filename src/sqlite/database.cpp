@@ -94,6 +94,14 @@ std::string_view Statement::column_view(int col) const {
     return text ? std::string_view(reinterpret_cast<const char*>(text), static_cast<std::size_t>(n)) : std::string_view();
 }
 
+std::optional<std::string_view> Statement::column_optional_view(int col) const {
+    // sqlite3_column_text gives NULL for SQL NULL (and for a zero-length blob or out of memory, which text
+    // columns do not hold); an empty string is a non-NULL pointer.
+    const auto* text = sqlite3_column_text(m_stmt.get(), col);
+    if (!text) return std::nullopt;
+    return std::string_view(reinterpret_cast<const char*>(text), static_cast<std::size_t>(sqlite3_column_bytes(m_stmt.get(), col)));
+}
+
 std::optional<std::string> Statement::column_optional_text(int col) const {
     if (is_null(col)) return std::nullopt;
     return column_text(col);

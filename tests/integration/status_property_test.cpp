@@ -119,7 +119,7 @@ protected:
         }
         // Permits: anywhere around the grid, a fifth on grid lines, a tenth on vertices.
         const Date base = *Date::parse_iso("2018-01-01");
-        for (int k = 0; k < 1500; ++k) {
+        for (int k = 0; k < 24000; ++k) { // enough for the status to read them in parallel parts
             Permit p;
             p.id = fmt::format("BN {}", k);
             p.dwellings = chance(0.2) ? uniform(2, 60) : 1;
