@@ -5,10 +5,9 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
-#include "aggregate/assignment.hpp"
 #include "aggregate/status.hpp"
 #include "aggregate/status_json.hpp"
-#include "cli/ingest_summary.hpp"
+#include "cli/open_store.hpp"
 #include "core/csv.hpp"
 #include "sqlite/database.hpp"
 #include "store/store.hpp"
@@ -130,15 +129,7 @@ ExitCode StatusCommand::run(Context& ctx) {
     req.config = config;
     if (config) req.stalled_months = config->status.stalled_after_months;
 
-    // Read-write: an older store is migrated, and assignments an interrupted or older writer left are made.
-    store::Store s = store::Store::open(ctx.store_path(), store::Access::read_write);
-    if (aggregate::assignment_pending(s.db())) {
-        sqlite::Transaction tx(s.db());
-        const auto done = aggregate::process_assignment_queue(s.db());
-        tx.commit();
-        ctx.note(assignment_note(done));
-    }
-
+    store::Store s = open_store_assigned(ctx);
     const OutputFormat of = ctx.globals().of;
     if (m_list == "plans") {
         const auto plans = aggregate::list_plans(s.db(), req);

@@ -6,6 +6,7 @@
 #include "cli/cmd_ingest.hpp"
 #include "cli/cmd_init.hpp"
 #include "cli/cmd_status.hpp"
+#include "cli/cmd_export.hpp"
 
 namespace bostad::cli {
 
@@ -14,6 +15,7 @@ std::vector<std::unique_ptr<Command>> make_commands() {
     commands.push_back(std::make_unique<InitCommand>());
     commands.push_back(std::make_unique<IngestCommand>());
     commands.push_back(std::make_unique<StatusCommand>());
+    commands.push_back(std::make_unique<ExportCommand>());
     commands.push_back(std::make_unique<HistoryCommand>());
     commands.push_back(std::make_unique<CheckCommand>());
     commands.push_back(std::make_unique<ExampleCommand>());

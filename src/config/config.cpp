@@ -224,6 +224,7 @@ Config build(const toml::table& doc, const std::string& path) {
         static_cast<int>(doc["status"]["stalled_after_months"].value<std::int64_t>().value_or(c.status.stalled_after_months));
     const auto report = doc["report"];
     c.report.area_set = opt_str(report["area_set"]);
+    c.report.boundary_area_set = opt_str(report["boundary_area_set"]);
     c.report.lang = str(report["lang"], c.report.lang);
     if (report["formats"].as_array()) c.report.formats = str_list(report["formats"]);
     c.report.output_dir = resolve_path(c.base_dir, str(report["output_dir"], c.report.output_dir));
@@ -231,6 +232,10 @@ Config build(const toml::table& doc, const std::string& path) {
     if (c.report.area_set && !c.find_area_set(*c.report.area_set)) {
         problems.add(report.node() ? report.as_table()->get("area_set") : nullptr, "report.area_set",
                      fmt::format("no [[area_set]] named '{}'", *c.report.area_set));
+    }
+    if (c.report.boundary_area_set && !c.find_area_set(*c.report.boundary_area_set)) {
+        problems.add(report.as_table()->get("boundary_area_set"), "report.boundary_area_set",
+                     fmt::format("no [[area_set]] named '{}'", *c.report.boundary_area_set));
     }
     problems.throw_if_any();
     return c;

@@ -85,6 +85,7 @@ struct StatusRules {
 
 struct Report {
     std::optional<std::string> area_set;
+    std::optional<std::string> boundary_area_set; ///< whose areas, dissolved per municipality, outline them
     std::string lang = "sv";
     std::vector<std::string> formats{"html", "pdf", "xlsx", "csv"};
     std::string output_dir = "out";

@@ -190,6 +190,8 @@ layer = "kommuner"
 
 [report]
 area_set = "distrikt"
+# The export and the report outline the municipalities with the areas of this set.
+boundary_area_set = "kommuner"
 lang = "sv"
 formats = ["html", "pdf", "xlsx", "csv"]
 output_dir = "out"

@@ -32,6 +32,8 @@ OGRwkbGeometryType ogr_type(GeometryKind k) {
     switch (k) {
     case GeometryKind::none: return wkbNone;
     case GeometryKind::point: return wkbPoint;
+    case GeometryKind::multipoint: return wkbMultiPoint;
+    case GeometryKind::multilinestring: return wkbMultiLineString;
     case GeometryKind::multipolygon: return wkbMultiPolygon;
     case GeometryKind::geometry: return wkbUnknown;
     }
@@ -44,6 +46,8 @@ OGRFieldType ogr_field(FieldType t) {
     case FieldType::integer: return OFTInteger64;
     case FieldType::real: return OFTReal;
     case FieldType::date: return OFTDate;
+    case FieldType::boolean: return OFTInteger;
+    case FieldType::datetime: return OFTDateTime;
     }
     return OFTString;
 }
@@ -91,8 +95,9 @@ void LayerWriter::add(const std::vector<FieldValue>& values, std::span<const std
             throw IoError(fmt::format("{}: cannot transform a geometry: {}", m_path, errors.last_or("PROJ failed")));
         }
         const OGRwkbGeometryType layer_type = wkbFlatten(m_layer->GetGeomType());
-        if (layer_type == wkbMultiPolygon && wkbFlatten(geom->getGeometryType()) == wkbPolygon) {
-            owner.reset(OGRGeometryFactory::forceToMultiPolygon(owner.release()));
+        if (OGR_GT_IsSubClassOf(layer_type, wkbGeometryCollection) && layer_type != wkbFlatten(geom->getGeometryType())) {
+            // A polygon into a multipolygon layer, and so on: the single part becomes a collection of one.
+            owner.reset(OGRGeometryFactory::forceTo(owner.release(), layer_type));
         }
         feature->SetGeometryDirectly(owner.release());
     }
@@ -100,6 +105,7 @@ void LayerWriter::add(const std::vector<FieldValue>& values, std::span<const std
         throw IoError(fmt::format("{}: cannot write a feature to layer '{}': {}", m_path, m_layer->GetName(),
                                   errors.last_or("no reason given")));
     }
+    ++m_count;
 }
 
 VectorWriter::VectorWriter(const std::string& path, const std::string& driver_name, const std::vector<std::string>& options)
@@ -127,13 +133,40 @@ LayerWriter VectorWriter::add_layer(const std::string& name, GeometryKind kind, 
     if (!layer) throw IoError(fmt::format("{}: cannot create layer '{}': {}", m_path, name, errors.last_or("no reason")));
     for (const auto& f : fields) {
         OGRFieldDefn defn(f.name.c_str(), ogr_field(f.type));
+        if (f.type == FieldType::boolean) defn.SetSubType(OFSTBoolean);
         if (f.width > 0) defn.SetWidth(f.width);
+        if (!f.alias.empty()) defn.SetAlternativeName(f.alias.c_str());
+        if (!f.domain.empty()) defn.SetDomainName(f.domain);
         if (layer->CreateField(&defn) != OGRERR_NONE) {
             throw IoError(fmt::format("{}: cannot create field '{}' in '{}': {}", m_path, f.name, name,
                                       errors.last_or("no reason")));
         }
     }
     return LayerWriter(layer, m_path, k_store_epsg, kind == GeometryKind::none ? 0 : epsg);
+}
+
+void VectorWriter::add_coded_domain(const std::string& name, const std::string& description,
+                                    const std::vector<CodedValue>& values) {
+    std::vector<OGRCodedValue> coded;
+    coded.reserve(values.size());
+    for (const auto& v : values) {
+        // OGRCodedFieldDomain takes ownership of CPLStrdup'ed strings.
+        coded.push_back(OGRCodedValue{CPLStrdup(v.code.c_str()), CPLStrdup(v.label.c_str())});
+    }
+    auto domain = std::make_unique<OGRCodedFieldDomain>(name, description, OFTString, OFSTNone, std::move(coded));
+    ErrorCollector errors;
+    std::string failure;
+    if (!m_ds->AddFieldDomain(std::move(domain), failure)) {
+        throw IoError(fmt::format("{}: cannot add the field domain '{}': {}", m_path, name,
+                                  failure.empty() ? errors.last_or("no reason given") : failure));
+    }
+}
+
+void VectorWriter::set_metadata_item(const std::string& key, const std::string& value) {
+    ErrorCollector errors;
+    if (m_ds->SetMetadataItem(key.c_str(), value.c_str()) != CE_None) {
+        throw IoError(fmt::format("{}: cannot set metadata '{}': {}", m_path, key, errors.last_or("no reason given")));
+    }
 }
 
 void VectorWriter::execute_sql(const std::string& sql) {

@@ -6,6 +6,7 @@
 #include <memory>
 #include <span>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -16,18 +17,30 @@ class OGRLayer;
 
 namespace bostad::gdal {
 
-enum class FieldType { string, integer, real, date };
+enum class FieldType { string, integer, real, date, boolean, datetime };
 
 struct FieldDef {
+    FieldDef() = default;
+    FieldDef(std::string name_, FieldType type_ = FieldType::string, int width_ = 0)
+        : name(std::move(name_)), type(type_), width(width_) {}
+
     std::string name;
     FieldType type = FieldType::string;
     int width = 0; ///< 0: the driver's default
+    std::string alias;  ///< alternative name, for the drivers that keep one
+    std::string domain; ///< a field domain added with VectorWriter::add_coded_domain
+};
+
+/// One value of a coded field domain: the stored code and what people read.
+struct CodedValue {
+    std::string code;
+    std::string label;
 };
 
 /// A field value; dates are ISO text ("2026-10-31").
 using FieldValue = std::variant<std::monostate, std::string, std::int64_t, double>;
 
-enum class GeometryKind { none, point, multipolygon, geometry };
+enum class GeometryKind { none, point, multipoint, multilinestring, multipolygon, geometry };
 
 class LayerWriter {
 public:
@@ -37,11 +50,14 @@ public:
 
     /// Adds a feature; `wkb` is in the source CRS (EPSG:3006) and empty for no geometry.
     void add(const std::vector<FieldValue>& values, std::span<const std::uint8_t> wkb = {});
+    /// Features added so far.
+    std::int64_t count() const { return m_count; }
 
 private:
     OGRLayer* m_layer;
     std::string m_path;
     std::unique_ptr<Transformer> m_transform; ///< null when source and layer CRS are the same
+    std::int64_t m_count = 0;
 };
 
 struct DatasetCloser {
@@ -58,6 +74,10 @@ public:
 
     LayerWriter add_layer(const std::string& name, GeometryKind kind, int epsg, const std::vector<FieldDef>& fields,
                           const std::vector<std::string>& options = {});
+    /// A coded field domain (GeoPackage: gpkg_data_column_constraints; QGIS shows a drop-down list).
+    void add_coded_domain(const std::string& name, const std::string& description, const std::vector<CodedValue>& values);
+    /// A dataset metadata item (GeoPackage: gpkg_metadata, shown by gdalinfo/ogrinfo and QGIS).
+    void set_metadata_item(const std::string& key, const std::string& value);
     /// Runs SQL on the dataset (for GeoPackage: metadata, styles); no result is read.
     void execute_sql(const std::string& sql);
     /// Flushes and closes; throws IoError when the driver reports a failure.

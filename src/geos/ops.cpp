@@ -137,6 +137,12 @@ std::string validity_reason(const Context& ctx, const GEOSGeom_t* g) {
     return out;
 }
 
+int dimension(const Context& ctx, const GEOSGeom_t* g) {
+    const int d = GEOSGeom_getDimensions_r(ctx.handle(), g);
+    if (d < 0) throw Error("GEOS geometry dimension: " + ctx.last_message());
+    return d;
+}
+
 int type_id(const Context& ctx, const GEOSGeom_t* g) {
     const int t = GEOSGeomTypeId_r(ctx.handle(), g);
     if (t < 0) throw Error("GEOS geometry type: " + ctx.last_message());

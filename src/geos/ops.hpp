@@ -35,6 +35,9 @@ Geometry make_valid_structure(const Context& ctx, const GEOSGeom_t* g);
 /// Why a geometry is invalid ("Self-intersection[440100 6200100]"), or "Valid Geometry".
 std::string validity_reason(const Context& ctx, const GEOSGeom_t* g);
 
+/// 0 for points, 1 for lines, 2 for polygons; a collection has the highest dimension of its parts.
+int dimension(const Context& ctx, const GEOSGeom_t* g);
+
 /// Geometry type ids as GEOS numbers them (GEOS_POINT = 0, ..., GEOS_MULTIPOLYGON = 6).
 int type_id(const Context& ctx, const GEOSGeom_t* g);
 inline constexpr int k_point = 0;

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "cli/command.hpp"
+
+namespace bostad::cli {
+
+/// bostad export: the month's status as a QGIS-ready GeoPackage, or CSV/GeoJSON files.
+class ExportCommand final : public Command {
+public:
+    std::string_view name() const override { return "export"; }
+    std::string_view summary() const override { return "the month as a styled GeoPackage for QGIS (or CSV/GeoJSON)"; }
+    std::string_view help_text() const override {
+        return "Writes the status at the end of --month as one GeoPackage (-o OUT.gpkg) that opens styled in\n"
+               "QGIS: areas of --area-set with the month's figures (graduated on unused plan capacity),\n"
+               "permits by stage, plans by status, rejected rows that have a geometry, and municipalities\n"
+               "(outlined by the config's [report] boundary_area_set). Every layer has its default style in\n"
+               "layer_styles (QML and SLD), Swedish field aliases and drop-down lists (coded domains) for\n"
+               "stage, plan status, house type and tenure; gpkg_metadata has title, month, time and sources.\n"
+               "A QGIS project with a print layout is embedded: Project > Open From > GeoPackage.\n"
+               "--format csv or geojson writes a folder instead: status.csv and one file per layer (CSV with\n"
+               "WKT in EPSG:3006, GeoJSON in WGS 84 as RFC 7946 wants).\n"
+               "The output is written under a temporary name and moved into place when complete; an existing\n"
+               "output is replaced only with --overwrite.";
+    }
+    void declare(CLI::App& app) override;
+    ExitCode run(Context& ctx) override;
+
+private:
+    std::string m_month;
+    std::string m_output;
+    std::optional<std::string> m_area_set;
+    std::string m_format = "gpkg";
+    bool m_overwrite = false;
+};
+
+} // namespace bostad::cli

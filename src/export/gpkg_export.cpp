@@ -1,0 +1,219 @@
+#include "export/gpkg_export.hpp"
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+
+#include "aggregate/status_json.hpp"
+#include "core/csv.hpp"
+#include "core/staged_output.hpp"
+#include "core/version.hpp"
+#include "export/layer_styles.hpp"
+#include "export/qgis_project.hpp"
+#include "gdal/srs.hpp"
+#include "gdal/vector_writer.hpp"
+#include "sqlite/database.hpp"
+
+namespace bostad::exports {
+namespace {
+
+namespace fs = std::filesystem;
+
+void write_file(const fs::path& path, const std::string& text) {
+    std::ofstream f(path, std::ios::binary);
+    f << text;
+    f.close();
+    if (!f) throw IoError(fmt::format("cannot write '{}'", path.string()));
+}
+
+std::string utc_now() {
+    // GeoPackage DATETIME: milliseconds and Z.
+    return fmt::format("{:%Y-%m-%dT%H:%M:%S}.000Z", fmt::gmtime(std::chrono::system_clock::to_time_t(std::chrono::system_clock::now())));
+}
+
+aggregate::StatusResult month_status(sqlite::Database& db, const ExportRequest& req) {
+    aggregate::StatusRequest s;
+    s.month = req.month;
+    s.area_set = req.area_set;
+    s.stalled_months = req.stalled_months;
+    s.config = req.config;
+    return aggregate::compute_status(db, s);
+}
+
+/// The ingested sources, one line each, for the metadata.
+std::string sources_text(sqlite::Database& db) {
+    auto st = db.prepare("SELECT source_path, kind, max(finished_at), count(*) FROM ingest_runs GROUP BY source_path, kind "
+                         "ORDER BY source_path, kind");
+    std::string out;
+    while (st.step()) {
+        out += fmt::format("{} ({}; {} run(s), last {})\n", st.column_text(0), st.column_text(1), st.column_int64(3),
+                           st.is_null(2) ? "unfinished" : st.column_text(2));
+    }
+    return out;
+}
+
+/// Layer writers of one dataset, by layer id; every layer of layer_specs() is created.
+struct Layers {
+    std::map<LayerId, gdal::LayerWriter> writers;
+    gdal::LayerWriter& operator[](LayerId id) { return writers.at(id); }
+};
+
+Layers create_layers(gdal::VectorWriter& w, const std::vector<std::string>& extra_options) {
+    Layers layers;
+    // Created bottom layer first, so a client listing tables in creation order shows the areas first.
+    const auto specs = layer_specs();
+    for (auto it = specs.rbegin(); it != specs.rend(); ++it) {
+        std::vector<std::string> options = extra_options;
+        options.push_back(fmt::format("IDENTIFIER={}", it->title));
+        options.push_back(fmt::format("DESCRIPTION={}", it->description));
+        layers.writers.emplace(it->id, w.add_layer(std::string(it->table), it->geometry, gdal::k_store_epsg, field_defs(*it), options));
+    }
+    return layers;
+}
+
+/// The columns of QGIS's layer_styles table.
+std::vector<gdal::FieldDef> layer_styles_fields() {
+    const auto field = [](const char* name, gdal::FieldType type = gdal::FieldType::string, int width = 0) {
+        gdal::FieldDef f;
+        f.name = name;
+        f.type = type;
+        f.width = width;
+        return f;
+    };
+    using gdal::FieldType;
+    return {field("f_table_catalog", FieldType::string, 256), field("f_table_schema", FieldType::string, 256),
+            field("f_table_name", FieldType::string, 256), field("f_geometry_column", FieldType::string, 256),
+            field("styleName", FieldType::string, 30), field("styleQML"), field("styleSLD"),
+            field("useAsDefault", FieldType::boolean), field("description"), field("owner", FieldType::string, 30),
+            field("ui", FieldType::string, 30), field("update_time", FieldType::datetime)};
+}
+
+struct Written {
+    std::optional<Envelope> extent;
+    std::map<std::string, std::int64_t> features;
+};
+
+Written write_all(sqlite::Database& db, const ExportRequest& req, const aggregate::StatusResult& status, Layers& layers) {
+    Written w;
+    w.extent = write_areas(db, req, status, layers[LayerId::areas]);
+    write_municipalities(db, req, status, layers[LayerId::municipalities]);
+    write_plans(db, req, layers[LayerId::plans]);
+    write_permits(db, req, layers[LayerId::permits]);
+    write_rejected(db, layers[LayerId::rejected_points], layers[LayerId::rejected_lines], layers[LayerId::rejected_polygons]);
+    for (const auto& spec : layer_specs()) w.features[std::string(spec.table)] = layers[spec.id].count();
+    return w;
+}
+
+std::vector<std::pair<std::string, std::string>> municipality_names(const aggregate::StatusResult& status) {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& m : status.municipalities) out.emplace_back(m.code, m.name);
+    return out;
+}
+
+/// Styles, aliases and the QGIS project, written with SQLite into the closed GeoPackage.
+void finish_geopackage(const fs::path& file, const std::string& final_name, const ExportOptions& opt,
+                       const aggregate::StatusResult& status, const Envelope& extent, const std::string& now) {
+    sqlite::Database gpkg(file.string(), sqlite::OpenMode::read_write);
+    sqlite::Transaction tx(gpkg);
+    auto style_row = gpkg.prepare(
+        "INSERT INTO layer_styles (f_table_catalog, f_table_schema, f_table_name, f_geometry_column, styleName, styleQML, "
+        "styleSLD, useAsDefault, description, owner, ui, update_time) VALUES ('', '', ?1, 'geom', ?2, ?3, ?4, 1, ?5, 'bostad', "
+        "NULL, ?6)");
+    // Aliases as the GeoPackage schema extension keeps them (gpkg_data_columns.title; the name column must be
+    // unique across the file, so it stays empty). Rows GDAL wrote for coded domains keep their constraint.
+    auto alias_row = gpkg.prepare("INSERT INTO gpkg_data_columns (table_name, column_name, title) VALUES (?1, ?2, ?3) "
+                                  "ON CONFLICT (table_name, column_name) DO UPDATE SET title = excluded.title");
+    ProjectInputs project;
+    project.gpkg_file_name = final_name;
+    project.title = opt.title;
+    project.date_text = fmt::format("Läget vid utgången av {}. Framställd {} med bostad {}.", opt.request.month.str(),
+                                    now.substr(0, 10), k_tool_version);
+    project.extent = extent;
+    const auto names = municipality_names(status);
+    for (const auto& spec : layer_specs()) {
+        const LayerStyle style = layer_style(spec, names);
+        style_row.reset();
+        style_row.bind_all(spec.table, style.name, style.qml, style.sld,
+                           fmt::format("bostad {}: {}", k_tool_version, spec.description), now).run();
+        for (const auto& f : spec.fields) {
+            alias_row.reset();
+            alias_row.bind_all(spec.table, f.name, f.alias).run();
+        }
+        project.layers.push_back({&spec, style.qml});
+    }
+    store_project(gpkg, fmt::format("bostad {}", opt.request.month.str()), project_xml(project), now);
+    tx.commit();
+}
+
+ExportSummary export_geopackage(sqlite::Database& db, const ExportOptions& opt) {
+    StagedOutput out(opt.output, StagedOutput::Kind::file, opt.overwrite);
+    const aggregate::StatusResult status = month_status(db, opt.request);
+    const std::string now = utc_now();
+    Written written;
+    {
+        gdal::VectorWriter w(out.staging().string(), "GPKG");
+        for (const auto& d : coded_domains()) w.add_coded_domain(d.name, d.description, d.values);
+        Layers layers = create_layers(w, {"FID=fid", "SPATIAL_INDEX=YES"});
+        written = write_all(db, opt.request, status, layers);
+        w.add_layer("layer_styles", gdal::GeometryKind::none, 0, layer_styles_fields(),
+                    {"FID=id", "DESCRIPTION=QGIS layer styles (QML and SLD), one default per layer"});
+        w.set_metadata_item("TITLE", opt.title);
+        w.set_metadata_item("MONTH", opt.request.month.str());
+        w.set_metadata_item("AREA_SET", opt.request.area_set);
+        w.set_metadata_item("GENERATED_AT", now);
+        w.set_metadata_item("GENERATED_BY", fmt::format("bostad {}", k_tool_version));
+        w.set_metadata_item("SOURCES", sources_text(db));
+        w.set_metadata_item("ABSTRACT", fmt::format("Bostadsbyggandet vid utgången av {}: områden ({}) med planerade, "
+                                                    "ansökta, beviljade, påbörjade och färdigställda bostäder; bygglov per "
+                                                    "skede; detaljplaner per status; avvisade rader; kommuner.",
+                                                    opt.request.month.str(), opt.request.area_set));
+        w.close();
+    }
+    const std::string final_name = out.target().filename().string();
+    finish_geopackage(out.staging(), final_name, opt, status, written.extent.value_or(Envelope{}), now);
+    out.commit();
+    return {out.target().string(), written.features, fmt::format("bostad {}", opt.request.month.str())};
+}
+
+/// CSV (geometry as WKT, EPSG:3006) or GeoJSON (RFC 7946: WGS 84) files in a folder, with status.csv.
+ExportSummary export_files(sqlite::Database& db, const ExportOptions& opt) {
+    StagedOutput out(opt.output, StagedOutput::Kind::folder, opt.overwrite);
+    fs::create_directories(out.staging());
+    const aggregate::StatusResult status = month_status(db, opt.request);
+    Written written;
+    {
+        const bool csv = opt.format == Format::csv;
+        // One dataset per layer: these drivers write one layer per file.
+        std::vector<std::unique_ptr<gdal::VectorWriter>> datasets;
+        Layers layers;
+        for (const auto& spec : layer_specs()) {
+            const fs::path file = out.staging() / fmt::format("{}.{}", spec.table, csv ? "csv" : "geojson");
+            datasets.push_back(std::make_unique<gdal::VectorWriter>(file.string(), csv ? "CSV" : "GeoJSON"));
+            std::vector<std::string> options;
+            if (csv) options = {"GEOMETRY=AS_WKT", "CREATE_CSVT=YES", "WRITE_BOM=NO"};
+            else options = {"RFC7946=YES", "WRITE_NAME=NO"};
+            layers.writers.emplace(spec.id, datasets.back()->add_layer(std::string(spec.table), spec.geometry,
+                                                                       csv ? gdal::k_store_epsg : 4326, field_defs(spec), options));
+        }
+        written = write_all(db, opt.request, status, layers);
+        layers.writers.clear();
+        for (auto& d : datasets) d->close();
+    }
+    std::string table;
+    for (const auto& row : aggregate::status_csv_rows(status)) table += csv_record(row, ',');
+    write_file(out.staging() / "status.csv", table);
+    out.commit();
+    return {out.target().string(), written.features, ""};
+}
+
+} // namespace
+
+ExportSummary export_month(sqlite::Database& store, const ExportOptions& options) {
+    return options.format == Format::gpkg ? export_geopackage(store, options) : export_files(store, options);
+}
+
+} // namespace bostad::exports

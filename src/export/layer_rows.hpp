@@ -1,0 +1,57 @@
+#pragma once
+// The features of each export layer, read from the store as of the end of a month and written in the field
+// order of export/layer_schema.cpp. Rows are ordered by stable keys, so the same store and month give the
+// same layer contents.
+
+#include <optional>
+#include <string>
+
+#include "aggregate/status.hpp"
+#include "core/date.hpp"
+#include "core/gpkg_blob.hpp"
+
+namespace bostad::sqlite {
+class Database;
+}
+namespace bostad::gdal {
+class LayerWriter;
+}
+
+namespace bostad::exports {
+
+struct ExportRequest {
+    Month month;
+    std::string area_set;     ///< the areas layer
+    std::string boundary_set; ///< area set whose areas, dissolved per municipality, draw the municipalities
+    int stalled_months = 12;
+    const config::Config* config = nullptr;
+};
+
+/// The areas of the area set with the status figures; returns their extent (none when there are no areas).
+std::optional<Envelope> write_areas(sqlite::Database& db, const ExportRequest& req, const aggregate::StatusResult& status,
+                                    gdal::LayerWriter& out);
+
+/// One feature per municipality of the status; the geometry is the union of its areas in the boundary set:
+/// areas whose municipality is its code, or, with no municipality, whose area_id is (a set of the
+/// municipalities themselves). No geometry when the set has no such area.
+void write_municipalities(sqlite::Database& db, const ExportRequest& req, const aggregate::StatusResult& status,
+                          gdal::LayerWriter& out);
+
+/// Every permit applied for by the end of the month (and not missing from the latest full snapshot), with
+/// its stage then; dates after the month are left out, as they were not known then.
+void write_permits(sqlite::Database& db, const ExportRequest& req, gdal::LayerWriter& out);
+
+/// Every plan, with its status at the end of the month and, for plans with legal force, capacity, used and
+/// remaining.
+void write_plans(sqlite::Database& db, const ExportRequest& req, gdal::LayerWriter& out);
+
+/// The quarantined rows that have a geometry, split by dimension.
+void write_rejected(sqlite::Database& db, gdal::LayerWriter& points, gdal::LayerWriter& lines, gdal::LayerWriter& polygons);
+
+/// A plan's status at the end of the month from its dates: laga_kraft from the day of legal force, antagen
+/// from adoption; a plan stored as adopted or in force whose date comes after the month was still in
+/// preparation then (påbörjad); otherwise the stored status.
+std::string plan_status_at(std::string_view stored, const std::optional<std::string>& adopted,
+                           const std::optional<std::string>& legal, const std::string& month_end);
+
+} // namespace bostad::exports
