@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "aggregate/status_json.hpp"
+#include "core/crash_point.hpp"
 #include "core/csv.hpp"
 #include "core/staged_output.hpp"
 #include "core/version.hpp"
@@ -173,9 +174,12 @@ ExportSummary export_geopackage(sqlite::Database& db, const ExportOptions& opt) 
                                                     opt.request.month.str(), opt.request.area_set));
         w.close();
     }
+    crash_point("export.layers_written");
     const std::string final_name = out.target().filename().string();
     finish_geopackage(out.staging(), final_name, opt, status, written.extent.value_or(Envelope{}), now);
+    crash_point("export.styles_written");
     out.commit();
+    crash_point("export.committed");
     return {out.target().string(), written.features, fmt::format("bostad {}", opt.request.month.str())};
 }
 
@@ -206,6 +210,7 @@ ExportSummary export_files(sqlite::Database& db, const ExportOptions& opt) {
     std::string table;
     for (const auto& row : aggregate::status_csv_rows(status)) table += csv_record(row, ',');
     write_file(out.staging() / "status.csv", table);
+    crash_point("export.files_written");
     out.commit();
     return {out.target().string(), written.features, ""};
 }
