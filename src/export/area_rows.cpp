@@ -69,14 +69,12 @@ void write_municipalities(sqlite::Database& db, const ExportRequest& req, const 
         std::vector<std::uint8_t> wkb;
         st.reset();
         st.bind(1, req.boundary_set).bind(2, m.code);
-        geos::Geometry merged;
+        std::vector<geos::Geometry> parts;
         while (st.step()) {
             const auto part = gpkg_blob_wkb(st.column_blob(0));
-            if (part.empty()) continue;
-            geos::Geometry g = ctx.from_wkb(part);
-            merged = merged ? geos::union_of(ctx, merged.get(), g.get()) : std::move(g);
+            if (!part.empty()) parts.push_back(ctx.from_wkb(part));
         }
-        if (merged) wkb = ctx.to_wkb(geos::unary_union(ctx, merged.get()).get());
+        if (!parts.empty()) wkb = ctx.to_wkb(geos::union_all(ctx, std::move(parts)).get());
 
         std::vector<FieldValue> v{m.code, m.name};
         add_status_values(v, m.figures, req.month);

@@ -159,7 +159,9 @@ ExportSummary export_geopackage(sqlite::Database& db, const ExportOptions& opt) 
         gdal::VectorWriter w(out.staging().string(), "GPKG");
         for (const auto& d : coded_domains()) w.add_coded_domain(d.name, d.description, d.values);
         Layers layers = create_layers(w, {"FID=fid", "SPATIAL_INDEX=YES"});
+        w.begin_transaction();
         written = write_all(db, opt.request, status, layers);
+        w.commit_transaction();
         w.add_layer("layer_styles", gdal::GeometryKind::none, 0, layer_styles_fields(),
                     {"FID=id", "DESCRIPTION=QGIS layer styles (QML and SLD), one default per layer"});
         w.set_metadata_item("TITLE", opt.title);

@@ -169,6 +169,20 @@ void VectorWriter::set_metadata_item(const std::string& key, const std::string& 
     }
 }
 
+void VectorWriter::begin_transaction() {
+    ErrorCollector errors;
+    if (m_ds->StartTransaction() != OGRERR_NONE) {
+        throw IoError(fmt::format("{}: cannot start a transaction: {}", m_path, errors.last_or("no reason given")));
+    }
+}
+
+void VectorWriter::commit_transaction() {
+    ErrorCollector errors;
+    if (m_ds->CommitTransaction() != OGRERR_NONE) {
+        throw IoError(fmt::format("{}: cannot commit: {}", m_path, errors.last_or("no reason given")));
+    }
+}
+
 void VectorWriter::execute_sql(const std::string& sql) {
     ErrorCollector errors;
     OGRLayer* result = m_ds->ExecuteSQL(sql.c_str(), nullptr, nullptr);

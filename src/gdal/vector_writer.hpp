@@ -78,6 +78,9 @@ public:
     void add_coded_domain(const std::string& name, const std::string& description, const std::vector<CodedValue>& values);
     /// A dataset metadata item (GeoPackage: gpkg_metadata, shown by gdalinfo/ogrinfo and QGIS).
     void set_metadata_item(const std::string& key, const std::string& value);
+    /// One transaction around many features (GeoPackage: otherwise every feature commits on its own).
+    void begin_transaction();
+    void commit_transaction();
     /// Runs SQL on the dataset (for GeoPackage: metadata, styles); no result is read.
     void execute_sql(const std::string& sql);
     /// Flushes and closes; throws IoError when the driver reports a failure.

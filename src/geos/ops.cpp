@@ -107,6 +107,18 @@ Geometry unary_union(const Context& ctx, const GEOSGeom_t* g) {
     return ctx.own(GEOSUnaryUnion_r(ctx.handle(), g), "union");
 }
 
+Geometry union_all(const Context& ctx, std::vector<Geometry> parts) {
+    std::vector<GEOSGeom_t*> raw;
+    raw.reserve(parts.size());
+    for (auto& p : parts) raw.push_back(p.get());
+    GEOSGeom_t* collection = GEOSGeom_createCollection_r(ctx.handle(), GEOS_GEOMETRYCOLLECTION, raw.data(),
+                                                         static_cast<unsigned>(raw.size()));
+    if (!collection) throw Error("GEOS collection: " + ctx.last_message());
+    for (auto& p : parts) (void)p.release(); // now owned by the collection
+    const Geometry owner = ctx.own(collection, "GEOS collection");
+    return unary_union(ctx, owner.get());
+}
+
 Geometry union_of(const Context& ctx, const GEOSGeom_t* a, const GEOSGeom_t* b) {
     return ctx.own(GEOSUnion_r(ctx.handle(), a, b), "union");
 }

@@ -25,6 +25,8 @@ Geometry intersection(const Context& ctx, const GEOSGeom_t* a, const GEOSGeom_t*
 Geometry clip_by_rect(const Context& ctx, const GEOSGeom_t* g, double min_x, double min_y, double max_x, double max_y);
 Geometry difference(const Context& ctx, const GEOSGeom_t* a, const GEOSGeom_t* b);
 Geometry unary_union(const Context& ctx, const GEOSGeom_t* g);
+/// The union of all the geometries at once (GEOS's cascaded union): far faster than one by one.
+Geometry union_all(const Context& ctx, std::vector<Geometry> parts);
 Geometry union_of(const Context& ctx, const GEOSGeom_t* a, const GEOSGeom_t* b);
 Geometry point_on_surface(const Context& ctx, const GEOSGeom_t* g);
 /// Voronoi cells of the points, extended to cover `envelope`.
