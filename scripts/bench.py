@@ -187,11 +187,28 @@ def bench_status(work, data, csv, rows):
     print(f"  counts: {sum(in_districts.values()):,} permits in {len(in_districts):,} districts, "
           f"{counts.get(None, 0):,} in none; {agreement('SpatiaLite', counts, spatialite)}" +
           (f"; {agreement('PostGIS', counts, postgis[1])}" if postgis else ""))
-    return {"permits": rows, "districts": DISTRICTS, "district_vertices_mean": vertices, "plans": PLANS,
+    export = bench_export(work, store)
+    return {"export": export, "permits": rows, "districts": DISTRICTS, "district_vertices_mean": vertices, "plans": PLANS,
             "assign_s": assign_s, "plan_shares_s": shares_s, "status_s": status_s, "status_runs_s": [r.seconds for r in status_runs],
             "spatialite_s": spatialite_s, "postgis_s": postgis[0] if postgis else None,
             "ratio_spatialite": ratios["spatialite"], "ratio_postgis": ratios["postgis"],
             "ingest_s": {"permits": loads[0].seconds, "plans": loads[1].seconds, "districts": loads[2].seconds}}
+
+
+def bench_export(work, store):
+    """bostad export of the status store (every layer styled, the project embedded) against ogr2ogr copying the
+    same three big layers (permits, plans, areas) into a new GeoPackage."""
+    out = fresh(work, "export.gpkg")
+    bostad = run_measured([BOSTAD, "--db", store, "export", "--month", STATUS_MONTH, "--area-set", AREA_SET, "-o", out,
+                           "--quiet"])
+    copy = fresh(work, "ogr2ogr-export.gpkg")
+    ogr = run_measured(["/usr/bin/ogr2ogr", "-gt", "unlimited", "-f", "GPKG", copy, store, "permits", "plans", "areas"])
+    ratio = bostad.seconds / ogr.seconds
+    print(f"  bostad export --month {STATUS_MONTH} (7 layers, styles, project)        {bostad.seconds:6.2f} s   "
+          f"peak {bostad.peak_mb:.0f} MB")
+    print(f"  ogr2ogr copying permits, plans and areas to a GeoPackage                {ogr.seconds:6.2f} s   "
+          f"ratio {ratio:.2f}")
+    return {"bostad_s": bostad.seconds, "ogr2ogr_s": ogr.seconds, "ratio": ratio, "bostad_peak_mb": bostad.peak_mb}
 
 
 def save_results(results):

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/open_store.hpp"
+#include "cli/report_options.hpp"
 #include "export/gpkg_export.hpp"
 
 namespace bostad::cli {
@@ -20,21 +21,14 @@ void ExportCommand::declare(CLI::App& app) {
 }
 
 ExitCode ExportCommand::run(Context& ctx) {
-    const auto month = Month::parse(m_month);
-    if (!month) throw UsageError(fmt::format("--month: '{}' is not a month (expected YYYY-MM)", m_month));
+    const Month month = parse_month_option(m_month);
     const config::Config* config = ctx.config();
     exports::ExportOptions opt;
-    opt.request.month = *month;
-    if (m_area_set) opt.request.area_set = *m_area_set;
-    else if (config && config->report.area_set) opt.request.area_set = *config->report.area_set;
-    else throw UsageError("export needs an area set: give --area-set NAME, or [report] area_set in the config");
-    opt.request.boundary_set = config && config->report.boundary_area_set ? *config->report.boundary_area_set : opt.request.area_set;
-    opt.request.config = config;
-    if (config) opt.request.stalled_months = config->status.stalled_after_months;
+    opt.request = export_request(config, month, choose_area_set(config, m_area_set, "export"));
     opt.output = m_output;
     opt.overwrite = m_overwrite;
     opt.format = m_format == "csv" ? exports::Format::csv : m_format == "geojson" ? exports::Format::geojson : exports::Format::gpkg;
-    opt.title = fmt::format("{} – {}", config ? config->report.title : "Bostadsbyggandet", month->str());
+    opt.title = report_title(config, month);
 
     store::Store s = open_store_assigned(ctx);
     const exports::ExportSummary done = exports::export_month(s.db(), opt);
@@ -43,14 +37,14 @@ ExitCode ExportCommand::run(Context& ctx) {
         nlohmann::ordered_json j;
         j["output"] = done.output;
         j["format"] = m_format;
-        j["month"] = month->str();
+        j["month"] = month.str();
         j["area_set"] = opt.request.area_set;
         j["features"] = done.features;
         if (!done.project.empty()) j["qgis_project"] = done.project;
         ctx.out() << j.dump(2) << "\n";
         return ExitCode::ok;
     }
-    ctx.out() << fmt::format("wrote {} ({}, end of {}, area set {})\n", done.output, m_format, month->str(), opt.request.area_set);
+    ctx.out() << fmt::format("wrote {} ({}, end of {}, area set {})\n", done.output, m_format, month.str(), opt.request.area_set);
     for (const auto& [layer, n] : done.features) ctx.out() << fmt::format("  {:<18} {:>8} features\n", layer, n);
     if (!done.project.empty()) {
         ctx.out() << fmt::format("  QGIS: open the file, or Project > Open From > GeoPackage > '{}'\n", done.project);

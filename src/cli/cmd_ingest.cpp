@@ -6,10 +6,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "aggregate/assignment.hpp"
 #include "cli/ingest_summary.hpp"
-#include "cli/progress.hpp"
-#include "core/crash_point.hpp"
+#include "cli/ingest_run.hpp"
 #include "ingest/config_requests.hpp"
 #include "ingest/ingester.hpp"
 #include "store/store.hpp"
@@ -78,22 +76,7 @@ ExitCode IngestCommand::run(Context& ctx) {
     }
 
     store::Store s = store::Store::open(ctx.store_path(), store::Access::read_write);
-    TerminalProgress bar(ctx.err());
-    ingest::Ingester ingester(s, ctx.config(), ctx.globals().progress ? &bar : nullptr);
-    std::vector<ingest::IngestReport> reports;
-    if (m_dry_run) {
-        for (const auto& r : requests) reports.push_back(ingester.run(r));
-    } else {
-        sqlite::Transaction tx(s.db());
-        for (const auto& r : requests) reports.push_back(ingester.run(r));
-        const auto assigned = aggregate::process_assignment_queue(s.db());
-        if (assigned.permits + assigned.plans > 0) {
-            ctx.note(assignment_note(assigned));
-        }
-        crash_point("ingest.before_commit");
-        tx.commit();
-        crash_point("ingest.after_commit");
-    }
+    const std::vector<ingest::IngestReport> reports = run_ingest(ctx, s, requests, m_dry_run);
 
     std::int64_t rejected = 0;
     for (const auto& r : reports) rejected += r.rejected;

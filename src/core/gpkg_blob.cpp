@@ -69,6 +69,8 @@ public:
         }
     }
 
+    /// Collect the coordinates of every line string and ring into `out` while scanning.
+    void collect_paths(std::vector<std::vector<std::pair<double, double>>>* out) { m_paths = out; }
     const std::optional<Envelope>& envelope() const { return m_env; }
     bool all_finite() const { return m_all_finite; }
     bool at_end() const { return m_pos == m_wkb.size(); }
@@ -105,6 +107,7 @@ private:
             if (std::isfinite(x) && std::isfinite(y)) {
                 if (!m_env) m_env = Envelope{x, x, y, y};
                 else m_env->expand(x, y);
+                if (m_collecting) m_paths->back().emplace_back(x, y);
             }
         }
         return true;
@@ -114,7 +117,11 @@ private:
         if (!u32(little, n)) return false;
         // A count larger than what is left is a malformed blob, not an allocation request.
         if (static_cast<std::uint64_t>(n) * static_cast<std::uint64_t>(dims) * 8 > m_wkb.size() - m_pos) return false;
-        return points(little, dims, n);
+        if (m_paths) m_paths->emplace_back().reserve(n);
+        m_collecting = m_paths != nullptr;
+        const bool ok = points(little, dims, n);
+        m_collecting = false;
+        return ok;
     }
     bool rings(bool little, int dims) {
         std::uint32_t n = 0;
@@ -128,6 +135,8 @@ private:
     std::size_t m_pos = 0;
     std::optional<Envelope> m_env;
     bool m_all_finite = true;
+    std::vector<std::vector<std::pair<double, double>>>* m_paths = nullptr;
+    bool m_collecting = false;
 };
 
 void put_u32_le(std::vector<std::uint8_t>& out, std::uint32_t v) {
@@ -184,6 +193,14 @@ std::vector<std::uint8_t> wkb_point(double x, double y) {
     put_f64_le(out, x);
     put_f64_le(out, y);
     return out;
+}
+
+std::optional<std::vector<std::vector<std::pair<double, double>>>> wkb_paths(std::span<const std::uint8_t> wkb) {
+    std::vector<std::vector<std::pair<double, double>>> paths;
+    WkbScanner s(wkb);
+    s.collect_paths(&paths);
+    if (!s.geometry(0) || !s.at_end()) return std::nullopt;
+    return paths;
 }
 
 bool wkb_all_finite(std::span<const std::uint8_t> wkb) {

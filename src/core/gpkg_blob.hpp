@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <utility>
 #include <vector>
 
 namespace bostad {
@@ -38,6 +39,10 @@ std::array<std::uint8_t, 29> gpkg_point_blob(double x, double y, std::int32_t sr
 
 /// ISO WKB of a 2D point, little-endian.
 std::vector<std::uint8_t> wkb_point(double x, double y);
+
+/// The coordinates of every line string and polygon ring of a WKB geometry (points are left out), for
+/// drawing; nullopt when the WKB is malformed.
+std::optional<std::vector<std::vector<std::pair<double, double>>>> wkb_paths(std::span<const std::uint8_t> wkb);
 
 /// True when every coordinate of the WKB geometry is finite (POINT EMPTY's NaN pair excepted);
 /// false also when the WKB is malformed.

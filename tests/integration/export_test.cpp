@@ -260,6 +260,17 @@ TEST_F(Export, AnEarlierMonthShowsOnlyWhatWasKnownThen) {
     EXPECT_EQ(db.query_int("SELECT count(*) FROM plans WHERE status = 'laga_kraft' AND legal_date > '2026-09-30'"), 0);
 }
 
+TEST_F(Export, AMonthBeforeAnyDataExportsEmptyLayersAndAFutureMonthIsRefused) {
+    const std::string early = export_gpkg("early.gpkg", "2010-01");
+    EXPECT_EQ(validate_gpkg(early), "");
+    EXPECT_EQ(read_layer(early, "permits").rows.size(), 0u);
+    EXPECT_EQ(read_layer(early, "areas").rows.size(), 36u) << "the areas are there, with zeros";
+    EXPECT_EQ(query(early, "SELECT sum(completed) FROM areas"), "0");
+    const auto future = bostad({"export", "--month", "2099-01", "-o", dir.file("future.gpkg")});
+    EXPECT_EQ(future.exit_code, 2) << future.err;
+    EXPECT_FALSE(fs::exists(dir.file("future.gpkg")));
+}
+
 TEST_F(Export, SameStoreAndMonthGiveTheSameLayerContents) {
     const std::string a = export_gpkg("a.gpkg");
     const std::string b = export_gpkg("b.gpkg");

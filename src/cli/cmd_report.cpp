@@ -1,0 +1,59 @@
+#include "cli/cmd_report.hpp"
+
+#include <filesystem>
+#include <ostream>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "cli/open_store.hpp"
+#include "cli/report_options.hpp"
+#include "core/text.hpp"
+
+namespace bostad::cli {
+
+void ReportCommand::declare(CLI::App& app) {
+    app.add_option("--month", m_month, "The month, YYYY-MM: the report on its end")->required();
+    app.add_option("-o,--output", m_output, "The folder to write (default: the config's [report] output_dir/MONTH)");
+    app.add_option("--area-set", m_area_set, "The areas of the tables and maps (default: the config's [report] area_set)");
+    app.add_option("--format", m_formats, "Comma-separated: html,pdf,xlsx,csv (default: the config's [report] formats)");
+    app.add_option("--lang", m_lang, "sv (default) or en")->check(CLI::IsMember({"sv", "en"}));
+    app.add_flag("--overwrite", m_overwrite, "Replace an existing report folder");
+}
+
+ExitCode ReportCommand::run(Context& ctx) {
+    const Month month = parse_month_option(m_month);
+    const config::Config* config = ctx.config();
+    report::ReportOptions opt;
+    opt.request = report_request(config, month, choose_area_set(config, m_area_set, "report"));
+    if (m_output) opt.output_dir = *m_output;
+    else if (config) opt.output_dir = (std::filesystem::path(config->report.output_dir) / month.str() / "rapport").string();
+    else throw UsageError("report needs -o DIR (or [report] output_dir in the config)");
+    if (m_formats) opt.formats = split(*m_formats, ',');
+    else if (config) opt.formats = config->report.formats;
+    const std::string lang = m_lang.value_or(config ? config->report.lang : "sv");
+    opt.lang = lang == "en" ? report::Lang::en : report::Lang::sv;
+    opt.title = report_title(config, month);
+    opt.overwrite = m_overwrite;
+
+    store::Store s = open_store_assigned(ctx);
+    const report::ReportSummary done = report::write_report(s.db(), opt);
+    if (ctx.globals().of == OutputFormat::json) {
+        nlohmann::ordered_json j;
+        j["dir"] = done.dir;
+        j["month"] = month.str();
+        j["files"] = done.files;
+        ctx.out() << j.dump(2) << "\n";
+        return ExitCode::ok;
+    }
+    ctx.out() << fmt::format("wrote the report for {} into {}:\n", month.str(), done.dir);
+    for (const auto& f : done.files) {
+        if (f.rfind("csv/", 0) != 0) ctx.out() << "  " << f << "\n";
+    }
+    ctx.out() << fmt::format("  csv/ ({} tables)\n", std::count_if(done.files.begin(), done.files.end(),
+                                                                  [](const std::string& f) { return f.rfind("csv/", 0) == 0; }));
+    return ExitCode::ok;
+}
+
+} // namespace bostad::cli

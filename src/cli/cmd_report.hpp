@@ -1,0 +1,40 @@
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "cli/command.hpp"
+
+namespace bostad::cli {
+
+/// bostad report: the monthly housing status report as HTML, PDF, XLSX and CSV.
+class ReportCommand final : public Command {
+public:
+    std::string_view name() const override { return "report"; }
+    std::string_view summary() const override { return "the monthly housing status report (HTML, PDF, XLSX, CSV)"; }
+    std::string_view help_text() const override {
+        return "Writes the monthly housing status report for --month into the folder -o DIR (default: the\n"
+               "config's [report] output_dir/MONTH): headline figures for both municipalities and each (the\n"
+               "month, the year so far, the last 12 months, against the targets), tables per municipality and\n"
+               "area, a chart of started and completed dwellings over 24 months with the cumulative line\n"
+               "against the target path, the pipeline funnel, maps in the colours of the QGIS styles, lists\n"
+               "(new, completed, stalled, lapsing within 6 months, plans whose implementation period ends\n"
+               "within 12 months), lead times against the 10-week rule, data quality, SCB's figures and the\n"
+               "definitions. --format picks from html,pdf,xlsx,csv (default: the config's); the PDF is the HTML\n"
+               "printed by WeasyPrint. Swedish by default, --lang en for English. The numbers are those of\n"
+               "`bostad status`. The folder appears complete or not at all; an existing one is replaced only\n"
+               "with --overwrite.";
+    }
+    void declare(CLI::App& app) override;
+    ExitCode run(Context& ctx) override;
+
+private:
+    std::string m_month;
+    std::optional<std::string> m_output;
+    std::optional<std::string> m_area_set;
+    std::optional<std::string> m_formats;
+    std::optional<std::string> m_lang;
+    bool m_overwrite = false;
+};
+
+} // namespace bostad::cli

@@ -1,0 +1,146 @@
+#include "report/html.hpp"
+
+#include <fmt/format.h>
+
+#include "core/markup.hpp"
+#include "core/version.hpp"
+#include "report/svg.hpp"
+
+namespace bostad::report {
+namespace {
+
+constexpr const char* k_css = R"(
+@page { size: A4; margin: 14mm 12mm; }
+body { font-family: "DejaVu Sans", sans-serif; font-size: 10pt; color: #222; max-width: 1100px; margin: 0 auto; padding: 0 12px; }
+h1 { font-size: 19pt; margin: 10px 0 2px; } h2 { font-size: 14pt; margin-top: 22px; border-bottom: 2px solid #ddd; }
+h3 { font-size: 11.5pt; margin: 14px 0 4px; }
+.sub { color: #555; margin: 0 0 10px; }
+.cards { display: flex; flex-wrap: wrap; gap: 8px; }
+.card { border: 1px solid #ccc; border-radius: 6px; padding: 8px 10px; min-width: 150px; flex: 1; break-inside: avoid; }
+.card .n { font-size: 17pt; font-weight: bold; } .card .l { color: #555; font-size: 8.5pt; }
+table { border-collapse: collapse; margin: 6px 0 12px; font-size: 7pt; width: 100%; word-break: break-word; }
+th, td { border: 1px solid #ccc; padding: 2px 4px; } th { background: #f0f0f0; text-align: left; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; }
+svg { width: 100%; height: auto; max-width: 800px; display: block; break-inside: avoid; }
+.section { break-inside: auto; } .map-block { break-inside: avoid; page-break-inside: avoid; }
+dl dt { font-weight: bold; margin-top: 6px; } dl dd { margin-left: 14px; }
+.empty { color: #777; font-style: italic; }
+)";
+
+std::string table_html(const Table& t) {
+    std::string h = fmt::format("<h3>{}</h3>\n", xml_escape(t.title));
+    if (t.rows.empty()) return h + "<p class=\"empty\">–</p>\n";
+    h += "<table><thead><tr>";
+    for (const auto& c : t.header) h += "<th>" + xml_escape(c) + "</th>";
+    h += "</tr></thead><tbody>\n";
+    for (const auto& row : t.rows) {
+        h += "<tr>";
+        for (const auto& c : row) {
+            const bool num = !std::holds_alternative<std::string>(c) && !std::holds_alternative<std::monostate>(c);
+            h += fmt::format("<td{}>{}</td>", num ? " class=\"num\"" : "", xml_escape(cell_text(c)));
+        }
+        h += "</tr>\n";
+    }
+    return h + "</tbody></table>\n";
+}
+
+const Table& find(const std::vector<Table>& tables, const std::string& id) {
+    for (const auto& t : tables) {
+        if (t.id == id) return t;
+    }
+    throw std::out_of_range(id);
+}
+
+std::string card(const std::string& number, const std::string& label) {
+    return fmt::format("<div class=\"card\"><div class=\"n\">{}</div><div class=\"l\">{}</div></div>", xml_escape(number), xml_escape(label));
+}
+
+std::string headline_cards(const Headline& h, Lang l) {
+    std::string s = "<div class=\"cards\">";
+    s += card(std::to_string(h.this_month.started), tr(l, "påbörjade i månaden", "started in the month"));
+    s += card(std::to_string(h.this_month.completed), tr(l, "färdigställda i månaden", "completed in the month"));
+    s += card(std::to_string(h.completed_ytd), tr(l, "färdigställda i år", "completed this year"));
+    s += card(std::to_string(h.completed_12m), tr(l, "färdigställda senaste 12 mån", "completed, last 12 months"));
+    s += card(std::to_string(h.started_12m), tr(l, "påbörjade senaste 12 mån", "started, last 12 months"));
+    for (const auto& t : h.targets) {
+        const double diff = static_cast<double>(t.completed_since_from) - t.expected_by_now;
+        s += card(fmt::format("{} / {:.0f}", t.completed_since_from, t.expected_by_now),
+                  fmt::format("{} {} ({:+.0f})", tr(l, "färdigställda mot målets raka linje", "completed against the target's path"),
+                              t.description, diff));
+    }
+    return s + "</div>\n";
+}
+
+std::string definitions(Lang l) {
+    const std::pair<std::string, std::string> defs[] = {
+        {tr(l, "Planerat", "Planned"), tr(l, "bostäder i detaljplaner som vunnit laga kraft vid månadens slut, fördelade på områden efter överlappande yta",
+                                          "dwellings in plans in force at the month's end, shared out to areas by overlapping area")},
+        {tr(l, "Outnyttjad kapacitet", "Unused capacity"), tr(l, "planens kapacitet minus bostäder i bygglov inom den som beviljats eller kommit längre (aldrig under noll)",
+                                                             "a plan's capacity minus the dwellings of permits inside it that were granted or got further (never below zero)")},
+        {tr(l, "Ansökta", "Applied"), tr(l, "bostäder i bygglov som sökts men inte beslutats vid månadens slut", "dwellings applied for and not decided at the month's end")},
+        {tr(l, "Beviljade", "Granted"), tr(l, "beviljade bygglov utan startbesked (inom två år från beslutet)", "granted permits without a start (within 2 years of the decision)")},
+        {tr(l, "Påbörjade", "Started"), tr(l, "startbesked utan slutbesked", "started, not completed")},
+        {tr(l, "Färdigställda", "Completed"), tr(l, "slutbesked; i månaden, i år eller de senaste 12 månaderna enligt rubriken", "completed; in the month, this year or the last 12 months as headed")},
+        {tr(l, "Förfallna", "Lapsed"), tr(l, "beviljade men inte påbörjade inom två år (PBL 9 kap. 43 §): lämnar pipelinen", "granted, not started within 2 years (PBL 9:43): leave the pipeline")},
+        {tr(l, "Över 5 år", "Overdue"), tr(l, "påbörjade men inte färdigställda fem år efter beslutet", "started, not completed 5 years after the decision")},
+        {tr(l, "Stillastående", "Stalled"), tr(l, "ansökta, beviljade eller påbörjade utan nytt datum på den tid konfigurationen anger", "applied, granted or started with no new date for the configured time")},
+        {tr(l, "Målets raka linje", "Target path"), tr(l, "målet fördelat jämnt över målperiodens månader", "the target spread evenly over the months of its period")},
+        {tr(l, "10-veckorsregeln", "The 10-week rule"), tr(l, "PBL 9 kap. 27 §: beslut inom tio veckor från komplett ansökan; här mätt från ansökans datum", "PBL 9:27: a decision within ten weeks of a complete application; measured here from the application date")},
+    };
+    std::string s = "<dl>";
+    for (const auto& [term, text] : defs) s += fmt::format("<dt>{}</dt><dd>{}</dd>", xml_escape(term), xml_escape(text));
+    return s + "</dl>";
+}
+
+} // namespace
+
+std::string report_html(const ReportData& d, const std::vector<Table>& tables, Lang l, const std::string& title,
+                        const std::string& generated_at) {
+    const std::string month = d.request.month.str();
+    std::string h = fmt::format("<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\">"
+                                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                                "<title>{}</title><style>{}</style></head><body>\n",
+                                l == Lang::sv ? "sv" : "en", xml_escape(title), k_css);
+    h += fmt::format("<h1>{}</h1><p class=\"sub\">{} {} · {} {} · {} {}</p>\n", xml_escape(title),
+                     xml_escape(tr(l, "Läget vid utgången av", "Status at the end of")), month,
+                     xml_escape(tr(l, "områden:", "areas:")), xml_escape(d.request.area_set),
+                     xml_escape(tr(l, "framställd", "generated")), xml_escape(generated_at));
+
+    h += fmt::format("<h2>{}</h2>\n", xml_escape(tr(l, "Nyckeltal", "Headline figures")));
+    for (const auto& hl : d.headlines) {
+        h += fmt::format("<h3>{}</h3>\n", xml_escape(headline_name(hl, l))) + headline_cards(hl, l);
+    }
+    h += table_html(find(tables, "headlines"));
+
+    h += fmt::format("<h2>{}</h2>\n", xml_escape(tr(l, "Påbörjade och färdigställda de senaste 24 månaderna", "Started and completed, last 24 months")));
+    for (const auto& hl : d.headlines) h += fmt::format("<h3>{}</h3>\n", xml_escape(headline_name(hl, l))) + svg_chart(hl, l);
+
+    h += fmt::format("<h2>{}</h2>\n", xml_escape(tr(l, "Bostadstratten", "The pipeline")));
+    for (const auto& hl : d.headlines) h += fmt::format("<h3>{}</h3>\n", xml_escape(headline_name(hl, l))) + svg_funnel(hl, l);
+
+    h += fmt::format("<h2>{}</h2>\n", xml_escape(tr(l, "Kartor", "Maps")));
+    for (const auto& hl : d.headlines) {
+        h += fmt::format("<div class=\"map-block\"><h3>{}</h3>\n{}</div>\n", xml_escape(headline_name(hl, l)), svg_map(d, hl.code, l));
+    }
+
+    h += fmt::format("<h2>{}</h2>\n", xml_escape(tr(l, "Per kommun och område", "Per municipality and area")));
+    h += table_html(find(tables, "municipalities")) + table_html(find(tables, "areas"));
+
+    h += fmt::format("<h2>{}</h2>\n", xml_escape(tr(l, "Handläggningstider mot 10-veckorsregeln", "Lead times against the 10-week rule")));
+    h += table_html(find(tables, "lead_times"));
+
+    h += fmt::format("<h2>{}</h2>\n", xml_escape(tr(l, "Listor", "Lists")));
+    for (const char* id : {"new_permits", "completed", "stalled", "lapsing", "plans_ending"}) h += table_html(find(tables, id));
+
+    h += fmt::format("<h2>{}</h2>\n", xml_escape(tr(l, "Datakvalitet", "Data quality")));
+    h += table_html(find(tables, "ingest_runs")) + table_html(find(tables, "rejects"));
+    if (!d.official.empty()) {
+        h += fmt::format("<h2>{}</h2>\n", xml_escape(tr(l, "Jämförelse med SCB", "Comparison with SCB")));
+        h += table_html(find(tables, "official"));
+    }
+    h += fmt::format("<h2>{}</h2>\n", xml_escape(tr(l, "Definitioner", "Definitions"))) + definitions(l);
+    h += fmt::format("<p class=\"sub\">bostad {} · {}</p>\n</body></html>\n", k_tool_version, xml_escape(generated_at));
+    return h;
+}
+
+} // namespace bostad::report

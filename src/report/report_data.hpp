@@ -1,0 +1,108 @@
+#pragma once
+// Everything the monthly housing status report shows, gathered once from the store: the status of the
+// month (the same computation as `bostad status`), the monthly flows of the last 24 months, the lists,
+// data quality and SCB's official figures. The HTML, PDF, XLSX and CSV outputs only format this.
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "aggregate/status.hpp"
+#include "core/date.hpp"
+
+namespace bostad::sqlite {
+class Database;
+}
+
+namespace bostad::report {
+
+struct ReportRequest {
+    Month month;
+    std::string area_set;
+    std::string boundary_set; ///< outlines the municipalities on the maps
+    int stalled_months = 12;
+    const config::Config* config = nullptr;
+};
+
+inline constexpr int k_series_months = 24;
+
+/// Dwellings started and completed in one month.
+struct MonthFlow {
+    Month month;
+    std::int64_t started = 0;
+    std::int64_t completed = 0;
+};
+
+/// Headline figures of both municipalities together (code "") or of one.
+struct Headline {
+    std::string code;
+    std::string name;
+    MonthFlow this_month;
+    std::int64_t started_ytd = 0, completed_ytd = 0;
+    std::int64_t started_12m = 0, completed_12m = 0;
+    aggregate::Figures figures; ///< the month's status
+    std::vector<aggregate::TargetProgress> targets;
+    std::vector<MonthFlow> series; ///< the last k_series_months months, oldest first
+};
+
+/// A granted permit whose 2 years to start run out within 6 months of the month's end.
+struct LapsingPermit {
+    aggregate::ListedPermit permit;
+    std::string deadline; ///< the last day to start
+};
+
+struct SourceRun {
+    std::int64_t run_id = 0;
+    std::string source;
+    std::string kind;
+    std::string finished_at;
+    std::int64_t read = 0, inserted = 0, updated = 0, unchanged = 0, rejected = 0;
+};
+
+struct OfficialYear {
+    std::string code;
+    std::string name;
+    int year = 0;
+    std::int64_t official = 0; ///< SCB
+    std::int64_t bostad = 0;   ///< completed in the year by the store's permits
+};
+
+/// Geometry for the maps, in EPSG:3006.
+struct MapArea {
+    std::string area_id;
+    std::string name;
+    std::string municipality;
+    double remaining_capacity = 0;
+    std::vector<std::uint8_t> wkb;
+};
+struct MapPermit {
+    double x = 0, y = 0;
+    std::string municipality;
+    std::string stage;
+};
+struct MapOutline {
+    std::string code;
+    std::vector<std::uint8_t> wkb;
+};
+
+struct ReportData {
+    ReportRequest request;
+    aggregate::StatusResult status;
+    std::vector<Headline> headlines; ///< both together first, then each municipality
+    std::vector<aggregate::ListedPermit> new_permits, completed, stalled;
+    std::vector<LapsingPermit> lapsing;
+    std::vector<aggregate::ListedPlan> plans_ending; ///< genomförandetid ends within 12 months, capacity left
+    std::vector<SourceRun> runs;                     ///< the latest run of every source
+    std::map<std::string, std::int64_t> rejects_by_reason; ///< in those runs
+    std::vector<OfficialYear> official;
+    std::vector<MapArea> areas;
+    std::vector<MapPermit> permits; ///< the pipeline and the last 12 months' completions
+    std::vector<MapOutline> outlines;
+};
+
+/// Throws UsageError for a month not yet begun or an unknown area set (as status does).
+ReportData gather(sqlite::Database& db, const ReportRequest& request);
+
+} // namespace bostad::report

@@ -1,0 +1,109 @@
+#include "report/report_writer.hpp"
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+
+#include "core/crash_point.hpp"
+#include "core/csv.hpp"
+#include "core/error.hpp"
+#include "core/process.hpp"
+#include "core/staged_output.hpp"
+#include "report/html.hpp"
+#include "report/xlsx.hpp"
+
+namespace bostad::report {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr const char* k_weasyprint = "/usr/bin/weasyprint";
+
+void write_text(const fs::path& path, const std::string& text) {
+    std::ofstream f(path, std::ios::binary);
+    f << text;
+    f.close();
+    if (!f) throw IoError(fmt::format("cannot write '{}'", path.string()));
+}
+
+std::string csv_table(const Table& t) {
+    std::string out = csv_record(t.header, ',');
+    std::vector<std::string> fields;
+    for (const auto& row : t.rows) {
+        fields.clear();
+        for (const auto& c : row) {
+            // Text that a spreadsheet would run as a formula is escaped; numbers are written as numbers.
+            fields.push_back(std::holds_alternative<std::string>(c) ? formula_safe(cell_text(c)) : cell_text(c, 1));
+        }
+        out += csv_record(fields, ',');
+    }
+    return out;
+}
+
+void write_pdf(const fs::path& html, const fs::path& pdf, const fs::path& scratch) {
+    if (!fs::exists(k_weasyprint)) {
+        throw IoError("the PDF needs WeasyPrint (Debian package weasyprint, installed by scripts/setup); "
+                      "or leave pdf out of --format");
+    }
+    const ProgramRun run = run_program({k_weasyprint, "--quiet", "--encoding", "utf-8", html.string(), pdf.string()},
+                                       scratch / "weasyprint.log");
+    if (run.exit_code != 0 || !fs::exists(pdf)) {
+        throw IoError(fmt::format("WeasyPrint could not write the PDF (exit code {}): {}", run.exit_code, run.output));
+    }
+}
+
+std::string utc_now() {
+    return fmt::format("{:%Y-%m-%d %H:%M} UTC", fmt::gmtime(std::chrono::system_clock::to_time_t(std::chrono::system_clock::now())));
+}
+
+} // namespace
+
+ReportSummary write_report(sqlite::Database& db, const ReportOptions& opt) {
+    for (const auto& f : opt.formats) {
+        if (f != "html" && f != "pdf" && f != "xlsx" && f != "csv") {
+            throw UsageError(fmt::format("--format: '{}' is not one of html, pdf, xlsx, csv", f));
+        }
+    }
+    StagedOutput out(opt.output_dir, StagedOutput::Kind::folder, opt.overwrite);
+    const ReportData data = gather(db, opt.request);
+    const std::vector<Table> tables = report_tables(data, opt.lang);
+    const std::string base = fmt::format("{}-{}", opt.lang == Lang::sv ? "rapport" : "report", opt.request.month.str());
+    const fs::path dir = out.staging();
+    fs::create_directories(dir);
+    const fs::path scratch = dir / ".work";
+    fs::create_directories(scratch);
+    ReportSummary summary;
+    const auto wants = [&](const char* f) { return std::find(opt.formats.begin(), opt.formats.end(), f) != opt.formats.end(); };
+
+    const std::string html = report_html(data, tables, opt.lang, opt.title, utc_now());
+    const fs::path html_path = (wants("html") ? dir : scratch) / (base + ".html");
+    write_text(html_path, html);
+    if (wants("html")) summary.files.push_back(base + ".html");
+    crash_point("report.html_written");
+    if (wants("pdf")) {
+        write_pdf(html_path, dir / (base + ".pdf"), scratch);
+        summary.files.push_back(base + ".pdf");
+    }
+    if (wants("xlsx")) {
+        write_xlsx((dir / (base + ".xlsx")).string(), tables, opt.title);
+        summary.files.push_back(base + ".xlsx");
+    }
+    if (wants("csv")) {
+        fs::create_directories(dir / "csv");
+        for (const auto& t : tables) {
+            write_text(dir / "csv" / (t.id + ".csv"), csv_table(t));
+            summary.files.push_back("csv/" + t.id + ".csv");
+        }
+    }
+    fs::remove_all(scratch);
+    crash_point("report.files_written");
+    out.commit();
+    summary.dir = out.target().string();
+    summary.headlines = data.headlines;
+    return summary;
+}
+
+} // namespace bostad::report

@@ -1,0 +1,229 @@
+#include "report/svg.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "core/domain.hpp"
+#include "core/gpkg_blob.hpp"
+#include "core/markup.hpp"
+#include "style/palette.hpp"
+#include "style/qml.hpp"
+
+namespace bostad::report {
+namespace {
+
+constexpr double k_map_width = 640;
+constexpr double k_map_height = 480;
+
+/// EPSG:3006 metres to SVG pixels, keeping the aspect ratio.
+struct Frame {
+    Envelope env;
+    double scale = 1;
+    double off_x = 0, off_y = 0;
+
+    Frame(Envelope e, double width, double height) : env(e) {
+        const double w = std::max(env.max_x - env.min_x, 1.0), h = std::max(env.max_y - env.min_y, 1.0);
+        scale = std::min(width / w, height / h);
+        off_x = (width - w * scale) / 2;
+        off_y = (height - h * scale) / 2;
+    }
+    double x(double e) const { return off_x + (e - env.min_x) * scale; }
+    double y(double n) const { return off_y + (env.max_y - n) * scale; }
+};
+
+std::string path_of(const std::vector<std::uint8_t>& wkb, const Frame& f) {
+    const auto paths = wkb_paths(wkb);
+    if (!paths) return {};
+    std::string d;
+    for (const auto& ring : *paths) {
+        for (std::size_t i = 0; i < ring.size(); ++i) {
+            d += fmt::format("{}{:.1f},{:.1f}", i == 0 ? "M" : "L", f.x(ring[i].first), f.y(ring[i].second));
+        }
+        d += "Z";
+    }
+    return d;
+}
+
+style::Rgb capacity_color(double remaining) {
+    const auto& classes = style::palette().remaining_capacity;
+    for (const auto& c : classes) {
+        if (!c.upper || remaining <= *c.upper) return c.color;
+    }
+    return classes.back().color;
+}
+
+std::string legend_item(double x, double y, const std::string& color, const std::string& label, bool dot) {
+    const std::string mark = dot ? fmt::format("<circle cx=\"{:.0f}\" cy=\"{:.0f}\" r=\"4\" fill=\"{}\" stroke=\"#333\" stroke-width=\"0.5\"/>", x + 5, y - 4, color)
+                                 : fmt::format("<rect x=\"{:.0f}\" y=\"{:.0f}\" width=\"10\" height=\"10\" fill=\"{}\" stroke=\"#666\" stroke-width=\"0.5\"/>", x, y - 9, color);
+    return mark + fmt::format("<text x=\"{:.0f}\" y=\"{:.0f}\" font-size=\"11\">{}</text>", x + 14, y, xml_escape(label));
+}
+
+std::string label_of(Stage s, Lang lang) {
+    for (const auto& c : stage_codes()) {
+        if (c.value == s) return std::string(lang == Lang::sv ? c.sv : c.en);
+    }
+    return {};
+}
+
+} // namespace
+
+std::string svg_map(const ReportData& d, const std::string& municipality, Lang lang) {
+    const auto wanted = [&](const std::string& m) { return municipality.empty() || m == municipality; };
+    std::optional<Envelope> env;
+    for (const auto& o : d.outlines) {
+        if (!wanted(o.code)) continue;
+        if (const auto e = wkb_envelope(o.wkb)) env ? env->expand(*e) : void(env = e);
+    }
+    for (const auto& a : d.areas) {
+        if (!wanted(a.municipality)) continue;
+        if (const auto e = wkb_envelope(a.wkb)) env ? env->expand(*e) : void(env = e);
+    }
+    const double legend_width = 170;
+    std::string svg = fmt::format("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"map\" viewBox=\"0 0 {} {}\" role=\"img\">",
+                                  k_map_width + legend_width, k_map_height);
+    if (!env) {
+        return svg + fmt::format("<text x=\"20\" y=\"40\">{}</text></svg>", tr(lang, "Inga områden att visa", "No areas to show"));
+    }
+    const Frame f(*env, k_map_width, k_map_height);
+    for (const auto& a : d.areas) {
+        if (!wanted(a.municipality)) continue;
+        svg += fmt::format("<path d=\"{}\" fill=\"{}\" fill-rule=\"evenodd\" stroke=\"#5a5a5a\" stroke-width=\"0.6\"><title>{}</title></path>",
+                           path_of(a.wkb, f), capacity_color(a.remaining_capacity).hex(),
+                           xml_escape(fmt::format("{} {}: {:.0f}", a.area_id, a.name, a.remaining_capacity)));
+    }
+    const auto& pal = style::palette();
+    for (const auto& o : d.outlines) {
+        if (!wanted(o.code)) continue;
+        svg += fmt::format("<path d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2\" fill-rule=\"evenodd\"/>", path_of(o.wkb, f),
+                           pal.municipality_color(o.code).hex());
+    }
+    // The completed first, the live pipeline on top.
+    for (const char* stage : {"completed", "started", "granted", "applied"}) {
+        const std::string color = pal.stage.at(stage).hex();
+        std::string dots;
+        for (const auto& p : d.permits) {
+            if (p.stage != stage || !wanted(p.municipality) || !env->contains(p.x, p.y)) continue;
+            dots += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"2.2\"/>", f.x(p.x), f.y(p.y));
+        }
+        svg += fmt::format("<g fill=\"{}\" stroke=\"#333\" stroke-width=\"0.3\">{}</g>", color, dots);
+    }
+    double y = 20;
+    const double x = k_map_width + 10;
+    svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"12\" font-weight=\"bold\">{}</text>", x, y,
+                       xml_escape(tr(lang, "Outnyttjad kapacitet", "Unused capacity")));
+    for (const auto& r : style::capacity_ranges(pal, lang == Lang::sv)) {
+        y += 16;
+        svg += legend_item(x, y, r.color.hex(), r.label, false);
+    }
+    y += 26;
+    svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"12\" font-weight=\"bold\">{}</text>", x, y, xml_escape(tr(lang, "Bygglov", "Permits")));
+    for (const Stage s : {Stage::applied, Stage::granted, Stage::started, Stage::completed}) {
+        y += 16;
+        std::string label = label_of(s, lang);
+        if (s == Stage::completed) label += tr(lang, " (12 mån)", " (12 months)");
+        svg += legend_item(x, y, pal.stage.at(std::string(code(s))).hex(), label, true);
+    }
+    // A scale bar of 10 km.
+    const double bar = 10000 * f.scale;
+    svg += fmt::format("<g stroke=\"#000\" stroke-width=\"1.5\"><line x1=\"10\" y1=\"{0:.0f}\" x2=\"{1:.0f}\" y2=\"{0:.0f}\"/></g>"
+                       "<text x=\"10\" y=\"{2:.0f}\" font-size=\"11\">10 km</text>",
+                       k_map_height - 12, 10 + bar, k_map_height - 18);
+    return svg + "</svg>";
+}
+
+std::string svg_chart(const Headline& h, Lang lang) {
+    const double width = 760, height = 300, left = 50, right = 60, top = 20, bottom = 40;
+    const double plot_w = width - left - right, plot_h = height - top - bottom;
+    std::int64_t max_bar = 1;
+    for (const auto& m : h.series) max_bar = std::max({max_bar, m.started, m.completed});
+    const auto& pal = style::palette();
+    std::string svg = fmt::format("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 {} {}\" role=\"img\">", width, height);
+    svg += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"#333\"/>", left, top + plot_h, left + plot_w);
+    const double slot = plot_w / static_cast<double>(std::max<std::size_t>(h.series.size(), 1));
+    const auto bar_y = [&](std::int64_t v) { return top + plot_h - static_cast<double>(v) / static_cast<double>(max_bar) * plot_h; };
+    for (std::size_t i = 0; i < h.series.size(); ++i) {
+        const auto& m = h.series[i];
+        const double x0 = left + static_cast<double>(i) * slot;
+        svg += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"{}\"><title>{} {}: {}</title></rect>",
+                           x0 + slot * 0.1, bar_y(m.started), slot * 0.38, top + plot_h - bar_y(m.started), pal.stage.at("started").hex(),
+                           m.month.str(), xml_escape(tr(lang, "påbörjade", "started")), m.started);
+        svg += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"{}\"><title>{} {}: {}</title></rect>",
+                           x0 + slot * 0.5, bar_y(m.completed), slot * 0.38, top + plot_h - bar_y(m.completed),
+                           pal.stage.at("completed").hex(), m.month.str(), xml_escape(tr(lang, "färdigställda", "completed")), m.completed);
+        if (m.month.month() == 1 || i == 0) {
+            svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"10\">{}</text>", x0, top + plot_h + 14, m.month.str());
+        }
+    }
+    svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"10\" text-anchor=\"end\">{}</text>", left - 4, top + 8, max_bar);
+    svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"10\" text-anchor=\"end\">0</text>", left - 4, top + plot_h);
+    // Cumulative completions from the target's start (or from the first month shown) and the target path.
+    if (!h.targets.empty() && !h.series.empty()) {
+        const auto& t = h.targets.front();
+        const double span = static_cast<double>((t.to.year() - t.from.year()) * 12 + t.to.month() - t.from.month() + 1);
+        // The completions before the first month shown count too: the line starts at what was done by then.
+        std::int64_t shown = 0;
+        for (const auto& m : h.series) {
+            if (m.month >= t.from) shown += m.completed;
+        }
+        double cumulative = static_cast<double>(t.completed_since_from - shown);
+        std::string done, path;
+        double max_cum = std::max(static_cast<double>(t.completed_since_from), 1.0);
+        std::vector<double> cum, target;
+        for (const auto& m : h.series) {
+            if (m.month >= t.from) cumulative += static_cast<double>(m.completed);
+            const double months = static_cast<double>((m.month.year() - t.from.year()) * 12 + m.month.month() - t.from.month() + 1);
+            const double expected = std::clamp(months / span, 0.0, 1.0) * static_cast<double>(t.dwellings);
+            cum.push_back(m.month >= t.from ? cumulative : 0);
+            target.push_back(expected);
+            max_cum = std::max({max_cum, cumulative, expected});
+        }
+        const auto line_y = [&](double v) { return top + plot_h - v / max_cum * plot_h; };
+        for (std::size_t i = 0; i < cum.size(); ++i) {
+            const double x = left + (static_cast<double>(i) + 0.5) * slot;
+            done += fmt::format("{}{:.1f},{:.1f}", i == 0 ? "M" : "L", x, line_y(cum[i]));
+            path += fmt::format("{}{:.1f},{:.1f}", i == 0 ? "M" : "L", x, line_y(target[i]));
+        }
+        svg += fmt::format("<path d=\"{}\" fill=\"none\" stroke=\"#555\" stroke-width=\"1.5\" stroke-dasharray=\"5,4\"/>", path);
+        svg += fmt::format("<path d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2.5\"/>", done, pal.stage.at("completed").hex());
+        svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"10\">{:.0f}</text>", left + plot_w + 4, top + 8, max_cum);
+    }
+    const double ly = height - 8;
+    svg += legend_item(left, ly, pal.stage.at("started").hex(), tr(lang, "påbörjade", "started"), false);
+    svg += legend_item(left + 110, ly, pal.stage.at("completed").hex(), tr(lang, "färdigställda", "completed"), false);
+    if (!h.targets.empty()) {
+        svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"11\">{}</text>", left + 240, ly,
+                           xml_escape(tr(lang, "linje: färdigställda sedan målets start; streckad: målets raka linje",
+                                         "line: completed since the target's start; dashed: the target's straight path")));
+    }
+    return svg + "</svg>";
+}
+
+std::string svg_funnel(const Headline& h, Lang lang) {
+    const auto& c = h.figures.dwellings;
+    const auto& pal = style::palette();
+    const std::pair<std::string, std::pair<double, std::string>> steps[] = {
+        {tr(lang, "Outnyttjad plankapacitet", "Unused plan capacity"), {h.figures.remaining_capacity, pal.plan_status.at("laga_kraft").hex()}},
+        {tr(lang, "Ansökta", "Applied"), {static_cast<double>(c.applied), pal.stage.at("applied").hex()}},
+        {tr(lang, "Beviljade", "Granted"), {static_cast<double>(c.granted), pal.stage.at("granted").hex()}},
+        {tr(lang, "Påbörjade", "Started"), {static_cast<double>(c.started), pal.stage.at("started").hex()}},
+        {tr(lang, "Färdigställda 12 mån", "Completed, 12 months"), {static_cast<double>(h.completed_12m), pal.stage.at("completed").hex()}},
+    };
+    double max_v = 1;
+    for (const auto& s : steps) max_v = std::max(max_v, s.second.first);
+    const double width = 560, label_w = 190, bar_w = width - label_w - 60, row_h = 26;
+    std::string svg = fmt::format("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"funnel\" viewBox=\"0 0 {} {}\" role=\"img\">", width,
+                                  row_h * 5 + 10);
+    double y = 5;
+    for (const auto& [label, value] : steps) {
+        const double w = value.first / max_v * bar_w;
+        svg += fmt::format("<text x=\"0\" y=\"{:.0f}\" font-size=\"12\">{}</text>", y + 16, xml_escape(label));
+        svg += fmt::format("<rect x=\"{}\" y=\"{:.0f}\" width=\"{:.1f}\" height=\"18\" fill=\"{}\"/>", label_w, y + 2, std::max(w, 1.0), value.second);
+        svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.0f}\" font-size=\"12\">{:.0f}</text>", label_w + std::max(w, 1.0) + 6, y + 16, value.first);
+        y += row_h;
+    }
+    return svg + "</svg>";
+}
+
+} // namespace bostad::report

@@ -1,0 +1,185 @@
+#include "report/tables.hpp"
+
+#include <fmt/format.h>
+
+namespace bostad::report {
+namespace {
+
+Cell opt(const std::optional<double>& v) { return v ? Cell{*v} : Cell{}; }
+
+Cell text(const std::string& s) { return s.empty() ? Cell{} : Cell{s}; }
+
+std::vector<std::string> permit_header(Lang l) {
+    return {tr(l, "Kommun", "Municipality"), tr(l, "Diarienummer", "Case"), tr(l, "Fastighet", "Property"),
+            tr(l, "Hustyp", "House type"), tr(l, "Upplåtelseform", "Tenure"), tr(l, "Bostäder", "Dwellings"),
+            tr(l, "Område", "Area"), tr(l, "Ansökt", "Applied"), tr(l, "Beviljat", "Granted"), tr(l, "Startbesked", "Started"),
+            tr(l, "Slutbesked", "Completed")};
+}
+
+std::vector<Cell> permit_row(const aggregate::ListedPermit& p) {
+    return {p.municipality, p.case_id, text(p.property), text(p.house_type), text(p.tenure), p.dwellings, text(p.area_id),
+            text(p.applied), text(p.granted), text(p.started), text(p.completed)};
+}
+
+Table permits_table(std::string id, std::string title, const std::vector<aggregate::ListedPermit>& permits, Lang l) {
+    Table t{std::move(id), std::move(title), permit_header(l), {}};
+    for (const auto& p : permits) t.rows.push_back(permit_row(p));
+    return t;
+}
+
+void add_figures(std::vector<Cell>& row, const aggregate::Figures& f) {
+    const auto& c = f.dwellings;
+    row.insert(row.end(), {Cell{f.planned}, Cell{f.remaining_capacity}, Cell{c.applied}, Cell{c.granted}, Cell{c.started},
+                           Cell{c.completed}, Cell{c.started_in_month}, Cell{c.completed_in_month}, Cell{c.completed_year_to_date},
+                           Cell{c.lapsed}, Cell{c.overdue}, Cell{c.stalled}});
+}
+
+std::vector<std::string> figures_header(Lang l) {
+    return {tr(l, "Planerat", "Planned"), tr(l, "Outnyttjat", "Unused capacity"), tr(l, "Ansökta", "Applied"),
+            tr(l, "Beviljade", "Granted"), tr(l, "Påbörjade", "Started"), tr(l, "Färdigställda", "Completed"),
+            tr(l, "Påbörjade i månaden", "Started in month"), tr(l, "Färdigställda i månaden", "Completed in month"),
+            tr(l, "Färdigställda i år", "Completed this year"), tr(l, "Förfallna", "Lapsed"), tr(l, "Över 5 år", "Overdue"),
+            tr(l, "Stillastående", "Stalled")};
+}
+
+} // namespace
+
+std::string headline_name(const Headline& h, Lang lang) {
+    return h.code.empty() ? tr(lang, "Båda kommunerna", "Both municipalities") : h.name;
+}
+
+std::string cell_text(const Cell& c, int decimals) {
+    if (const auto* s = std::get_if<std::string>(&c)) return *s;
+    if (const auto* i = std::get_if<std::int64_t>(&c)) return std::to_string(*i);
+    if (const auto* d = std::get_if<double>(&c)) return fmt::format("{:.{}f}", *d, decimals);
+    return {};
+}
+
+std::vector<Table> report_tables(const ReportData& d, Lang l) {
+    std::vector<Table> out;
+
+    Table head{"headlines", tr(l, "Nyckeltal", "Headline figures"),
+               {tr(l, "Kommun", "Municipality"), tr(l, "Påbörjade i månaden", "Started in month"),
+                tr(l, "Färdigställda i månaden", "Completed in month"), tr(l, "Påbörjade i år", "Started this year"),
+                tr(l, "Färdigställda i år", "Completed this year"), tr(l, "Påbörjade 12 mån", "Started, 12 months"),
+                tr(l, "Färdigställda 12 mån", "Completed, 12 months"), tr(l, "Mål", "Target"),
+                tr(l, "Färdigställda mot målet", "Completed towards target"), tr(l, "Enligt rak linje", "On the straight path"),
+                tr(l, "Skillnad", "Difference")},
+               {}};
+    for (const auto& h : d.headlines) {
+        std::vector<Cell> row{headline_name(h, l), h.this_month.started, h.this_month.completed, h.started_ytd, h.completed_ytd,
+                              h.started_12m,       h.completed_12m};
+        if (h.targets.empty()) {
+            row.insert(row.end(), 4, Cell{});
+        } else {
+            const auto& t = h.targets.front();
+            row.insert(row.end(), {Cell{fmt::format("{} ({}–{})", t.dwellings, t.from.str(), t.to.str())}, Cell{t.completed_since_from},
+                                   Cell{t.expected_by_now}, Cell{static_cast<double>(t.completed_since_from) - t.expected_by_now}});
+        }
+        head.rows.push_back(std::move(row));
+    }
+    out.push_back(std::move(head));
+
+    Table mun{"municipalities", tr(l, "Läget per kommun", "Status per municipality"), {tr(l, "Kommun", "Municipality")}, {}};
+    for (auto& h : figures_header(l)) mun.header.push_back(std::move(h));
+    for (const auto& m : d.status.municipalities) {
+        std::vector<Cell> row{m.name};
+        add_figures(row, m.figures);
+        mun.rows.push_back(std::move(row));
+    }
+    std::vector<Cell> total{tr(l, "Båda kommunerna", "Both municipalities")};
+    add_figures(total, d.status.total);
+    mun.rows.push_back(std::move(total));
+    out.push_back(std::move(mun));
+
+    Table areas{"areas", tr(l, "Läget per område", "Status per area"),
+                {tr(l, "Område", "Area"), tr(l, "Namn", "Name"), tr(l, "Kommun", "Municipality")}, {}};
+    for (auto& h : figures_header(l)) areas.header.push_back(std::move(h));
+    for (const auto& a : d.status.areas) {
+        std::vector<Cell> row{a.area_id, text(a.name), text(a.municipality)};
+        add_figures(row, a.figures);
+        areas.rows.push_back(std::move(row));
+    }
+    std::vector<Cell> none{Cell{}, tr(l, "Utanför alla områden", "In no area"), Cell{}};
+    add_figures(none, d.status.unassigned);
+    areas.rows.push_back(std::move(none));
+    out.push_back(std::move(areas));
+
+    Table series{"monthly", tr(l, "Påbörjade och färdigställda per månad", "Started and completed per month"),
+                 {tr(l, "Månad", "Month"), tr(l, "Kommun", "Municipality"), tr(l, "Påbörjade", "Started"),
+                  tr(l, "Färdigställda", "Completed")},
+                 {}};
+    for (const auto& h : d.headlines) {
+        for (const auto& f : h.series) series.rows.push_back({f.month.str(), headline_name(h, l), f.started, f.completed});
+    }
+    out.push_back(std::move(series));
+
+    Table lead{"lead_times", tr(l, "Handläggnings- och byggtider (senaste 12 månaderna)", "Lead times (last 12 months)"),
+               {tr(l, "Kommun", "Municipality"), tr(l, "Steg", "Step"), tr(l, "Antal", "Count"), tr(l, "Median (dagar)", "Median (days)"),
+                tr(l, "90:e percentil (dagar)", "90th percentile (days)"), tr(l, "Andel inom 10 veckor", "Share within 10 weeks")},
+               {}};
+    for (const auto& m : d.status.municipalities) {
+        const std::pair<std::string, const aggregate::LeadTime*> steps[] = {
+            {tr(l, "ansökan → beslut", "applied → granted"), &m.applied_to_granted},
+            {tr(l, "beslut → startbesked", "granted → started"), &m.granted_to_started},
+            {tr(l, "startbesked → slutbesked", "started → completed"), &m.started_to_completed}};
+        for (const auto& [step, t] : steps) {
+            lead.rows.push_back({m.name, step, t->count, opt(t->median_days), opt(t->p90_days),
+                                 t->share_within_10_weeks ? Cell{*t->share_within_10_weeks * 100} : Cell{}});
+        }
+    }
+    out.push_back(std::move(lead));
+
+    out.push_back(permits_table("new_permits", tr(l, "Nya ansökningar i månaden", "New applications in the month"), d.new_permits, l));
+    out.push_back(permits_table("completed", tr(l, "Färdigställda i månaden", "Completed in the month"), d.completed, l));
+    out.push_back(permits_table("stalled", tr(l, "Stillastående bygglov", "Stalled permits"), d.stalled, l));
+    Table lapsing = permits_table("lapsing", tr(l, "Bygglov som förfaller inom 6 månader", "Permits lapsing within 6 months"), {}, l);
+    lapsing.header.push_back(tr(l, "Sista dag för start", "Last day to start"));
+    for (const auto& p : d.lapsing) {
+        auto row = permit_row(p.permit);
+        row.emplace_back(p.deadline);
+        lapsing.rows.push_back(std::move(row));
+    }
+    out.push_back(std::move(lapsing));
+
+    Table plans{"plans_ending",
+                tr(l, "Planer vars genomförandetid slutar inom 12 månader, med outnyttjad kapacitet",
+                   "Plans whose implementation period ends within 12 months, with unused capacity"),
+                {tr(l, "Kommun", "Municipality"), tr(l, "Plan", "Plan"), tr(l, "Namn", "Name"), tr(l, "Laga kraft", "In force"),
+                 tr(l, "Genomförandetid slutar", "Implementation ends"), tr(l, "Kapacitet", "Capacity"), tr(l, "Använt", "Used"),
+                 tr(l, "Kvar", "Remaining")},
+                {}};
+    for (const auto& p : d.plans_ending) {
+        plans.rows.push_back({p.municipality, p.plan_id, text(p.name), text(p.legal_date), text(p.implementation_end),
+                              p.capacity ? Cell{*p.capacity} : Cell{}, p.used, p.remaining});
+    }
+    out.push_back(std::move(plans));
+
+    Table runs{"ingest_runs", tr(l, "Senaste inläsningen av varje källa", "Latest ingest of every source"),
+               {tr(l, "Körning", "Run"), tr(l, "Källa", "Source"), tr(l, "Slag", "Kind"), tr(l, "Klar", "Finished"),
+                tr(l, "Lästa", "Read"), tr(l, "Nya", "Inserted"), tr(l, "Ändrade", "Updated"), tr(l, "Oförändrade", "Unchanged"),
+                tr(l, "Avvisade", "Rejected")},
+               {}};
+    for (const auto& r : d.runs) {
+        runs.rows.push_back({r.run_id, r.source, r.kind, text(r.finished_at), r.read, r.inserted, r.updated, r.unchanged, r.rejected});
+    }
+    out.push_back(std::move(runs));
+
+    Table rejects{"rejects", tr(l, "Avvisade rader per orsak", "Rejected rows by reason"),
+                  {tr(l, "Orsakskod", "Reason code"), tr(l, "Rader", "Rows")},
+                  {}};
+    for (const auto& [reason, n] : d.rejects_by_reason) rejects.rows.push_back({reason, n});
+    out.push_back(std::move(rejects));
+
+    Table official{"official", tr(l, "Jämförelse med SCB:s officiella statistik", "Comparison with SCB's official figures"),
+                   {tr(l, "Kommun", "Municipality"), tr(l, "År", "Year"), tr(l, "SCB färdigställda", "SCB completed"),
+                    tr(l, "bostad färdigställda", "bostad completed"), tr(l, "Skillnad", "Difference")},
+                   {}};
+    for (const auto& o : d.official) {
+        official.rows.push_back({o.name, std::int64_t{o.year}, o.official, o.bostad, o.bostad - o.official});
+    }
+    out.push_back(std::move(official));
+    return out;
+}
+
+} // namespace bostad::report

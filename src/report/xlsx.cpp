@@ -1,0 +1,60 @@
+#include "report/xlsx.hpp"
+
+#include <memory>
+
+#include <fmt/format.h>
+#include <xlsxwriter.h>
+
+#include "core/error.hpp"
+
+namespace bostad::report {
+namespace {
+
+struct WorkbookCloser {
+    void operator()(lxw_workbook* wb) const noexcept {
+        if (wb) workbook_close(wb);
+    }
+};
+
+void check(lxw_error e, const std::string& path, const std::string& what) {
+    if (e != LXW_NO_ERROR) throw IoError(fmt::format("{}: cannot write {}: {}", path, what, lxw_strerror(e)));
+}
+
+} // namespace
+
+void write_xlsx(const std::string& path, const std::vector<Table>& tables, const std::string& title) {
+    std::unique_ptr<lxw_workbook, WorkbookCloser> wb(workbook_new(path.c_str()));
+    if (!wb) throw IoError(fmt::format("cannot create '{}'", path));
+    // libxlsxwriter takes non-const strings but only reads them.
+    std::string title_text = title, author = "bostad";
+    lxw_doc_properties props{};
+    props.title = title_text.data();
+    props.author = author.data();
+    check(workbook_set_properties(wb.get(), &props), path, "its properties");
+    lxw_format* bold = workbook_add_format(wb.get());
+    format_set_bold(bold);
+    for (const auto& t : tables) {
+        // Sheet names: at most 31 characters, the table id is ASCII and short.
+        lxw_worksheet* ws = workbook_add_worksheet(wb.get(), t.id.substr(0, 31).c_str());
+        if (!ws) throw IoError(fmt::format("{}: cannot add the sheet '{}'", path, t.id));
+        check(worksheet_write_string(ws, 0, 0, t.title.c_str(), bold), path, t.id);
+        for (std::size_t c = 0; c < t.header.size(); ++c) {
+            check(worksheet_write_string(ws, 1, static_cast<lxw_col_t>(c), t.header[c].c_str(), bold), path, t.id);
+        }
+        for (std::size_t r = 0; r < t.rows.size(); ++r) {
+            const auto row = static_cast<lxw_row_t>(r + 2);
+            for (std::size_t c = 0; c < t.rows[r].size(); ++c) {
+                const auto col = static_cast<lxw_col_t>(c);
+                const Cell& cell = t.rows[r][c];
+                if (const auto* s = std::get_if<std::string>(&cell)) check(worksheet_write_string(ws, row, col, s->c_str(), nullptr), path, t.id);
+                else if (const auto* i = std::get_if<std::int64_t>(&cell)) check(worksheet_write_number(ws, row, col, static_cast<double>(*i), nullptr), path, t.id);
+                else if (const auto* d = std::get_if<double>(&cell)) check(worksheet_write_number(ws, row, col, *d, nullptr), path, t.id);
+            }
+        }
+        worksheet_freeze_panes(ws, 2, 0);
+    }
+    lxw_workbook* raw = wb.release();
+    check(workbook_close(raw), path, "the workbook");
+}
+
+} // namespace bostad::report
