@@ -24,8 +24,21 @@ ExitCode MonthlyCommand::run(Context& ctx) {
     const config::Config& config = ctx.require_config("monthly");
     const std::string area_set = choose_area_set(&config, std::nullopt, "monthly");
     const fs::path out_dir = fs::path(config.report.output_dir) / month.str();
+    const fs::path gpkg = out_dir / fmt::format("bostad-{}.gpkg", month.str());
+    const fs::path report_dir = out_dir / (config.report.lang == "en" ? "report" : "rapport");
+    // Refuse before ingesting anything: a month done before is redone only with --overwrite.
+    for (const auto& p : {gpkg, report_dir}) {
+        if (fs::exists(p) && !m_overwrite) {
+            throw UsageError(fmt::format("'{}' already exists; add --overwrite to redo {}", p.string(), month.str()));
+        }
+    }
     fs::create_directories(out_dir);
 
+    // The first run of a project creates its store.
+    if (!fs::exists(ctx.store_path())) {
+        store::Store::create(ctx.store_path());
+        ctx.note(fmt::format("created store '{}'", ctx.store_path()));
+    }
     store::Store s = store::Store::open(ctx.store_path(), store::Access::read_write);
     ingest::ConfigSelection sel;
     sel.month = month;
@@ -40,14 +53,14 @@ ExitCode MonthlyCommand::run(Context& ctx) {
 
     exports::ExportOptions ex;
     ex.request = export_request(&config, month, area_set);
-    ex.output = (out_dir / fmt::format("bostad-{}.gpkg", month.str())).string();
+    ex.output = gpkg.string();
     ex.overwrite = m_overwrite;
     ex.title = report_title(&config, month);
     const auto exported = exports::export_month(s.db(), ex);
 
     report::ReportOptions rep;
     rep.request = report_request(&config, month, area_set);
-    rep.output_dir = (out_dir / (config.report.lang == "en" ? "report" : "rapport")).string();
+    rep.output_dir = report_dir.string();
     rep.formats = config.report.formats;
     rep.lang = config.report.lang == "en" ? report::Lang::en : report::Lang::sv;
     rep.title = ex.title;

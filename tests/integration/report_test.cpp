@@ -1,0 +1,242 @@
+// bostad report and bostad monthly on the example project: the report's numbers are the status numbers,
+// the HTML opens in headless Chromium without console errors or network requests and draws something,
+// the PDF has its pages, embedded fonts and the figures as text, the XLSX holds the tables, and an empty
+// month or one before any data still gives a report.
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "core/text.hpp"
+#include "gdal/runtime.hpp"
+#include "support/files.hpp"
+#include "support/ogr_read.hpp"
+#include "support/process.hpp"
+#include "support/temp_dir.hpp"
+
+namespace bostad::test {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+class Report : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        s_dir = new TempDir();
+        ProcessOptions o;
+        o.cwd = s_dir->path().string();
+        ASSERT_EQ(run_bostad({"example", "ex"}, o).exit_code, 0);
+        o.cwd = s_dir->file("ex");
+        ASSERT_EQ(run_bostad({"init"}, o).exit_code, 0);
+        for (const char* m : {"2026-09", "2026-10"}) ASSERT_EQ(run_bostad({"ingest", "--month", m, "-q"}, o).exit_code, 0);
+        // One full report for the tests that only read it.
+        const auto r = run_bostad({"report", "--month", "2026-10", "-o", s_dir->file("report")}, o);
+        ASSERT_EQ(r.exit_code, 0) << r.err;
+        s_status = new json(json::parse(run_bostad({"status", "--month", "2026-10", "--of", "json"}, o).out));
+    }
+    static void TearDownTestSuite() {
+        delete s_status;
+        delete s_dir;
+    }
+    void SetUp() override { opts.cwd = s_dir->file("ex"); }
+    ProcessResult bostad(const std::vector<std::string>& args) { return run_bostad(args, opts); }
+    static fs::path report(const std::string& file) { return s_dir->path() / "report" / file; }
+    /// A CSV table of the report as rows of fields (header first).
+    static std::vector<std::vector<std::string>> csv(const fs::path& path) {
+        std::vector<std::vector<std::string>> rows;
+        for (const auto& line : split(read_file(path), '\n')) {
+            std::string l = line;
+            if (!l.empty() && l.back() == '\r') l.pop_back();
+            if (!l.empty()) rows.push_back(split(l, ','));
+        }
+        return rows;
+    }
+
+    static TempDir* s_dir;
+    static json* s_status;
+    TempDir dir;
+    ProcessOptions opts;
+};
+TempDir* Report::s_dir = nullptr;
+json* Report::s_status = nullptr;
+
+TEST_F(Report, WritesEveryFormat) {
+    for (const char* f : {"rapport-2026-10.html", "rapport-2026-10.pdf", "rapport-2026-10.xlsx", "csv/areas.csv", "csv/headlines.csv",
+                          "csv/monthly.csv", "csv/stalled.csv", "csv/lapsing.csv", "csv/plans_ending.csv", "csv/rejects.csv"}) {
+        EXPECT_TRUE(fs::exists(report(f))) << f;
+    }
+    EXPECT_FALSE(fs::exists(report(".work"))) << "no scratch files left";
+}
+
+TEST_F(Report, NumbersAreTheStatusNumbers) {
+    const json& s = *s_status;
+    // Per area: every stage figure of the areas table equals status --of json.
+    const auto areas = csv(report("csv/areas.csv"));
+    std::map<std::string, std::vector<std::string>> by_id;
+    for (std::size_t i = 1; i < areas.size(); ++i) by_id[areas[i][0]] = areas[i];
+    ASSERT_EQ(s["areas"].size() + 1, areas.size() - 1) << "every area and the unassigned row";
+    const std::map<std::string, int> columns{{"applied", 5}, {"granted", 6}, {"started", 7}, {"completed", 8},
+                                             {"started_in_month", 9}, {"completed_in_month", 10}, {"completed_year_to_date", 11}};
+    for (const auto& a : s["areas"]) {
+        const auto& row = by_id.at(a["area_id"].get<std::string>());
+        for (const auto& [key, col] : columns) EXPECT_EQ(std::stoll(row[static_cast<std::size_t>(col)]), a[key].get<long long>()) << key;
+        EXPECT_NEAR(std::stod(row[3]), a["planned"].get<double>(), 0.06);
+    }
+    // Headlines: the month's flows and the year so far are the status totals.
+    const auto head = csv(report("csv/headlines.csv"));
+    ASSERT_GE(head.size(), 4u);
+    EXPECT_EQ(std::stoll(head[1][1]), s["total"]["started_in_month"].get<long long>());
+    EXPECT_EQ(std::stoll(head[1][2]), s["total"]["completed_in_month"].get<long long>());
+    EXPECT_EQ(std::stoll(head[1][4]), s["total"]["completed_year_to_date"].get<long long>());
+    // The monthly series' last month is the month itself.
+    long long completed_in_month = 0;
+    for (const auto& row : csv(report("csv/monthly.csv"))) {
+        if (row[0] == "2026-10" && row[1] != "Båda kommunerna") completed_in_month += std::stoll(row[3]);
+    }
+    EXPECT_EQ(completed_in_month, s["total"]["completed_in_month"].get<long long>());
+}
+
+TEST_F(Report, HtmlIsSelfContainedAndOpensInHeadlessChromium) {
+    const std::string html = read_file(report("rapport-2026-10.html"));
+    for (const char* external : {"src=", "href=", "url(", "@import", "<script"}) {
+        EXPECT_EQ(html.find(external), std::string::npos) << external << ": the report must work offline";
+    }
+    EXPECT_NE(html.find("<svg"), std::string::npos);
+    EXPECT_NE(html.find("Hässleholm"), std::string::npos);
+    EXPECT_NE(html.find("lang=\"sv\""), std::string::npos);
+
+    const fs::path shot = dir.path() / "shot.png", netlog = dir.path() / "net.json";
+    const auto r = run_process({"/usr/bin/chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                                "--disable-component-update", "--no-first-run", "--user-data-dir=" + dir.file("profile"),
+                                "--enable-logging=stderr", "--v=0", "--log-net-log=" + netlog.string(), "--window-size=1200,1600",
+                                "--screenshot=" + shot.string(), "file://" + report("rapport-2026-10.html").string()});
+    ASSERT_EQ(r.exit_code, 0) << "headless Chromium failed (scripts/setup installs chromium):\n" << r.err;
+    EXPECT_EQ(r.err.find("CONSOLE"), std::string::npos) << "console messages:\n" << r.err;
+    // Chromium's own background requests aside, the page asked the network for nothing.
+    const json log = json::parse(read_file(netlog));
+    for (const auto& e : log["events"]) {
+        if (!e.contains("params") || !e["params"].contains("url")) continue;
+        const std::string url = e["params"]["url"];
+        const bool own = url.find("google") != std::string::npos || url.find("gvt1.com") != std::string::npos ||
+                         url.find("gstatic") != std::string::npos || url.rfind("file://", 0) == 0 || url.rfind("data:", 0) == 0;
+        EXPECT_TRUE(own) << "the report requested " << url;
+    }
+    // The screenshot is not blank.
+    gdal::ensure_initialized();
+    std::unique_ptr<GDALDataset> png(GDALDataset::Open(shot.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
+    ASSERT_TRUE(png) << "no screenshot";
+    const int w = png->GetRasterXSize(), h = png->GetRasterYSize();
+    std::vector<std::uint8_t> red(static_cast<std::size_t>(w) * static_cast<std::size_t>(h));
+    ASSERT_EQ(png->GetRasterBand(1)->RasterIO(GF_Read, 0, 0, w, h, red.data(), w, h, GDT_Byte, 0, 0), CE_None);
+    const auto inked = std::count_if(red.begin(), red.end(), [](std::uint8_t v) { return v < 200; });
+    EXPECT_GT(inked, w * h / 100) << "the screenshot is (nearly) blank";
+}
+
+TEST_F(Report, PdfHasPagesEmbeddedFontsAndTheFigures) {
+    const std::string pdf = report("rapport-2026-10.pdf").string();
+    const auto info = run_process({"/usr/bin/pdfinfo", pdf});
+    ASSERT_EQ(info.exit_code, 0) << info.err;
+    const auto pages_at = info.out.find("Pages:");
+    ASSERT_NE(pages_at, std::string::npos);
+    const int pages = std::stoi(info.out.substr(pages_at + 6));
+    EXPECT_GE(pages, 6) << "headlines, charts, funnel, maps, tables, lists, definitions";
+    EXPECT_LE(pages, 40);
+    const auto fonts = run_process({"/usr/bin/pdffonts", pdf});
+    ASSERT_EQ(fonts.exit_code, 0);
+    const auto font_lines = split(fonts.out, '\n');
+    ASSERT_GT(font_lines.size(), 3u) << fonts.out;
+    for (std::size_t i = 2; i < font_lines.size(); ++i) {
+        if (font_lines[i].empty()) continue;
+        EXPECT_NE(font_lines[i].find(" yes "), std::string::npos) << "not embedded: " << font_lines[i];
+    }
+    const auto text = run_process({"/usr/bin/pdftotext", "-layout", pdf, "-"});
+    ASSERT_EQ(text.exit_code, 0);
+    EXPECT_NE(text.out.find("2026-10"), std::string::npos);
+    EXPECT_NE(text.out.find("Hässleholm"), std::string::npos) << "å, ä, ö survive into the PDF";
+    EXPECT_NE(text.out.find("Färdigställda"), std::string::npos);
+    const json& s = *s_status;
+    EXPECT_NE(text.out.find(std::to_string(s["total"]["completed_year_to_date"].get<long long>())), std::string::npos)
+        << "the headline figure 'completed this year'";
+}
+
+TEST_F(Report, XlsxOpensAndHoldsTheTables) {
+    const std::string xlsx = report("rapport-2026-10.xlsx").string();
+    gdal::ensure_initialized();
+    std::unique_ptr<GDALDataset> ds(GDALDataset::Open(xlsx.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    ASSERT_TRUE(ds) << "GDAL's XLSX driver cannot open the workbook";
+    std::set<std::string> sheets;
+    for (int i = 0; i < ds->GetLayerCount(); ++i) sheets.insert(ds->GetLayer(i)->GetName());
+    for (const char* t : {"headlines", "municipalities", "areas", "monthly", "lead_times", "new_permits", "completed", "stalled",
+                          "lapsing", "plans_ending", "ingest_runs", "rejects", "official"}) {
+        EXPECT_TRUE(sheets.count(t)) << t;
+    }
+    // The areas sheet: a title row, the header, then every area and the unassigned row (GDAL reads the title
+    // and the header as rows too, since the first row is not a header alone).
+    EXPECT_EQ(ds->GetLayerByName("areas")->GetFeatureCount(), static_cast<GIntBig>(s_status->at("areas").size() + 3));
+}
+
+TEST_F(Report, EnglishOnRequestAndNoOverwriteWithoutTheFlag) {
+    const std::string out = dir.file("en");
+    auto r = bostad({"report", "--month", "2026-10", "-o", out, "--lang", "en", "--format", "html,csv"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const std::string html = read_file(fs::path(out) / "report-2026-10.html");
+    EXPECT_NE(html.find("Headline figures"), std::string::npos);
+    EXPECT_NE(html.find("lang=\"en\""), std::string::npos);
+    EXPECT_FALSE(fs::exists(fs::path(out) / "report-2026-10.pdf")) << "only the formats asked for";
+    r = bostad({"report", "--month", "2026-10", "-o", out, "--format", "csv"});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("--overwrite"), std::string::npos);
+    r = bostad({"report", "--month", "2026-10", "-o", dir.file("x"), "--format", "html,docx"});
+    EXPECT_EQ(r.exit_code, 2) << "an unknown format";
+    EXPECT_FALSE(fs::exists(dir.file("x")));
+}
+
+TEST_F(Report, AMonthBeforeAnyDataGivesAReportNotACrash) {
+    const std::string out = dir.file("early");
+    const auto r = bostad({"report", "--month", "2010-01", "-o", out, "--format", "html,csv,xlsx"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto head = csv(fs::path(out) / "csv/headlines.csv");
+    ASSERT_GE(head.size(), 2u);
+    EXPECT_EQ(head[1][1], "0");
+    EXPECT_EQ(csv(fs::path(out) / "csv/new_permits.csv").size(), 1u) << "only the header";
+    EXPECT_NE(read_file(fs::path(out) / "rapport-2010-01.html").find("<svg"), std::string::npos);
+    const auto future = bostad({"report", "--month", "2099-01", "-o", dir.file("future")});
+    EXPECT_EQ(future.exit_code, 2);
+    EXPECT_FALSE(fs::exists(dir.file("future")));
+}
+
+TEST(Monthly, RunsTheWholeJobFromTheConfigAndSaysWhereTheOutputsAre) {
+    TempDir dir;
+    ProcessOptions o;
+    o.cwd = dir.path().string();
+    ASSERT_EQ(run_bostad({"example", "ex"}, o).exit_code, 0);
+    o.cwd = dir.file("ex");
+    auto r = run_bostad({"monthly", "--month", "2026-09"}, o);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("out/2026-09/bostad-2026-09.gpkg"), std::string::npos) << r.out;
+    EXPECT_TRUE(fs::exists(dir.path() / "ex/out/2026-09/bostad-2026-09.gpkg"));
+    EXPECT_TRUE(fs::exists(dir.path() / "ex/out/2026-09/rapport/rapport-2026-09.pdf"));
+    EXPECT_EQ(validate_gpkg(dir.file("ex/out/2026-09/bostad-2026-09.gpkg")), "");
+    r = run_bostad({"monthly", "--month", "2026-10"}, o);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    // The report's numbers are the status numbers of the same store.
+    const json s = json::parse(run_bostad({"status", "--month", "2026-10", "--of", "json"}, o).out);
+    const std::string head = read_file(dir.path() / "ex/out/2026-10/rapport/csv/headlines.csv");
+    EXPECT_NE(head.find(fmt::format("Båda kommunerna,{},{}", s["total"]["started_in_month"].get<long long>(),
+                                    s["total"]["completed_in_month"].get<long long>())),
+              std::string::npos)
+        << head;
+    // Running the month again replaces its outputs only with --overwrite.
+    EXPECT_EQ(run_bostad({"monthly", "--month", "2026-10"}, o).exit_code, 2);
+    EXPECT_EQ(run_bostad({"monthly", "--month", "2026-10", "--overwrite"}, o).exit_code, 0);
+}
+
+} // namespace
+} // namespace bostad::test
