@@ -198,6 +198,18 @@ TEST_F(Report, EnglishOnRequestAndNoOverwriteWithoutTheFlag) {
     EXPECT_FALSE(fs::exists(dir.file("x")));
 }
 
+TEST_F(Report, AKilledReportLeavesNoFolder) {
+    for (const char* point : {"report.html_written", "report.files_written"}) {
+        SCOPED_TRACE(point);
+        ProcessOptions o = opts;
+        o.env_extra = {{"BOSTAD_CRASH_AT", point}};
+        const std::string out = dir.file(point);
+        const auto r = run_bostad({"report", "--month", "2026-10", "-o", out, "--format", "html,csv"}, o);
+        EXPECT_EQ(r.signal, 9) << r.err;
+        EXPECT_FALSE(fs::exists(out)) << "a half-written report at the target";
+    }
+}
+
 TEST_F(Report, AMonthBeforeAnyDataGivesAReportNotACrash) {
     const std::string out = dir.file("early");
     const auto r = bostad({"report", "--month", "2010-01", "-o", out, "--format", "html,csv,xlsx"});
@@ -210,6 +222,33 @@ TEST_F(Report, AMonthBeforeAnyDataGivesAReportNotACrash) {
     const auto future = bostad({"report", "--month", "2099-01", "-o", dir.file("future")});
     EXPECT_EQ(future.exit_code, 2);
     EXPECT_FALSE(fs::exists(dir.file("future")));
+}
+
+TEST(ReportOutput, TextThatLooksLikeAFormulaStaysText) {
+    TempDir dir;
+    ProcessOptions o;
+    o.cwd = dir.path().string();
+    ASSERT_EQ(run_bostad({"example", "ex"}, o).exit_code, 0);
+    o.cwd = dir.file("ex");
+    ASSERT_EQ(run_bostad({"init"}, o).exit_code, 0);
+    ASSERT_EQ(run_bostad({"ingest", "--month", "2026-10", "-q"}, o).exit_code, 0);
+    write_file(dir.path() / "ex/evil.csv", "case_id,municipality,property,house_type,tenure,dwellings,applied_date,x,y\n"
+                                           "BN X-1,1290,\"=HYPERLINK(\"\"http://evil\"\")\",småhus,äganderätt,1,2026-10-05,449600,6210000\n"
+                                           "BN X-2,1290,@SUM(A1),småhus,äganderätt,1,2026-10-06,449600,6210000\n");
+    const auto in = run_bostad({"ingest", "evil.csv", "--kind", "permits", "--crs", "EPSG:3006"}, o);
+    ASSERT_EQ(in.exit_code, 0) << in.err;
+    const auto r = run_bostad({"report", "--month", "2026-10", "-o", "rep", "--format", "csv,xlsx"}, o);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const std::string csv_text = read_file(dir.path() / "ex/rep/csv/new_permits.csv");
+    EXPECT_NE(csv_text.find("\"'=HYPERLINK("), std::string::npos) << csv_text;
+    EXPECT_NE(csv_text.find(",'@SUM(A1),"), std::string::npos) << csv_text;
+    // In the workbook the text is a string cell: read back as the same text, not computed.
+    const OgrLayer sheet = read_layer(dir.file("ex/rep/rapport-2026-10.xlsx"), "new_permits");
+    bool found = false;
+    for (const auto& row : sheet.rows) {
+        for (const auto& [field, value] : row.fields) found |= value == "=HYPERLINK(\"http://evil\")";
+    }
+    EXPECT_TRUE(found);
 }
 
 TEST(Monthly, RunsTheWholeJobFromTheConfigAndSaysWhereTheOutputsAre) {
