@@ -1,5 +1,6 @@
 #include "cli/cmd_report.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <ostream>
 

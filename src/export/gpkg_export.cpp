@@ -202,8 +202,11 @@ ExportSummary export_files(sqlite::Database& db, const ExportOptions& opt) {
             std::vector<std::string> options;
             if (csv) options = {"GEOMETRY=AS_WKT", "CREATE_CSVT=YES", "WRITE_BOM=NO"};
             else options = {"RFC7946=YES", "WRITE_NAME=NO"};
-            layers.writers.emplace(spec.id, datasets.back()->add_layer(std::string(spec.table), spec.geometry,
-                                                                       csv ? gdal::k_store_epsg : 4326, field_defs(spec), options));
+            auto writer = datasets.back()->add_layer(std::string(spec.table), spec.geometry, csv ? gdal::k_store_epsg : 4326,
+                                                     field_defs(spec), options);
+            // Text a spreadsheet would run as a formula (= + - @) is escaped in CSV.
+            if (csv) writer.set_text_transform(&formula_safe);
+            layers.writers.emplace(spec.id, std::move(writer));
         }
         written = write_all(db, opt.request, status, layers);
         layers.writers.clear();

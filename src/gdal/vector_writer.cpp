@@ -76,6 +76,8 @@ void LayerWriter::add(const std::vector<FieldValue>& values, std::span<const std
             const auto date = Date::parse_iso(*s);
             if (feature->GetFieldDefnRef(i)->GetType() == OFTDate && date) {
                 feature->SetField(i, date->year(), date->month(), date->day());
+            } else if (m_text_transform) {
+                feature->SetField(i, m_text_transform(*s).c_str());
             } else {
                 feature->SetField(i, s->c_str());
             }

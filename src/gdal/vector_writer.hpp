@@ -6,6 +6,7 @@
 #include <memory>
 #include <span>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -52,12 +53,15 @@ public:
     void add(const std::vector<FieldValue>& values, std::span<const std::uint8_t> wkb = {});
     /// Features added so far.
     std::int64_t count() const { return m_count; }
+    /// Applied to every text value before it is written (e.g. formula escaping for CSV).
+    void set_text_transform(std::string (*transform)(std::string_view)) { m_text_transform = transform; }
 
 private:
     OGRLayer* m_layer;
     std::string m_path;
     std::unique_ptr<Transformer> m_transform; ///< null when source and layer CRS are the same
     std::int64_t m_count = 0;
+    std::string (*m_text_transform)(std::string_view) = nullptr;
 };
 
 struct DatasetCloser {

@@ -114,7 +114,7 @@ TEST_F(Report, HtmlIsSelfContainedAndOpensInHeadlessChromium) {
 
     const fs::path shot = dir.path() / "shot.png", netlog = dir.path() / "net.json";
     const auto r = run_process({"/usr/bin/chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                                "--disable-component-update", "--no-first-run", "--user-data-dir=" + dir.file("profile"),
+                                "--disable-component-update", "--disable-dev-shm-usage", "--no-first-run", "--user-data-dir=" + dir.file("profile"),
                                 "--enable-logging=stderr", "--v=0", "--log-net-log=" + netlog.string(), "--window-size=1200,1600",
                                 "--screenshot=" + shot.string(), "file://" + report("rapport-2026-10.html").string()});
     ASSERT_EQ(r.exit_code, 0) << "headless Chromium failed (scripts/setup installs chromium):\n" << r.err;
@@ -249,6 +249,12 @@ TEST(ReportOutput, TextThatLooksLikeAFormulaStaysText) {
         for (const auto& [field, value] : row.fields) found |= value == "=HYPERLINK(\"http://evil\")";
     }
     EXPECT_TRUE(found);
+    // The export's CSV escapes it as well.
+    const auto ex = run_bostad({"export", "--month", "2026-10", "-o", "csv", "--format", "csv"}, o);
+    ASSERT_EQ(ex.exit_code, 0) << ex.err;
+    const std::string permits = read_file(dir.path() / "ex/csv/permits.csv");
+    EXPECT_NE(permits.find("\"'=HYPERLINK("), std::string::npos);
+    EXPECT_EQ(permits.find(",=HYPERLINK"), std::string::npos);
 }
 
 TEST(Monthly, RunsTheWholeJobFromTheConfigAndSaysWhereTheOutputsAre) {
