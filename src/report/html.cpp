@@ -1,5 +1,8 @@
 #include "report/html.hpp"
 
+#include <algorithm>
+#include <limits>
+
 #include <fmt/format.h>
 
 #include "core/markup.hpp"
@@ -27,13 +30,18 @@ dl dt { font-weight: bold; margin-top: 6px; } dl dd { margin-left: 14px; }
 .empty { color: #777; font-style: italic; }
 )";
 
-std::string table_html(const Table& t) {
+/// Lists longer than this show their first rows on screen and paper; CSV and XLSX have them all.
+constexpr std::size_t k_list_rows = 300;
+
+std::string table_html(const Table& t, Lang l, std::size_t max_rows = std::numeric_limits<std::size_t>::max()) {
     std::string h = fmt::format("<h3>{}</h3>\n", xml_escape(t.title));
     if (t.rows.empty()) return h + "<p class=\"empty\">–</p>\n";
     h += "<table><thead><tr>";
     for (const auto& c : t.header) h += "<th>" + xml_escape(c) + "</th>";
     h += "</tr></thead><tbody>\n";
-    for (const auto& row : t.rows) {
+    const std::size_t shown = std::min(t.rows.size(), max_rows);
+    for (std::size_t r = 0; r < shown; ++r) {
+        const auto& row = t.rows[r];
         h += "<tr>";
         for (const auto& c : row) {
             const bool num = !std::holds_alternative<std::string>(c) && !std::holds_alternative<std::monostate>(c);
@@ -41,7 +49,14 @@ std::string table_html(const Table& t) {
         }
         h += "</tr>\n";
     }
-    return h + "</tbody></table>\n";
+    h += "</tbody></table>\n";
+    if (shown < t.rows.size()) {
+        const std::string note =
+            l == Lang::sv ? fmt::format("Visar de första {} av {} raderna; alla finns i csv/{}.csv och i arbetsboken.", shown, t.rows.size(), t.id)
+                          : fmt::format("Showing the first {} of {} rows; all are in csv/{}.csv and in the workbook.", shown, t.rows.size(), t.id);
+        h += fmt::format("<p class=\"empty\">{}</p>\n", xml_escape(note));
+    }
+    return h;
 }
 
 const Table& find(const std::vector<Table>& tables, const std::string& id) {
@@ -110,7 +125,7 @@ std::string report_html(const ReportData& d, const std::vector<Table>& tables, L
     for (const auto& hl : d.headlines) {
         h += fmt::format("<h3>{}</h3>\n", xml_escape(headline_name(hl, l))) + headline_cards(hl, l);
     }
-    h += table_html(find(tables, "headlines"));
+    h += table_html(find(tables, "headlines"), l);
 
     h += fmt::format("<h2>{}</h2>\n", xml_escape(tr(l, "Påbörjade och färdigställda de senaste 24 månaderna", "Started and completed, last 24 months")));
     for (const auto& hl : d.headlines) h += fmt::format("<h3>{}</h3>\n", xml_escape(headline_name(hl, l))) + svg_chart(hl, l);
@@ -124,19 +139,21 @@ std::string report_html(const ReportData& d, const std::vector<Table>& tables, L
     }
 
     h += fmt::format("<h2>{}</h2>\n", xml_escape(tr(l, "Per kommun och område", "Per municipality and area")));
-    h += table_html(find(tables, "municipalities")) + table_html(find(tables, "areas"));
+    h += table_html(find(tables, "municipalities"), l) + table_html(find(tables, "areas"), l);
 
     h += fmt::format("<h2>{}</h2>\n", xml_escape(tr(l, "Handläggningstider mot 10-veckorsregeln", "Lead times against the 10-week rule")));
-    h += table_html(find(tables, "lead_times"));
+    h += table_html(find(tables, "lead_times"), l);
 
     h += fmt::format("<h2>{}</h2>\n", xml_escape(tr(l, "Listor", "Lists")));
-    for (const char* id : {"new_permits", "completed", "stalled", "lapsing", "plans_ending"}) h += table_html(find(tables, id));
+    for (const char* id : {"new_permits", "completed", "stalled", "lapsing", "plans_ending"}) {
+        h += table_html(find(tables, id), l, k_list_rows);
+    }
 
     h += fmt::format("<h2>{}</h2>\n", xml_escape(tr(l, "Datakvalitet", "Data quality")));
-    h += table_html(find(tables, "ingest_runs")) + table_html(find(tables, "rejects"));
+    h += table_html(find(tables, "ingest_runs"), l) + table_html(find(tables, "rejects"), l);
     if (!d.official.empty()) {
         h += fmt::format("<h2>{}</h2>\n", xml_escape(tr(l, "Jämförelse med SCB", "Comparison with SCB")));
-        h += table_html(find(tables, "official"));
+        h += table_html(find(tables, "official"), l);
     }
     h += fmt::format("<h2>{}</h2>\n", xml_escape(tr(l, "Definitioner", "Definitions"))) + definitions(l);
     h += fmt::format("<p class=\"sub\">bostad {} · {}</p>\n</body></html>\n", k_tool_version, xml_escape(generated_at));

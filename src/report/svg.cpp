@@ -16,6 +16,8 @@ namespace {
 
 constexpr double k_map_width = 640;
 constexpr double k_map_height = 480;
+/// More points than this per map are thinned (an SVG of 100 000s of circles is too heavy for a report).
+constexpr std::size_t k_max_map_points = 15000;
 
 /// EPSG:3006 metres to SVG pixels, keeping the aspect ratio.
 struct Frame {
@@ -99,12 +101,20 @@ std::string svg_map(const ReportData& d, const std::string& municipality, Lang l
         svg += fmt::format("<path d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2\" fill-rule=\"evenodd\"/>", path_of(o.wkb, f),
                            pal.municipality_color(o.code).hex());
     }
-    // The completed first, the live pipeline on top.
+    // The completed first, the live pipeline on top. A region with very many permits is thinned to every
+    // k-th one (deterministic), and the legend says so: the map shows where, the tables say how many.
+    std::size_t in_map = 0;
+    for (const auto& p : d.permits) {
+        if (wanted(p.municipality) && env->contains(p.x, p.y)) ++in_map;
+    }
+    const std::size_t stride = in_map > k_max_map_points ? (in_map + k_max_map_points - 1) / k_max_map_points : 1;
     for (const char* stage : {"completed", "started", "granted", "applied"}) {
         const std::string color = pal.stage.at(stage).hex();
         std::string dots;
+        std::size_t seen = 0;
         for (const auto& p : d.permits) {
             if (p.stage != stage || !wanted(p.municipality) || !env->contains(p.x, p.y)) continue;
+            if (seen++ % stride != 0) continue;
             dots += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"2.2\"/>", f.x(p.x), f.y(p.y));
         }
         svg += fmt::format("<g fill=\"{}\" stroke=\"#333\" stroke-width=\"0.3\">{}</g>", color, dots);
@@ -124,6 +134,12 @@ std::string svg_map(const ReportData& d, const std::string& municipality, Lang l
         std::string label = label_of(s, lang);
         if (s == Stage::completed) label += tr(lang, " (12 mån)", " (12 months)");
         svg += legend_item(x, y, pal.stage.at(std::string(code(s))).hex(), label, true);
+    }
+    if (stride > 1) {
+        y += 18;
+        svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"10\">{}</text>", x, y,
+                           xml_escape(lang == Lang::sv ? fmt::format("var {}:e av {} bygglov visas", stride, in_map)
+                                                       : fmt::format("every {}th of {} permits shown", stride, in_map)));
     }
     // A scale bar of 10 km.
     const double bar = 10000 * f.scale;
