@@ -13,7 +13,7 @@ public:
     std::string_view summary() const override { return "the main job: ingest every source, then status, export and report"; }
     std::string_view help_text() const override {
         return "The monthly job of the config: ingests every area set and source for --month ({month} in\n"
-               "their paths), then prints the status, writes the QGIS export and the report into the\n"
+               "their paths), prints the headline figures, writes the QGIS export and the report into the\n"
                "config's [report] output_dir/MONTH/ (bostad-MONTH.gpkg and the report files), and says where\n"
                "everything is. Existing outputs of the month are replaced only with --overwrite.";
     }
