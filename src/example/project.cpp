@@ -1,5 +1,7 @@
 #include "example/project.hpp"
 
+#include "core/text_file.hpp"
+
 #include <filesystem>
 #include <fstream>
 #include <unistd.h>
@@ -19,13 +21,6 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr int k_years_of_permits = 7; // applications from seven years back: five full years of steady flow
-
-void write_text(const fs::path& path, const std::string& text) {
-    std::ofstream out(path, std::ios::binary);
-    out << text;
-    out.close();
-    if (!out) throw IoError(fmt::format("cannot write '{}'", path.string()));
-}
 
 /// Removes a folder when it goes out of scope (the half-built example after a failure).
 class ScratchDir {
@@ -89,7 +84,7 @@ ExampleSummary generate_example(const ExampleOptions& options) {
         summary.deliveries.push_back(write_kristianstad_plans(ctx, (folder / "kristianstad_detaljplaner.gpkg").string(), plans, day));
         summary.deliveries.push_back(write_hassleholm_plans(ctx, (folder / "hassleholm_detaljplaner.gpkg").string(), plans, day));
     }
-    write_text(scratch.path() / "bostad.toml", example_config(options.seed, options.month));
+    write_text_file(scratch.path() / "bostad.toml", example_config(options.seed, options.month));
 
     // Everything is written: move it into place.
     fs::remove_all(data, ec);

@@ -1,40 +1,27 @@
 #include "export/gpkg_export.hpp"
 
-#include <chrono>
 #include <filesystem>
-#include <fstream>
 #include <set>
 
-#include <fmt/chrono.h>
 #include <fmt/format.h>
 
 #include "aggregate/status_json.hpp"
 #include "core/crash_point.hpp"
 #include "core/csv.hpp"
 #include "core/staged_output.hpp"
+#include "core/text_file.hpp"
 #include "core/version.hpp"
 #include "export/layer_styles.hpp"
 #include "export/qgis_project.hpp"
 #include "gdal/srs.hpp"
 #include "gdal/vector_writer.hpp"
 #include "sqlite/database.hpp"
+#include "store/run_log.hpp"
 
 namespace bostad::exports {
 namespace {
 
 namespace fs = std::filesystem;
-
-void write_file(const fs::path& path, const std::string& text) {
-    std::ofstream f(path, std::ios::binary);
-    f << text;
-    f.close();
-    if (!f) throw IoError(fmt::format("cannot write '{}'", path.string()));
-}
-
-std::string utc_now() {
-    // GeoPackage DATETIME: milliseconds and Z.
-    return fmt::format("{:%Y-%m-%dT%H:%M:%S}.000Z", fmt::gmtime(std::chrono::system_clock::to_time_t(std::chrono::system_clock::now())));
-}
 
 aggregate::StatusResult month_status(sqlite::Database& db, const ExportRequest& req) {
     aggregate::StatusRequest s;
@@ -153,7 +140,7 @@ void finish_geopackage(const fs::path& file, const std::string& final_name, cons
 ExportSummary export_geopackage(sqlite::Database& db, const ExportOptions& opt) {
     StagedOutput out(opt.output, StagedOutput::Kind::file, opt.overwrite);
     const aggregate::StatusResult status = month_status(db, opt.request);
-    const std::string now = utc_now();
+    const std::string now = store::utc_now(); // GeoPackage DATETIME form
     Written written;
     {
         gdal::VectorWriter w(out.staging().string(), "GPKG");
@@ -214,7 +201,7 @@ ExportSummary export_files(sqlite::Database& db, const ExportOptions& opt) {
     }
     std::string table;
     for (const auto& row : aggregate::status_csv_rows(status)) table += csv_record(row, ',');
-    write_file(out.staging() / "status.csv", table);
+    write_text_file(out.staging() / "status.csv", table);
     crash_point("export.files_written");
     out.commit();
     return {out.target().string(), written.features, ""};

@@ -1,11 +1,8 @@
 #include "report/report_writer.hpp"
 
 #include <algorithm>
-#include <chrono>
 #include <filesystem>
-#include <fstream>
 
-#include <fmt/chrono.h>
 #include <fmt/format.h>
 
 #include "core/crash_point.hpp"
@@ -13,8 +10,10 @@
 #include "core/error.hpp"
 #include "core/process.hpp"
 #include "core/staged_output.hpp"
+#include "core/text_file.hpp"
 #include "report/html.hpp"
 #include "report/xlsx.hpp"
+#include "store/run_log.hpp"
 
 namespace bostad::report {
 namespace {
@@ -22,13 +21,6 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr const char* k_weasyprint = "/usr/bin/weasyprint";
-
-void write_text(const fs::path& path, const std::string& text) {
-    std::ofstream f(path, std::ios::binary);
-    f << text;
-    f.close();
-    if (!f) throw IoError(fmt::format("cannot write '{}'", path.string()));
-}
 
 std::string csv_table(const Table& t) {
     std::string out = csv_record(t.header, ',');
@@ -56,8 +48,10 @@ void write_pdf(const fs::path& html, const fs::path& pdf, const fs::path& scratc
     }
 }
 
-std::string utc_now() {
-    return fmt::format("{:%Y-%m-%d %H:%M} UTC", fmt::gmtime(std::chrono::system_clock::to_time_t(std::chrono::system_clock::now())));
+/// "2026-11-28 02:37 UTC", for people.
+std::string generated_at() {
+    const std::string now = store::utc_now();
+    return now.substr(0, 10) + " " + now.substr(11, 5) + " UTC";
 }
 
 } // namespace
@@ -79,9 +73,9 @@ ReportSummary write_report(sqlite::Database& db, const ReportOptions& opt) {
     ReportSummary summary;
     const auto wants = [&](const char* f) { return std::find(opt.formats.begin(), opt.formats.end(), f) != opt.formats.end(); };
 
-    const std::string html = report_html(data, tables, opt.lang, opt.title, utc_now());
+    const std::string html = report_html(data, tables, opt.lang, opt.title, generated_at());
     const fs::path html_path = (wants("html") ? dir : scratch) / (base + ".html");
-    write_text(html_path, html);
+    write_text_file(html_path, html);
     if (wants("html")) summary.files.push_back(base + ".html");
     crash_point("report.html_written");
     if (wants("pdf")) {
@@ -95,7 +89,7 @@ ReportSummary write_report(sqlite::Database& db, const ReportOptions& opt) {
     if (wants("csv")) {
         fs::create_directories(dir / "csv");
         for (const auto& t : tables) {
-            write_text(dir / "csv" / (t.id + ".csv"), csv_table(t));
+            write_text_file(dir / "csv" / (t.id + ".csv"), csv_table(t));
             summary.files.push_back("csv/" + t.id + ".csv");
         }
     }
