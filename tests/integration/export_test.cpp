@@ -27,12 +27,7 @@ class Export : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
         s_dir = new TempDir();
-        ProcessOptions o;
-        o.cwd = s_dir->path().string();
-        ASSERT_EQ(run_bostad({"example", "ex"}, o).exit_code, 0);
-        o.cwd = s_dir->file("ex");
-        ASSERT_EQ(run_bostad({"init"}, o).exit_code, 0);
-        for (const char* m : {"2026-09", "2026-10"}) ASSERT_EQ(run_bostad({"ingest", "--month", m, "-q"}, o).exit_code, 0);
+        const ProcessOptions o = make_example_store(s_dir->path().string(), {"2026-09", "2026-10"});
     }
     static void TearDownTestSuite() {
         delete s_dir;

@@ -30,12 +30,7 @@ class Report : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
         s_dir = new TempDir();
-        ProcessOptions o;
-        o.cwd = s_dir->path().string();
-        ASSERT_EQ(run_bostad({"example", "ex"}, o).exit_code, 0);
-        o.cwd = s_dir->file("ex");
-        ASSERT_EQ(run_bostad({"init"}, o).exit_code, 0);
-        for (const char* m : {"2026-09", "2026-10"}) ASSERT_EQ(run_bostad({"ingest", "--month", m, "-q"}, o).exit_code, 0);
+        const ProcessOptions o = make_example_store(s_dir->path().string(), {"2026-09", "2026-10"});
         // One full report for the tests that only read it.
         const auto r = run_bostad({"report", "--month", "2026-10", "-o", s_dir->file("report")}, o);
         ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -226,12 +221,7 @@ TEST_F(Report, AMonthBeforeAnyDataGivesAReportNotACrash) {
 
 TEST(ReportOutput, TextThatLooksLikeAFormulaStaysText) {
     TempDir dir;
-    ProcessOptions o;
-    o.cwd = dir.path().string();
-    ASSERT_EQ(run_bostad({"example", "ex"}, o).exit_code, 0);
-    o.cwd = dir.file("ex");
-    ASSERT_EQ(run_bostad({"init"}, o).exit_code, 0);
-    ASSERT_EQ(run_bostad({"ingest", "--month", "2026-10", "-q"}, o).exit_code, 0);
+    const ProcessOptions o = make_example_store(dir.path().string(), {"2026-10"});
     write_file(dir.path() / "ex/evil.csv", "case_id,municipality,property,house_type,tenure,dwellings,applied_date,x,y\n"
                                            "BN X-1,1290,\"=HYPERLINK(\"\"http://evil\"\")\",småhus,äganderätt,1,2026-10-05,449600,6210000\n"
                                            "BN X-2,1290,@SUM(A1),småhus,äganderätt,1,2026-10-06,449600,6210000\n");

@@ -96,4 +96,17 @@ ProcessResult run_bostad(const std::vector<std::string>& args, const ProcessOpti
     return run_process(argv, options);
 }
 
+ProcessOptions make_example_store(const std::string& dir, const std::vector<std::string>& months) {
+    ProcessOptions o;
+    o.cwd = dir;
+    const auto check = [](const ProcessResult& r, const std::string& what) {
+        if (r.exit_code != 0) throw std::runtime_error(what + " failed: " + r.err);
+    };
+    check(run_bostad({"example", "ex"}, o), "bostad example");
+    o.cwd = dir + "/ex";
+    check(run_bostad({"init"}, o), "bostad init");
+    for (const auto& m : months) check(run_bostad({"ingest", "--month", m, "-q"}, o), "bostad ingest " + m);
+    return o;
+}
+
 } // namespace bostad::test

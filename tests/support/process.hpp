@@ -26,6 +26,10 @@ ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOpt
 /// Runs the built bostad executable with `args`.
 ProcessResult run_bostad(const std::vector<std::string>& args, const ProcessOptions& options = {});
 
+/// Generates the example project into DIR/ex, creates its store and ingests `months` with its config;
+/// returns the options to run bostad in it. Fails the calling test on error.
+ProcessOptions make_example_store(const std::string& dir, const std::vector<std::string>& months);
+
 /// Debian's python3 (the one python3-gdal and python3-qgis belong to).
 inline const char* k_debian_python = "/usr/bin/python3";
 
