@@ -10,6 +10,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 #include <vector>
 
@@ -27,6 +28,8 @@ struct MunicipalityTally {
     Figures figures;
     std::vector<double> to_granted, to_started, to_completed; ///< days, steps ended in the last 12 months
     std::vector<std::int64_t> completed_since;                ///< per target: dwellings completed since its start
+    /// applied→granted, granted→started, started→completed, when the store summarized the samples itself
+    std::optional<std::tuple<LeadTime, LeadTime, LeadTime>> lead_times;
 };
 
 struct PermitTally {

@@ -23,7 +23,7 @@ std::unordered_map<std::int64_t, LegalPlan> legal_plans(sqlite::Database& db, co
     auto st = db.prepare("SELECT fid, municipality, plan_id, coalesce(name, ''), legal_date, coalesce(implementation_end, ''), "
                          "capacity_override, planned_dwellings, capacity_estimate, coalesce(capacity_method, ''), "
                          "coalesce(capacity_note, '') FROM plans WHERE status = 'laga_kraft' AND legal_date <= ?1 "
-                         "AND missing_since_run IS NULL AND (?2 IS NULL OR municipality = ?2)");
+                         "AND missing_since_run IS NULL AND (?2 IS NULL OR municipality = ?2) ORDER BY fid");
     st.bind(1, cut.day).bind(2, municipality);
     while (st.step()) {
         LegalPlan p{st.column_text(1), st.column_text(2), st.column_text(3), st.column_text(4), st.column_text(5),
@@ -54,7 +54,8 @@ std::unordered_map<std::int64_t, LegalPlan> legal_plans(sqlite::Database& db, co
 std::vector<PlanShare> plan_shares(sqlite::Database& db, std::int64_t area_set_id,
                                    const std::unordered_map<std::int64_t, std::size_t>& area_index) {
     std::vector<PlanShare> out;
-    auto st = db.prepare("SELECT plan_fid, area_fid, share FROM plan_area_shares WHERE area_set_id = ? AND area_fid IS NOT NULL");
+    auto st = db.prepare("SELECT plan_fid, area_fid, share FROM plan_area_shares WHERE area_set_id = ? AND area_fid IS NOT NULL "
+                         "ORDER BY plan_fid, area_fid");
     st.bind(1, area_set_id);
     while (st.step()) {
         const auto area = area_index.find(st.column_int64(1));

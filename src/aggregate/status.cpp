@@ -9,6 +9,7 @@
 #include "aggregate/month_rules.hpp"
 #include "aggregate/permit_scan.hpp"
 #include "aggregate/plan_capacity.hpp"
+#include "aggregate/status_source.hpp"
 #include "config/config.hpp"
 #include "core/error.hpp"
 #include "sqlite/database.hpp"
@@ -33,18 +34,11 @@ LeadTime summarize(std::vector<double> days, bool with_ten_weeks) {
     return t;
 }
 
-std::vector<std::string> area_set_names(sqlite::Database& db) {
-    std::vector<std::string> out;
-    auto st = db.prepare("SELECT name FROM area_sets ORDER BY name");
-    while (st.step()) out.push_back(st.column_text(0));
-    return out;
-}
-
 /// The id of the requested area set, -1 for none; a UsageError naming the sets there are for an unknown one.
-std::int64_t area_set_id(sqlite::Database& db, const StatusRequest& req) {
+std::int64_t area_set_id(StatusSource& source, const StatusRequest& req) {
     if (!req.area_set) return -1;
-    if (const auto id = db.query_int("SELECT id FROM area_sets WHERE name = ?", *req.area_set)) return *id;
-    const auto names = area_set_names(db);
+    if (const auto id = source.find_area_set(*req.area_set)) return *id;
+    const auto names = source.area_set_names();
     throw UsageError(fmt::format("--area-set: the store has no area set '{}'{}", *req.area_set,
                                  names.empty() ? std::string("; load one with `bostad ingest --kind areas --area-set NAME`")
                                                : fmt::format(" (it has: {})", fmt::join(names, ", "))));
@@ -125,45 +119,49 @@ void Figures::add(const Figures& o) {
 }
 
 StatusResult compute_status(sqlite::Database& db, const StatusRequest& req) {
+    SqliteStatusSource source(db);
+    return compute_status(source, req);
+}
+
+StatusResult compute_status(StatusSource& source, const StatusRequest& req) {
     check_month(req.month);
     StatusResult result;
     result.month = req.month;
     result.area_set = req.area_set.value_or("");
     ScanRequest scan;
-    scan.area_set_id = area_set_id(db, req);
+    scan.area_set_id = area_set_id(source, req);
     scan.municipality = req.municipality;
     scan.days = month_days(req.month, req.stalled_months);
     const Cutoffs<Text> cut = scan.days.cutoffs();
-    {
-        auto st = db.prepare("SELECT fid, area_id, coalesce(name, area_id), coalesce(municipality, '') FROM areas "
-                             "WHERE area_set_id = ? ORDER BY area_id");
-        st.bind(1, scan.area_set_id);
-        while (st.step()) {
-            scan.area_index.emplace(st.column_int64(0), result.areas.size());
-            result.areas.push_back({st.column_text(1), st.column_text(2), st.column_text(3), {}});
-        }
+    for (auto& a : source.areas(scan.area_set_id)) {
+        scan.area_index.emplace(a.fid, result.areas.size());
+        result.areas.push_back({std::move(a.area_id), std::move(a.name), std::move(a.municipality), {}});
     }
     Municipalities municipalities(req);
     scan.target_starts = municipalities.target_starts();
 
     // Permits.
-    PermitTally tally = scan_permits(db, scan);
+    PermitTally tally = source.scan_permits(scan);
     for (std::size_t a = 0; a < result.areas.size(); ++a) result.areas[a].figures = std::move(tally.areas[a]);
     result.unassigned = std::move(tally.unassigned);
     for (auto& [code, t] : tally.municipalities) {
         MunicipalityStatus& m = municipalities.at(code);
         m.figures.add(t.figures);
-        m.applied_to_granted = summarize(std::move(t.to_granted), true);
-        m.granted_to_started = summarize(std::move(t.to_started), false);
-        m.started_to_completed = summarize(std::move(t.to_completed), false);
+        if (t.lead_times) {
+            std::tie(m.applied_to_granted, m.granted_to_started, m.started_to_completed) = *t.lead_times;
+        } else {
+            m.applied_to_granted = summarize(std::move(t.to_granted), true);
+            m.granted_to_started = summarize(std::move(t.to_started), false);
+            m.started_to_completed = summarize(std::move(t.to_completed), false);
+        }
         for (std::size_t i = 0; i < m.targets.size() && i < t.completed_since.size(); ++i) m.targets[i].completed_since_from = t.completed_since[i];
     }
 
     // Plans with legal force: their capacity and what is left of it, shared out by area.
     // (The permit pass saw every permit only when no municipality was picked.)
-    const auto plans = legal_plans(db, req.municipality, cut, req.municipality ? nullptr : &tally.capacity_use);
+    const auto plans = source.legal_plans(req.municipality, cut, req.municipality ? nullptr : &tally.capacity_use);
     std::unordered_map<std::int64_t, double> shared; // plan → the share given to areas
-    for (const PlanShare& s : plan_shares(db, scan.area_set_id, scan.area_index)) {
+    for (const PlanShare& s : source.plan_shares(scan.area_set_id, scan.area_index)) {
         const auto it = plans.find(s.plan_fid);
         if (it == plans.end()) continue;
         Figures& f = result.areas[s.area].figures;
@@ -201,7 +199,8 @@ std::vector<ListedPermit> list_permits(sqlite::Database& db, const StatusRequest
     check_month(req.month);
     const MonthDays days = month_days(req.month, req.stalled_months);
     const Cutoffs<Text> cut = days.cutoffs();
-    const std::int64_t set_id = area_set_id(db, req);
+    SqliteStatusSource source(db);
+    const std::int64_t set_id = area_set_id(source, req);
     auto st = db.prepare(fmt::format("SELECT {}, a.area_id, p.case_id, coalesce(p.property, '') FROM permits p "
                                      "LEFT JOIN permit_areas pa ON pa.area_set_id = ?1 AND pa.permit_fid = p.fid "
                                      "LEFT JOIN areas a ON a.fid = pa.area_fid "
@@ -231,10 +230,15 @@ std::vector<ListedPermit> list_permits(sqlite::Database& db, const StatusRequest
 }
 
 std::vector<ListedPlan> list_plans(sqlite::Database& db, const StatusRequest& req) {
+    SqliteStatusSource source(db);
+    return list_plans(source, req);
+}
+
+std::vector<ListedPlan> list_plans(StatusSource& source, const StatusRequest& req) {
     check_month(req.month);
     const MonthDays days = month_days(req.month, req.stalled_months);
     std::vector<ListedPlan> out;
-    for (auto& [fid, p] : legal_plans(db, req.municipality, days.cutoffs())) {
+    for (auto& [fid, p] : source.legal_plans(req.municipality, days.cutoffs(), nullptr)) {
         out.push_back({p.municipality, p.plan_id, p.name, p.legal_date, p.implementation_end, p.capacity, p.capacity_source,
                        p.capacity_method, p.capacity_note, p.used, static_cast<std::int64_t>(p.remaining())});
     }

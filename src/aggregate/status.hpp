@@ -104,7 +104,11 @@ struct StatusResult {
     std::vector<MunicipalityStatus> municipalities;
 };
 
+class StatusSource;
+
 /// Throws UsageError for a month after the current one, or an area set the store does not have.
+StatusResult compute_status(StatusSource& source, const StatusRequest& request);
+/// The same on a GeoPackage store.
 StatusResult compute_status(sqlite::Database& db, const StatusRequest& request);
 
 enum class ListKind { lapsed, overdue, stalled, new_permits, completed };
@@ -142,6 +146,7 @@ struct ListedPlan {
     std::int64_t remaining = 0;  ///< capacity − used, never below zero
 };
 
+std::vector<ListedPlan> list_plans(StatusSource& source, const StatusRequest& request);
 std::vector<ListedPlan> list_plans(sqlite::Database& db, const StatusRequest& request);
 
 } // namespace bostad::aggregate

@@ -18,7 +18,7 @@ namespace bostad::cli {
 namespace {
 
 constexpr const char* k_global_options =
-    "Global options (before or after the command): --config FILE, --db STORE, --of text|json, --quiet, --progress.";
+    "Global options (before or after the command): --config FILE, --db STORE|PG:..., --of text|json, --quiet, --progress.";
 
 constexpr const char* k_exit_codes =
     "Exit codes: 0 ok; 1 data problems found (e.g. rows quarantined with --strict); 2 usage or config error;\n"
@@ -103,7 +103,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         GlobalOptions globals;
         std::string of = "text";
         app.add_option("--config", globals.config_path, "Project config file (default: ./bostad.toml when present)");
-        app.add_option("--db", globals.db, "Store: a GeoPackage path (default: the config's store, else ./bostad.gpkg)");
+        app.add_option("--db", globals.db, "Store: a GeoPackage path or a PostGIS database as PG:\"dbname=... host=...\" "
+                                           "(default: the config's store, else ./bostad.gpkg)");
         app.add_option("--of", of, "Output format: text or json (status also csv)")
             ->check(CLI::IsMember({"text", "json", "csv"}));
         app.add_flag("--quiet,-q", globals.quiet, "Print no progress or notes on stderr");

@@ -13,7 +13,11 @@ public:
         return "Create a bostad store: a GeoPackage (EPSG:3006) with tables for permits, plans, area sets\n"
                "and areas, events (history), ingest runs and rejected rows. The store path is --db, else\n"
                "the config's [store] db, else ./bostad.gpkg. An existing bostad store is left as it is,\n"
-               "or migrated forward when it has an older schema; any other existing file is refused.";
+               "or migrated forward when it has an older schema; any other existing file is refused.\n\n"
+               "With --db PG:\"dbname=... host=...\" (GDAL's form; left-out settings come from the PG*\n"
+               "environment variables) the store is made in PostgreSQL with PostGIS instead, in the schema\n"
+               "named by active_schema=NAME (default public), in one transaction: the same tables, PostGIS\n"
+               "geometries in EPSG:3006 with GiST indexes. The postgis extension is created when missing.";
     }
     void declare(CLI::App& app) override;
     ExitCode run(Context& ctx) override;

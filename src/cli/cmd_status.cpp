@@ -7,8 +7,12 @@
 
 #include "aggregate/status.hpp"
 #include "aggregate/status_json.hpp"
+#include "aggregate/status_source.hpp"
 #include "cli/open_store.hpp"
 #include "core/csv.hpp"
+#include "pg/conninfo.hpp"
+#include "pgstore/pg_store.hpp"
+#include "pgstore/status_source.hpp"
 #include "sqlite/database.hpp"
 #include "store/store.hpp"
 
@@ -129,28 +133,41 @@ ExitCode StatusCommand::run(Context& ctx) {
     req.config = config;
     if (config) req.stalled_months = config->status.stalled_after_months;
 
-    store::Store s = open_store_assigned(ctx);
     const OutputFormat of = ctx.globals().of;
-    if (m_list == "plans") {
-        const auto plans = aggregate::list_plans(s.db(), req);
-        if (of == OutputFormat::json) ctx.out() << aggregate::plan_list_json(req, plans).dump(2) << "\n";
-        else if (of == OutputFormat::csv) print_csv(ctx.out(), aggregate::plan_list_csv_rows(plans));
-        else print_plans(ctx.out(), plans);
+    // `db` is the GeoPackage store, null for PostGIS (where permit lists are not there yet).
+    const auto answer = [&](aggregate::StatusSource& source, sqlite::Database* db) {
+        if (m_list == "plans") {
+            const auto plans = aggregate::list_plans(source, req);
+            if (of == OutputFormat::json) ctx.out() << aggregate::plan_list_json(req, plans).dump(2) << "\n";
+            else if (of == OutputFormat::csv) print_csv(ctx.out(), aggregate::plan_list_csv_rows(plans));
+            else print_plans(ctx.out(), plans);
+            return ExitCode::ok;
+        }
+        if (m_list) {
+            if (!db) throw UsageError(fmt::format("--list {}: permit lists work on GeoPackage stores only in this version", *m_list));
+            const auto kind = *parse_list(*m_list);
+            const auto permits = aggregate::list_permits(*db, req, kind);
+            if (of == OutputFormat::json) ctx.out() << aggregate::list_json(req, kind, permits).dump(2) << "\n";
+            else if (of == OutputFormat::csv) print_csv(ctx.out(), aggregate::list_csv_rows(permits));
+            else print_permits(ctx.out(), kind, permits);
+            return ExitCode::ok;
+        }
+        const auto status = aggregate::compute_status(source, req);
+        if (of == OutputFormat::json) ctx.out() << aggregate::status_json(status).dump(2) << "\n";
+        else if (of == OutputFormat::csv) print_csv(ctx.out(), aggregate::status_csv_rows(status));
+        else print_status(ctx.out(), status);
         return ExitCode::ok;
+    };
+    if (const std::string location = ctx.store_location(); pg::is_pg_location(location)) {
+        pgstore::PgStore s = pgstore::PgStore::open(location);
+        // One snapshot for every query of the status: a concurrent writer's commit is seen whole or not at all.
+        pg::Transaction snapshot(s.conn(), pg::Transaction::Isolation::repeatable_read, true);
+        pgstore::PgStatusSource source(s.conn());
+        return answer(source, nullptr);
     }
-    if (m_list) {
-        const auto kind = *parse_list(*m_list);
-        const auto permits = aggregate::list_permits(s.db(), req, kind);
-        if (of == OutputFormat::json) ctx.out() << aggregate::list_json(req, kind, permits).dump(2) << "\n";
-        else if (of == OutputFormat::csv) print_csv(ctx.out(), aggregate::list_csv_rows(permits));
-        else print_permits(ctx.out(), kind, permits);
-        return ExitCode::ok;
-    }
-    const auto status = aggregate::compute_status(s.db(), req);
-    if (of == OutputFormat::json) ctx.out() << aggregate::status_json(status).dump(2) << "\n";
-    else if (of == OutputFormat::csv) print_csv(ctx.out(), aggregate::status_csv_rows(status));
-    else print_status(ctx.out(), status);
-    return ExitCode::ok;
+    store::Store s = open_store_assigned(ctx);
+    aggregate::SqliteStatusSource source(s.db());
+    return answer(source, &s.db());
 }
 
 } // namespace bostad::cli

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "pg/conninfo.hpp"
+
 namespace bostad::cli {
 
 std::string_view format_name(OutputFormat f) {
@@ -46,14 +48,19 @@ const config::Config& Context::require_config(std::string_view command) {
                                  command));
 }
 
+std::string Context::store_location() {
+    if (m_globals.db) return *m_globals.db;
+    if (const auto* c = config(); c && c->db) return *c->db;
+    return "bostad.gpkg";
+}
+
 std::string Context::store_path() {
-    std::string path;
-    if (m_globals.db) path = *m_globals.db;
-    else if (const auto* c = config(); c && c->db) path = *c->db;
-    else path = "bostad.gpkg";
-    if (path.starts_with("PG:")) {
-        throw UsageError("--db: PostgreSQL/PostGIS stores (PG:...) are not supported by this version; "
-                         "use a GeoPackage path such as bostad.gpkg");
+    std::string path = store_location();
+    if (pg::is_pg_location(path)) {
+        throw UsageError(fmt::format("--db {}: this command works on a GeoPackage store only in this version (init, check, "
+                                     "status and copy work on PostGIS too); run it on the GeoPackage and move the store "
+                                     "with `bostad copy --from STORE.gpkg --to PG:...`",
+                                     pg::redacted(path)));
     }
     return path;
 }

@@ -38,8 +38,10 @@ public:
     /// The config, or a usage error saying that this command needs one.
     const config::Config& require_config(std::string_view command);
 
-    /// The store: --db, else the config's [store] db, else ./bostad.gpkg.
+    /// The store's file (--db, else the config's [store] db, else ./bostad.gpkg); UsageError for a PostGIS location (for commands that work on GeoPackages only).
     std::string store_path();
+    /// The store as given: a GeoPackage path or a PG: location (--db, else the config's db, else bostad.gpkg).
+    std::string store_location();
 
 private:
     GlobalOptions m_globals;

@@ -6,8 +6,10 @@
 
 namespace bostad::cli {
 
-store::Store open_store_assigned(Context& ctx) {
-    store::Store s = store::Store::open(ctx.store_path(), store::Access::read_write);
+store::Store open_store_assigned(Context& ctx) { return open_store_assigned(ctx, ctx.store_path()); }
+
+store::Store open_store_assigned(Context& ctx, const std::string& path) {
+    store::Store s = store::Store::open(path, store::Access::read_write);
     if (aggregate::assignment_pending(s.db())) {
         sqlite::Transaction tx(s.db());
         const auto done = aggregate::process_assignment_queue(s.db());

@@ -8,5 +8,6 @@
 namespace bostad::cli {
 
 store::Store open_store_assigned(Context& ctx);
+store::Store open_store_assigned(Context& ctx, const std::string& path);
 
 } // namespace bostad::cli

@@ -1,6 +1,7 @@
 #include "cli/registry.hpp"
 
 #include "cli/cmd_check.hpp"
+#include "cli/cmd_copy.hpp"
 #include "cli/cmd_example.hpp"
 #include "cli/cmd_history.hpp"
 #include "cli/cmd_ingest.hpp"
@@ -22,6 +23,7 @@ std::vector<std::unique_ptr<Command>> make_commands() {
     commands.push_back(std::make_unique<MonthlyCommand>());
     commands.push_back(std::make_unique<HistoryCommand>());
     commands.push_back(std::make_unique<CheckCommand>());
+    commands.push_back(std::make_unique<CopyCommand>());
     commands.push_back(std::make_unique<ExampleCommand>());
     return commands;
 }

@@ -20,6 +20,7 @@ struct CliCase {
     int exit = 0;
     std::vector<std::string> stdout_has;
     std::vector<std::string> stderr_has;
+    std::vector<std::string> stderr_lacks;
     bool stdout_empty = false;
     bool stderr_empty = false;
 };
@@ -56,6 +57,7 @@ std::vector<CliCase> load_cases() {
         c.exit = static_cast<int>(t["exit"].value<std::int64_t>().value_or(0));
         c.stdout_has = strings(t["stdout"]);
         c.stderr_has = strings(t["stderr"]);
+        c.stderr_lacks = strings(t["stderr_lacks"]);
         c.stdout_empty = t["stdout_empty"].value<bool>().value_or(false);
         c.stderr_empty = t["stderr_empty"].value<bool>().value_or(false);
         cases.push_back(std::move(c));
@@ -82,6 +84,7 @@ TEST_P(CliCaseTest, Runs) {
     EXPECT_EQ(r.exit_code, c.exit) << "stdout:\n" << r.out << "\nstderr:\n" << r.err;
     for (const auto& s : c.stdout_has) EXPECT_NE(r.out.find(s), std::string::npos) << "stdout lacks: " << s << "\n" << r.out;
     for (const auto& s : c.stderr_has) EXPECT_NE(r.err.find(s), std::string::npos) << "stderr lacks: " << s << "\n" << r.err;
+    for (const auto& s : c.stderr_lacks) EXPECT_EQ(r.err.find(s), std::string::npos) << "stderr has: " << s << "\n" << r.err;
     if (c.stdout_empty) {
         EXPECT_EQ(r.out, "");
     }

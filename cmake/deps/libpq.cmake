@@ -1,0 +1,2 @@
+# libpq: the PostgreSQL client library behind the PostGIS store (--db PG:...).
+find_package(PostgreSQL REQUIRED)

@@ -1,0 +1,194 @@
+#include "pg/connection.hpp"
+
+#include <fmt/format.h>
+#include <libpq-fe.h>
+
+#include <cstdlib>
+
+namespace bostad::pg {
+namespace {
+
+std::string sqlstate_of(const PGresult* r) {
+    const char* s = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
+    return s ? s : "";
+}
+
+std::string trimmed(std::string s) {
+    while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
+    return s;
+}
+
+std::string excerpt(std::string_view sql) {
+    std::string s(sql.substr(0, 160));
+    for (char& c : s) {
+        if (c == '\n') c = ' ';
+    }
+    return sql.size() > 160 ? s + "…" : s;
+}
+
+} // namespace
+
+void ConnFinisher::operator()(pg_conn* c) const noexcept { PQfinish(c); }
+void ResultClearer::operator()(pg_result* r) const noexcept { PQclear(r); }
+
+int Result::rows() const { return PQntuples(m_r.get()); }
+int Result::columns() const { return PQnfields(m_r.get()); }
+bool Result::is_null(int row, int col) const { return PQgetisnull(m_r.get(), row, col) != 0; }
+std::string Result::text(int row, int col) const {
+    return std::string(PQgetvalue(m_r.get(), row, col), static_cast<std::size_t>(PQgetlength(m_r.get(), row, col)));
+}
+std::optional<std::string> Result::optional_text(int row, int col) const {
+    if (is_null(row, col)) return std::nullopt;
+    return text(row, col);
+}
+std::int64_t Result::int64(int row, int col) const { return is_null(row, col) ? 0 : std::strtoll(PQgetvalue(m_r.get(), row, col), nullptr, 10); }
+std::optional<std::int64_t> Result::optional_int64(int row, int col) const {
+    if (is_null(row, col)) return std::nullopt;
+    return int64(row, col);
+}
+double Result::real(int row, int col) const { return is_null(row, col) ? 0.0 : std::strtod(PQgetvalue(m_r.get(), row, col), nullptr); }
+std::optional<double> Result::optional_real(int row, int col) const {
+    if (is_null(row, col)) return std::nullopt;
+    return real(row, col);
+}
+std::string Result::column_name(int col) const { return PQfname(m_r.get(), col); }
+
+Connection::Connection(pg_conn* c, std::string schema, std::string location)
+    : m_c(c), m_schema(std::move(schema)), m_location(std::move(location)) {}
+
+Connection Connection::open(std::string_view location) {
+    const ConnInfo info = parse_location(location);
+    pg_conn* raw = PQconnectdb(info.libpq.c_str());
+    Connection c(raw, info.schema, redacted(location));
+    if (!raw || PQstatus(raw) != CONNECTION_OK) {
+        throw InputError(fmt::format("--db '{}': cannot connect to PostgreSQL: {}", c.m_location,
+                                     raw ? trimmed(PQerrorMessage(raw)) : "out of memory"));
+    }
+    // Quiet notices (CREATE ... IF NOT EXISTS), a search path with our schema first, UTC timestamps.
+    c.exec_script(fmt::format("SET client_min_messages = warning; SET TIME ZONE 'UTC'; SET search_path = {}, public",
+                              quote_identifier(info.schema)));
+    return c;
+}
+
+void Connection::fail(std::string_view what, pg_result* r) {
+    std::string message = r ? trimmed(PQresultErrorMessage(r)) : trimmed(PQerrorMessage(m_c.get()));
+    const std::string state = sqlstate_of(r);
+    if (r) PQclear(r);
+    throw Error(fmt::format("PostgreSQL {}: {} [{}]", m_location, message, excerpt(what)), state);
+}
+
+Result Connection::exec(std::string_view sql, const Params& params) {
+    std::vector<const char*> values;
+    values.reserve(params.size());
+    for (const auto& p : params) values.push_back(p ? p->c_str() : nullptr);
+    const std::string text(sql);
+    PGresult* r = PQexecParams(m_c.get(), text.c_str(), static_cast<int>(params.size()), nullptr, values.data(), nullptr,
+                               nullptr, 0);
+    const auto status = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fail(sql, r);
+    return Result(r);
+}
+
+void Connection::exec_script(std::string_view sql) {
+    const std::string text(sql);
+    PGresult* r = PQexec(m_c.get(), text.c_str());
+    const auto status = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fail(sql, r);
+    PQclear(r);
+}
+
+std::optional<std::int64_t> Connection::query_int(std::string_view sql, const Params& params) {
+    Result r = exec(sql, params);
+    if (r.rows() == 0) return std::nullopt;
+    return r.optional_int64(0, 0);
+}
+
+std::optional<std::string> Connection::query_text(std::string_view sql, const Params& params) {
+    Result r = exec(sql, params);
+    if (r.rows() == 0) return std::nullopt;
+    return r.optional_text(0, 0);
+}
+
+void Connection::begin_copy(std::string_view table, const std::vector<std::string>& columns) {
+    std::string list;
+    for (const auto& c : columns) list += (list.empty() ? "" : ", ") + quote_identifier(c);
+    const std::string sql = fmt::format("COPY {} ({}) FROM STDIN", quote_identifier(table), list);
+    PGresult* r = PQexec(m_c.get(), sql.c_str());
+    if (!r || PQresultStatus(r) != PGRES_COPY_IN) fail(sql, r);
+    PQclear(r);
+    m_copy_table = std::string(table);
+    m_copy_buffer.clear();
+}
+
+void Connection::put_row(const std::vector<Param>& values) {
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        if (i) m_copy_buffer += '\t';
+        if (values[i]) append_copy_value(m_copy_buffer, *values[i]);
+        else m_copy_buffer += "\\N";
+    }
+    m_copy_buffer += '\n';
+    if (m_copy_buffer.size() >= (1u << 20)) {
+        if (PQputCopyData(m_c.get(), m_copy_buffer.data(), static_cast<int>(m_copy_buffer.size())) != 1) {
+            fail("COPY " + m_copy_table);
+        }
+        m_copy_buffer.clear();
+    }
+}
+
+void Connection::end_copy() {
+    if (!m_copy_buffer.empty() &&
+        PQputCopyData(m_c.get(), m_copy_buffer.data(), static_cast<int>(m_copy_buffer.size())) != 1) {
+        fail("COPY " + m_copy_table);
+    }
+    m_copy_buffer.clear();
+    if (PQputCopyEnd(m_c.get(), nullptr) != 1) fail("COPY " + m_copy_table);
+    PGresult* r = PQgetResult(m_c.get());
+    const auto status = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+    if (status != PGRES_COMMAND_OK) fail("COPY " + m_copy_table, r);
+    PQclear(r);
+    while ((r = PQgetResult(m_c.get())) != nullptr) PQclear(r);
+}
+
+bool Connection::in_transaction() const { return PQtransactionStatus(m_c.get()) != PQTRANS_IDLE; }
+
+Transaction::Transaction(Connection& c, Isolation isolation, bool read_only) : m_c(c) {
+    m_c.exec_script(fmt::format("BEGIN ISOLATION LEVEL {}{}",
+                                isolation == Isolation::repeatable_read ? "REPEATABLE READ" : "READ COMMITTED",
+                                read_only ? " READ ONLY" : ""));
+}
+
+Transaction::~Transaction() {
+    if (m_done) return;
+    try {
+        m_c.exec_script("ROLLBACK");
+    } catch (...) { // NOLINT(bugprone-empty-catch): a lost connection has rolled back already
+    }
+}
+
+void Transaction::commit() {
+    m_c.exec_script("COMMIT");
+    m_done = true;
+}
+
+std::string quote_identifier(std::string_view name) {
+    std::string out = "\"";
+    for (char c : name) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + '"';
+}
+
+void append_copy_value(std::string& out, std::string_view value) {
+    for (char c : value) {
+        switch (c) {
+        case '\\': out += "\\\\"; break;
+        case '\t': out += "\\t"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        default: out += c;
+        }
+    }
+}
+
+} // namespace bostad::pg

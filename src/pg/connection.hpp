@@ -1,0 +1,113 @@
+#pragma once
+// The only owner of libpq handles: a connection, its results, transactions and COPY. Values always go in as
+// bound parameters (text form, NULL for none); errors keep the server's SQLSTATE and name the statement.
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.hpp"
+#include "pg/conninfo.hpp"
+
+struct pg_conn;
+struct pg_result;
+
+namespace bostad::pg {
+
+/// A failed libpq call or SQL statement: exit code 4, with the SQLSTATE when the server gave one.
+class Error : public IoError {
+public:
+    Error(const std::string& message, std::string sqlstate) : IoError(message), m_sqlstate(std::move(sqlstate)) {}
+    const std::string& sqlstate() const noexcept { return m_sqlstate; }
+
+private:
+    std::string m_sqlstate;
+};
+
+struct ConnFinisher {
+    void operator()(pg_conn* c) const noexcept;
+};
+struct ResultClearer {
+    void operator()(pg_result* r) const noexcept;
+};
+
+/// One parameter in text form; none is SQL NULL.
+using Param = std::optional<std::string>;
+using Params = std::vector<Param>;
+
+/// A query's rows, all values as text (PostgreSQL's text output).
+class Result {
+public:
+    explicit Result(pg_result* r) : m_r(r) {}
+    int rows() const;
+    int columns() const;
+    bool is_null(int row, int col) const;
+    std::string text(int row, int col) const;
+    std::optional<std::string> optional_text(int row, int col) const;
+    std::int64_t int64(int row, int col) const;
+    std::optional<std::int64_t> optional_int64(int row, int col) const;
+    double real(int row, int col) const;
+    std::optional<double> optional_real(int row, int col) const;
+    std::string column_name(int col) const;
+
+private:
+    std::unique_ptr<pg_result, ResultClearer> m_r;
+};
+
+class Connection {
+public:
+    /// Connects and sets the search path to the location's schema (then public, where PostGIS lives).
+    /// Throws InputError when the server cannot be reached, naming the location without its password.
+    static Connection open(std::string_view location);
+
+    Result exec(std::string_view sql, const Params& params = {});
+    /// Runs statements without parameters (may be several, separated by ';').
+    void exec_script(std::string_view sql);
+    std::optional<std::int64_t> query_int(std::string_view sql, const Params& params = {});
+    std::optional<std::string> query_text(std::string_view sql, const Params& params = {});
+
+    /// COPY table (columns) FROM STDIN in text format: rows are written with put_row, finished with end_copy.
+    void begin_copy(std::string_view table, const std::vector<std::string>& columns);
+    void put_row(const std::vector<Param>& values);
+    void end_copy();
+
+    const std::string& schema() const { return m_schema; }
+    const std::string& location() const { return m_location; }
+    bool in_transaction() const;
+
+private:
+    Connection(pg_conn* c, std::string schema, std::string location);
+    [[noreturn]] void fail(std::string_view what, pg_result* r = nullptr);
+
+    std::unique_ptr<pg_conn, ConnFinisher> m_c;
+    std::string m_schema;
+    std::string m_location; ///< redacted
+    std::string m_copy_buffer;
+    std::string m_copy_table;
+};
+
+/// BEGIN … COMMIT, rolled back when destroyed without commit().
+class Transaction {
+public:
+    enum class Isolation { read_committed, repeatable_read };
+    explicit Transaction(Connection& c, Isolation isolation = Isolation::read_committed, bool read_only = false);
+    ~Transaction();
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    void commit();
+
+private:
+    Connection& m_c;
+    bool m_done = false;
+};
+
+/// A quoted identifier: "name" with inner quotes doubled.
+std::string quote_identifier(std::string_view name);
+
+/// A value of a COPY text row: backslash, tab, newline and carriage return escaped.
+void append_copy_value(std::string& out, std::string_view value);
+
+} // namespace bostad::pg

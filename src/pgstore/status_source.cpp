@@ -1,0 +1,214 @@
+#include "pgstore/status_source.hpp"
+
+#include <fmt/format.h>
+
+#include <array>
+
+#include "core/records.hpp"
+#include "pg/connection.hpp"
+
+namespace bostad::pgstore {
+namespace {
+
+using aggregate::Counts;
+
+// The state of a permit at D (core/pipeline.hpp's state_at): 0 none, 1 applied, 2 granted, 3 started,
+// 4 completed, 5 refused, 6 withdrawn, 7 lapsed. $1 = D, $2 = the lapse cutoff.
+constexpr const char* k_state_sql =
+    "CASE WHEN p.refused_date <= $1 THEN 5 WHEN p.withdrawn_date <= $1 THEN 6 WHEN p.completed_date <= $1 THEN 4 "
+    "WHEN p.started_date <= $1 THEN 3 WHEN p.granted_date <= $2 THEN 7 WHEN p.granted_date <= $1 THEN 2 "
+    "WHEN p.applied_date <= $1 THEN 1 ELSE 0 END";
+
+// The conditions a permit is counted under, in the order of the Counts fields read back.
+// $3 = the overdue cutoff, $4 = the stalled cutoff, $5 = the month's first day, $6 = 1 January.
+constexpr std::array<const char*, 10> k_conditions{
+    "state = 1",
+    "state = 2",
+    "state = 3",
+    "state = 4",
+    "started_date BETWEEN $5 AND $1",
+    "completed_date BETWEEN $5 AND $1",
+    "completed_date BETWEEN $6 AND $1",
+    "state = 7",
+    "state = 3 AND granted_date <= $3",
+    "state IN (1, 2, 3) AND GREATEST(CASE WHEN applied_date <= $1 THEN applied_date END, "
+    "CASE WHEN granted_date <= $1 THEN granted_date END, CASE WHEN started_date <= $1 THEN started_date END) <= $4",
+};
+
+// What each count adds up: dwellings, net dwellings, permits.
+constexpr std::array<const char*, 3> k_measures{"n", "net", "1"};
+
+std::string scan_sql() {
+    std::string sums;
+    for (const char* measure : k_measures) {
+        for (const char* condition : k_conditions) {
+            sums += fmt::format(", coalesce(sum(CASE WHEN {} THEN {} ELSE 0 END), 0)", condition, measure);
+        }
+    }
+    return fmt::format(
+        "WITH s AS (SELECT pa.area_fid, p.municipality, coalesce(p.house_type, 'unknown') AS house_type, "
+        "coalesce(p.tenure, 'unknown') AS tenure, p.dwellings AS n, p.dwellings - p.dwellings_removed AS net, "
+        "p.applied_date, p.granted_date, p.started_date, p.completed_date, {} AS state "
+        "FROM permits p LEFT JOIN permit_areas pa ON pa.area_set_id = $7 AND pa.permit_fid = p.fid "
+        "WHERE p.missing_since_run IS NULL AND ($8::text IS NULL OR p.municipality = $8)) "
+        "SELECT area_fid, municipality, house_type, tenure{} FROM s GROUP BY 1, 2, 3, 4",
+        k_state_sql, sums);
+}
+
+Counts counts_at(const pg::Result& r, int row, int first) {
+    Counts c;
+    std::array<std::int64_t*, 10> fields{&c.applied,  &c.granted,  &c.started,  &c.completed,
+                                         &c.started_in_month, &c.completed_in_month, &c.completed_year_to_date,
+                                         &c.lapsed,   &c.overdue,  &c.stalled};
+    for (std::size_t i = 0; i < fields.size(); ++i) *fields[i] = r.int64(row, first + static_cast<int>(i));
+    return c;
+}
+
+pg::Params days_params(const aggregate::MonthDays& d, std::int64_t area_set_id, const std::optional<std::string>& municipality) {
+    return {d.d, d.lapse, d.overdue, d.stalled, d.month_start, d.year_start, std::to_string(area_set_id), municipality};
+}
+
+/// The three lead times of every municipality: median (mean of the middle two), nearest-rank 90th
+/// percentile (percentile_disc), and for applied→granted the count within 10 weeks.
+void add_lead_times(pg::Connection& c, const aggregate::ScanRequest& req, aggregate::PermitTally& tally) {
+    const std::string sql =
+        "WITH p AS (SELECT * FROM permits WHERE missing_since_run IS NULL AND ($3::text IS NULL OR municipality = $3)), "
+        "steps AS ("
+        " SELECT municipality, 0 AS step, granted_date - applied_date AS days FROM p "
+        "  WHERE granted_date > $1 AND granted_date <= $2 AND applied_date IS NOT NULL"
+        " UNION ALL SELECT municipality, 1, started_date - granted_date FROM p "
+        "  WHERE started_date > $1 AND started_date <= $2 AND granted_date IS NOT NULL"
+        " UNION ALL SELECT municipality, 2, completed_date - started_date FROM p "
+        "  WHERE completed_date > $1 AND completed_date <= $2 AND started_date IS NOT NULL) "
+        "SELECT municipality, step, count(*), percentile_cont(0.5) WITHIN GROUP (ORDER BY days), "
+        "percentile_disc(0.9) WITHIN GROUP (ORDER BY days), count(*) FILTER (WHERE days <= 70) "
+        "FROM steps GROUP BY 1, 2";
+    pg::Result r = c.exec(sql, {req.days.lead_after, req.days.d, req.municipality});
+    for (auto& [code, m] : tally.municipalities) m.lead_times.emplace();
+    for (int i = 0; i < r.rows(); ++i) {
+        auto& m = tally.municipalities[r.text(i, 0)];
+        if (!m.lead_times) m.lead_times.emplace();
+        const auto step = r.int64(i, 1);
+        aggregate::LeadTime t;
+        t.count = r.int64(i, 2);
+        t.median_days = r.real(i, 3);
+        t.p90_days = r.real(i, 4);
+        if (step == 0) {
+            t.share_within_10_weeks = static_cast<double>(r.int64(i, 5)) / static_cast<double>(t.count);
+            std::get<0>(*m.lead_times) = t;
+        } else if (step == 1) {
+            std::get<1>(*m.lead_times) = t;
+        } else {
+            std::get<2>(*m.lead_times) = t;
+        }
+    }
+}
+
+void add_target_completions(pg::Connection& c, const aggregate::ScanRequest& req, aggregate::PermitTally& tally) {
+    for (auto& [code, m] : tally.municipalities) {
+        const auto it = req.target_starts.find(code);
+        if (it == req.target_starts.end()) continue;
+        for (const auto& start : it->second) {
+            m.completed_since.push_back(
+                c.query_int("SELECT coalesce(sum(dwellings), 0) FROM permits WHERE missing_since_run IS NULL "
+                            "AND municipality = $1 AND completed_date >= $2 AND completed_date <= $3",
+                            {code, start, req.days.d})
+                    .value_or(0));
+        }
+    }
+}
+
+} // namespace
+
+std::vector<std::string> PgStatusSource::area_set_names() {
+    pg::Result r = m_c.exec("SELECT name FROM area_sets ORDER BY name COLLATE \"C\"");
+    std::vector<std::string> out;
+    for (int i = 0; i < r.rows(); ++i) out.push_back(r.text(i, 0));
+    return out;
+}
+
+std::optional<std::int64_t> PgStatusSource::find_area_set(const std::string& name) {
+    return m_c.query_int("SELECT id FROM area_sets WHERE name = $1", {name});
+}
+
+std::vector<aggregate::AreaRow> PgStatusSource::areas(std::int64_t area_set_id) {
+    pg::Result r = m_c.exec("SELECT fid, area_id, coalesce(name, area_id), coalesce(municipality, '') FROM areas "
+                            "WHERE area_set_id = $1 ORDER BY area_id COLLATE \"C\"",
+                            {std::to_string(area_set_id)});
+    std::vector<aggregate::AreaRow> out;
+    for (int i = 0; i < r.rows(); ++i) out.push_back({r.int64(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3)});
+    return out;
+}
+
+aggregate::PermitTally PgStatusSource::scan_permits(const aggregate::ScanRequest& req) {
+    aggregate::PermitTally tally;
+    tally.areas.resize(req.area_index.size());
+    pg::Result r = m_c.exec(scan_sql(), days_params(req.days, req.area_set_id, req.municipality));
+    constexpr int first = 4;
+    constexpr int width = static_cast<int>(k_conditions.size());
+    for (int i = 0; i < r.rows(); ++i) {
+        const Counts n = counts_at(r, i, first);
+        const Counts net = counts_at(r, i, first + width);
+        const Counts permits = counts_at(r, i, first + 2 * width);
+        aggregate::Figures* where = &tally.unassigned;
+        if (!r.is_null(i, 0)) {
+            const auto it = req.area_index.find(r.int64(i, 0));
+            if (it != req.area_index.end()) where = &tally.areas[it->second];
+        }
+        where->dwellings += n;
+        where->net += net;
+        where->permits += permits;
+        where->by_house_type[r.text(i, 2)] += n;
+        where->by_tenure[r.text(i, 3)] += n;
+        aggregate::Figures& m = tally.municipalities[r.text(i, 1)].figures;
+        m.dwellings += n;
+        m.net += net;
+        m.permits += permits;
+    }
+    add_lead_times(m_c, req, tally);
+    add_target_completions(m_c, req, tally);
+    return tally;
+}
+
+std::unordered_map<std::int64_t, aggregate::LegalPlan> PgStatusSource::legal_plans(
+    const std::optional<std::string>& municipality, const Cutoffs<aggregate::Text>& cut,
+    const std::vector<std::int32_t>* /*capacity_use: worked out in SQL*/) {
+    // A permit uses a plan's capacity when granted, started or completed at D (states 2, 3, 4).
+    const std::string sql = fmt::format(
+        "SELECT pl.fid, pl.municipality, pl.plan_id, coalesce(pl.name, ''), pl.legal_date::text, "
+        "coalesce(pl.implementation_end::text, ''), pl.capacity_override, pl.planned_dwellings, pl.capacity_estimate, "
+        "coalesce(pl.capacity_method, ''), coalesce(pl.capacity_note, ''), "
+        "(SELECT coalesce(sum(p.dwellings), 0) FROM permit_plans pp JOIN permits p ON p.fid = pp.permit_fid "
+        "  WHERE pp.plan_fid = pl.fid AND p.missing_since_run IS NULL AND ({}) IN (2, 3, 4)) "
+        "FROM plans pl WHERE pl.status = 'laga_kraft' AND pl.legal_date <= $1 AND pl.missing_since_run IS NULL "
+        "AND ($3::text IS NULL OR pl.municipality = $3) ORDER BY pl.fid",
+        k_state_sql);
+    pg::Result r = m_c.exec(sql, {std::string(cut.day), std::string(cut.lapse), municipality});
+    std::unordered_map<std::int64_t, aggregate::LegalPlan> plans;
+    for (int i = 0; i < r.rows(); ++i) {
+        const auto override_ = r.optional_int64(i, 6);
+        const auto delivered = r.optional_int64(i, 7);
+        const auto estimate = r.optional_real(i, 8);
+        const char* source = override_ ? "override" : delivered ? "delivered" : estimate ? "estimate" : "none";
+        aggregate::LegalPlan p{r.text(i, 1), r.text(i, 2), r.text(i, 3), r.text(i, 4), r.text(i, 5),
+                               plan_capacity(override_, delivered, estimate), source, r.text(i, 9), r.text(i, 10),
+                               r.int64(i, 11)};
+        plans.emplace(r.int64(i, 0), std::move(p));
+    }
+    return plans;
+}
+
+std::vector<aggregate::PlanShare> PgStatusSource::plan_shares(std::int64_t area_set_id,
+                                                              const std::unordered_map<std::int64_t, std::size_t>& area_index) {
+    pg::Result r = m_c.exec("SELECT plan_fid, area_fid, share FROM plan_area_shares WHERE area_set_id = $1 "
+                            "AND area_fid IS NOT NULL ORDER BY plan_fid, area_fid",
+                            {std::to_string(area_set_id)});
+    std::vector<aggregate::PlanShare> out;
+    for (int i = 0; i < r.rows(); ++i) {
+        const auto area = area_index.find(r.int64(i, 1));
+        if (area != area_index.end()) out.push_back({r.int64(i, 0), area->second, r.real(i, 2)});
+    }
+    return out;
+}
+
+} // namespace bostad::pgstore

@@ -1,0 +1,41 @@
+#include "pgstore/summary.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "pgstore/pg_store.hpp"
+#include "store/migrations.hpp"
+
+namespace bostad::pgstore {
+
+store::StoreSummary summarize(PgStore& s, int last_runs) {
+    pg::Connection& c = s.conn();
+    store::StoreSummary out;
+    out.path = s.location();
+    out.schema_version = s.schema_version();
+    out.tool_schema_version = store::current_schema_version();
+    const auto meta = [&](const char* key) {
+        return c.query_text("SELECT value FROM bostad_meta WHERE key = $1", {std::string(key)}).value_or("");
+    };
+    out.created_with = meta("created_with");
+    out.created_at = meta("created_at");
+    out.last_written_with = meta("last_written_with");
+    std::vector<std::string> tables = store_tables();
+    std::sort(tables.begin(), tables.end());
+    for (const auto& t : tables) {
+        out.tables.push_back({t, c.query_int(fmt::format("SELECT count(*) FROM {}", pg::quote_identifier(t))).value_or(0)});
+    }
+    pg::Result runs = c.exec("SELECT id, to_char(started_at, 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), kind, source_path, "
+                             "municipality, rows_read, rows_inserted, rows_updated, rows_unchanged, rows_rejected "
+                             "FROM ingest_runs ORDER BY id DESC LIMIT $1",
+                             {std::to_string(last_runs)});
+    for (int i = 0; i < runs.rows(); ++i) {
+        out.last_runs.push_back({runs.int64(i, 0), runs.text(i, 1), runs.text(i, 2), runs.text(i, 3),
+                                 runs.optional_text(i, 4), runs.int64(i, 5), runs.int64(i, 6), runs.int64(i, 7),
+                                 runs.int64(i, 8), runs.int64(i, 9)});
+    }
+    return out;
+}
+
+} // namespace bostad::pgstore

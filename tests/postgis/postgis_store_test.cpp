@@ -1,0 +1,250 @@
+// The PostGIS store against a throwaway PostgreSQL + PostGIS (scripts/pg-throwaway, started by ctest's
+// "postgis" fixture): init and check, a lossless copy of the example store, and status parity with the
+// GeoPackage store for several months, area sets and municipalities.
+
+#include <gtest/gtest.h>
+
+#include <fmt/format.h>
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <memory>
+
+#include "core/gpkg_blob.hpp"
+#include "pg/connection.hpp"
+#include "pgstore/pg_store.hpp"
+#include "sqlite/database.hpp"
+#include "support/process.hpp"
+#include "support/temp_dir.hpp"
+
+namespace bostad::test {
+namespace {
+
+/// The throwaway server's location, from the fixture; a test without it fails (setup installs the server).
+std::string server_location() {
+    const char* dir = std::getenv("BOSTAD_TEST_PG_DIR");
+    if (!dir) throw std::runtime_error("BOSTAD_TEST_PG_DIR is not set: run these tests through ctest (fixture postgis)");
+    std::ifstream in(std::string(dir) + "/location");
+    std::string line;
+    if (!std::getline(in, line)) throw std::runtime_error(fmt::format("no server location in {}/location", dir));
+    return line;
+}
+
+/// A location in its own schema, so that the tests do not see each other's stores.
+std::string in_schema(const std::string& schema) { return server_location() + " active_schema=" + schema; }
+
+std::string hex(std::span<const std::uint8_t> bytes) {
+    std::string out;
+    for (auto b : bytes) out += fmt::format("{:02x}", b);
+    return out;
+}
+
+class PostgisStore : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        s_dir = std::make_unique<TempDir>();
+        s_opts = make_example_store(s_dir->path().string(), {"2026-09", "2026-10"});
+        s_gpkg = s_dir->path().string() + "/ex/bostad.gpkg";
+        s_location = in_schema(fmt::format("t_copy_{}", ::getpid()));
+        const auto r = run_bostad({"copy", "--to", s_location, "-q"}, s_opts);
+        ASSERT_EQ(r.exit_code, 0) << r.err;
+    }
+    static void TearDownTestSuite() { s_dir.reset(); }
+
+    static std::unique_ptr<TempDir> s_dir;
+    static ProcessOptions s_opts;
+    static std::string s_gpkg;
+    static std::string s_location;
+};
+std::unique_ptr<TempDir> PostgisStore::s_dir;
+ProcessOptions PostgisStore::s_opts;
+std::string PostgisStore::s_gpkg;
+std::string PostgisStore::s_location;
+
+TEST(PostgisInit, CreatesTheSchemaWithPostgisGeometriesAndGistIndexesOnce) {
+    TempDir dir;
+    ProcessOptions o;
+    o.cwd = dir.path().string();
+    const std::string location = in_schema("t_init");
+    auto r = run_bostad({"init", "--db", location}, o);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("created PostGIS store"), std::string::npos) << r.out;
+    r = run_bostad({"init", "--db", location}, o);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("already exists in schema t_init"), std::string::npos) << r.out;
+
+    pg::Connection c = pg::Connection::open(location);
+    pg::Result geoms = c.exec("SELECT f_table_name, type, srid FROM geometry_columns WHERE f_table_schema = 't_init' "
+                              "ORDER BY f_table_name");
+    std::map<std::string, std::pair<std::string, std::int64_t>> found;
+    for (int i = 0; i < geoms.rows(); ++i) found[geoms.text(i, 0)] = {geoms.text(i, 1), geoms.int64(i, 2)};
+    EXPECT_EQ(found["permits"], (std::pair<std::string, std::int64_t>{"POINT", 3006}));
+    EXPECT_EQ(found["plans"], (std::pair<std::string, std::int64_t>{"MULTIPOLYGON", 3006}));
+    EXPECT_EQ(found["areas"], (std::pair<std::string, std::int64_t>{"MULTIPOLYGON", 3006}));
+    EXPECT_EQ(found["rejected_rows"], (std::pair<std::string, std::int64_t>{"GEOMETRY", 3006}));
+    EXPECT_EQ(found.size(), 6u);
+    for (const auto& [table, type] : found) {
+        EXPECT_EQ(c.query_int("SELECT count(*) FROM pg_indexes WHERE schemaname = 't_init' AND tablename = $1 "
+                              "AND indexdef LIKE '%USING gist (geom)%'",
+                              {table}),
+                  1)
+            << table << " has no GiST index on geom";
+    }
+    EXPECT_EQ(c.query_text("SELECT value FROM bostad_meta WHERE key = 'schema_version'"), "5");
+
+    r = run_bostad({"check", "--db", location, "--of", "json"}, o);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("\"permits\": 0"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("\"schema_version\": 5"), std::string::npos) << r.out;
+}
+
+TEST(PostgisInit, AStoreWithoutTablesIsAClearError) {
+    TempDir dir;
+    ProcessOptions o;
+    o.cwd = dir.path().string();
+    const auto r = run_bostad({"status", "--db", in_schema("t_none"), "--month", "2026-10"}, o);
+    EXPECT_EQ(r.exit_code, 3);
+    EXPECT_NE(r.err.find("schema 't_none' holds no bostad store"), std::string::npos) << r.err;
+}
+
+TEST_F(PostgisStore, CopyKeepsEveryRowAndValueOfEveryTable) {
+    sqlite::Database gpkg(s_gpkg, sqlite::OpenMode::read_only);
+    pg::Connection c = pg::Connection::open(s_location);
+    std::int64_t compared = 0;
+    for (const auto& table : pgstore::store_tables()) {
+        pg::Result cols = c.exec("SELECT column_name, udt_name FROM information_schema.columns WHERE table_schema = "
+                                 "current_schema() AND table_name = $1 ORDER BY ordinal_position",
+                                 {table});
+        std::string pg_list, sqlite_list;
+        std::vector<std::string> kinds;
+        for (int i = 0; i < cols.rows(); ++i) {
+            const std::string name = pg::quote_identifier(cols.text(i, 0));
+            const std::string udt = cols.text(i, 1);
+            std::string pg_expr = name, sqlite_expr = name;
+            if (udt == "timestamptz") {
+                pg_expr = fmt::format("to_char({} AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')", name);
+                sqlite_expr = fmt::format("strftime('%Y-%m-%dT%H:%M:%fZ', {})", name);
+            } else if (udt == "bool") {
+                pg_expr = name + "::int";
+            } else if (udt == "geometry") {
+                pg_expr = fmt::format("encode(ST_AsBinary({}, 'NDR'), 'hex')", name);
+            }
+            pg_list += (i ? ", " : "") + pg_expr;
+            sqlite_list += (i ? ", " : "") + sqlite_expr;
+            kinds.push_back(udt);
+        }
+        const std::string order = cols.rows() >= 3 ? "1, 2, 3" : "1, 2";
+        pg::Result rows = c.exec(fmt::format("SELECT {} FROM {} ORDER BY {}", pg_list, pg::quote_identifier(table), order));
+        auto st = gpkg.prepare(fmt::format("SELECT {} FROM {} ORDER BY {}", sqlite_list, sqlite::quote_identifier(table), order));
+        int row = 0;
+        while (st.step()) {
+            ASSERT_LT(row, rows.rows()) << table << ": PostGIS has fewer rows";
+            for (int col = 0; col < cols.rows(); ++col) {
+                const std::string& kind = kinds[static_cast<std::size_t>(col)];
+                const std::string where = fmt::format("{}.{} row {}", table, cols.text(col, 0), row);
+                ASSERT_EQ(st.is_null(col), rows.is_null(row, col)) << where;
+                if (st.is_null(col)) continue;
+                if (kind == "float8") {
+                    EXPECT_EQ(st.column_double(col), rows.real(row, col)) << where;
+                } else if (kind == "geometry") {
+                    const auto blob = st.column_blob(col);
+                    const auto header = parse_gpkg_header(blob);
+                    ASSERT_TRUE(header) << where;
+                    EXPECT_EQ(hex(blob.subspan(header->wkb_offset)), rows.text(row, col)) << where;
+                } else {
+                    EXPECT_EQ(st.column_text(col), rows.text(row, col)) << where;
+                }
+                ++compared;
+            }
+            ++row;
+        }
+        EXPECT_EQ(row, rows.rows()) << table << ": PostGIS has more rows";
+    }
+    EXPECT_GT(compared, 40000) << "the example store should give many values to compare";
+}
+
+TEST_F(PostgisStore, SerialIdsContinueAfterTheCopiedOnes) {
+    pg::Connection c = pg::Connection::open(s_location);
+    const auto max_run = c.query_int("SELECT max(id) FROM ingest_runs");
+    pg::Transaction tx(c);
+    const auto next = c.query_int("SELECT nextval(pg_get_serial_sequence('ingest_runs', 'id'))");
+    EXPECT_EQ(next, *max_run + 1);
+}
+
+TEST_F(PostgisStore, ASecondCopyIntoTheSameStoreIsRefusedAndChangesNothing) {
+    pg::Connection c = pg::Connection::open(s_location);
+    const auto before = c.query_int("SELECT count(*) FROM permits");
+    const auto r = run_bostad({"copy", "--to", s_location}, s_opts);
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("holds data already"), std::string::npos) << r.err;
+    EXPECT_EQ(c.query_int("SELECT count(*) FROM permits"), before);
+}
+
+TEST_F(PostgisStore, CheckShowsTheSameCountsAsTheGeoPackage) {
+    const auto g = run_bostad({"check", "--of", "json"}, s_opts);
+    const auto p = run_bostad({"check", "--db", s_location, "--of", "json"}, s_opts);
+    ASSERT_EQ(g.exit_code, 0) << g.err;
+    ASSERT_EQ(p.exit_code, 0) << p.err;
+    for (const char* table : {"\"permits\": ", "\"events\": ", "\"rejected_rows\": ", "\"areas\": ", "\"plans\": "}) {
+        const auto at = g.out.find(table);
+        ASSERT_NE(at, std::string::npos) << table;
+        const std::string line = g.out.substr(at, g.out.find('\n', at) - at);
+        EXPECT_NE(p.out.find(line), std::string::npos) << "PostGIS check lacks " << line << "\n" << p.out;
+    }
+}
+
+TEST_F(PostgisStore, StatusIsTheSameAsOnTheGeoPackageForSeveralMonthsAndAreaSets) {
+    int compared = 0;
+    for (const char* month : {"2021-03", "2023-12", "2025-06", "2026-09", "2026-10"}) {
+        for (const char* set : {"distrikt", "kommuner"}) {
+            for (const char* municipality : {"", "1293"}) {
+                std::vector<std::string> args{"status", "--month", month, "--area-set", set, "--of", "json", "-q"};
+                if (*municipality) args.insert(args.end(), {"--municipality", municipality});
+                const auto g = run_bostad(args, s_opts);
+                args.insert(args.end(), {"--db", s_location});
+                const auto p = run_bostad(args, s_opts);
+                ASSERT_EQ(g.exit_code, 0) << g.err;
+                ASSERT_EQ(p.exit_code, 0) << p.err;
+                EXPECT_EQ(g.out, p.out) << month << " " << set << " " << municipality;
+                EXPECT_NE(g.out.find("\"completed\""), std::string::npos);
+                ++compared;
+            }
+        }
+    }
+    const auto g = run_bostad({"status", "--month", "2026-10", "--list", "plans", "--of", "json"}, s_opts);
+    const auto p = run_bostad({"status", "--month", "2026-10", "--list", "plans", "--of", "json", "--db", s_location}, s_opts);
+    EXPECT_EQ(g.out, p.out);
+    EXPECT_EQ(compared, 20);
+}
+
+TEST_F(PostgisStore, StatusSeesACopyWholeOrNotAtAll) {
+    // A status runs in one read-only snapshot: while a writer holds uncommitted rows, it sees the store as it was.
+    pg::Connection writer = pg::Connection::open(s_location);
+    const std::vector<std::string> args{"status", "--month", "2026-10", "--area-set", "distrikt", "--of", "json", "-q",
+                                        "--db", s_location};
+    const auto before = run_bostad(args, s_opts);
+    {
+        pg::Transaction tx(writer);
+        writer.exec("UPDATE permits SET completed_date = '2026-10-15' WHERE completed_date IS NULL AND started_date IS NOT NULL");
+        const auto during = run_bostad(args, s_opts);
+        EXPECT_EQ(during.out, before.out);
+    } // rolled back
+    EXPECT_EQ(run_bostad(args, s_opts).out, before.out);
+}
+
+TEST_F(PostgisStore, CommandsNotOnPostgisYetSaySoAndPointToCopy) {
+    for (const std::vector<std::string>& args : {std::vector<std::string>{"ingest", "--month", "2026-10"},
+                                                 std::vector<std::string>{"export", "--month", "2026-10", "-o", "x.gpkg"},
+                                                 std::vector<std::string>{"history", "BN 1"}}) {
+        auto with_db = args;
+        with_db.insert(with_db.end(), {"--db", s_location});
+        const auto r = run_bostad(with_db, s_opts);
+        EXPECT_EQ(r.exit_code, 2) << args[0] << ": " << r.err;
+        EXPECT_NE(r.err.find("bostad copy"), std::string::npos) << args[0] << ": " << r.err;
+    }
+}
+
+} // namespace
+} // namespace bostad::test
