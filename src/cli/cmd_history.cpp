@@ -6,6 +6,9 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "pg/conninfo.hpp"
+#include "pgstore/history.hpp"
+#include "pgstore/pg_store.hpp"
 #include "store/history.hpp"
 #include "store/store.hpp"
 
@@ -59,11 +62,24 @@ void HistoryCommand::declare(CLI::App& app) {
 }
 
 ExitCode HistoryCommand::run(Context& ctx) {
-    store::Store s = store::Store::open(ctx.store_path(), store::Access::read_only);
-    const auto found = store::find_history(s.db(), m_key, m_municipality);
+    std::vector<store::EntityHistory> found;
+    std::vector<std::string> similar;
+    std::string where;
+    if (const std::string location = ctx.store_location(); pg::is_pg_location(location)) {
+        pgstore::PgStore s = pgstore::PgStore::open(location);
+        pg::Transaction snapshot(s.conn(), pg::Transaction::Isolation::repeatable_read, true);
+        found = pgstore::find_history(s.conn(), m_key, m_municipality);
+        if (found.empty()) similar = pgstore::similar_keys(s.conn(), m_key);
+        where = s.location();
+    } else {
+        store::Store s = store::Store::open(ctx.store_path(), store::Access::read_only);
+        found = store::find_history(s.db(), m_key, m_municipality);
+        if (found.empty()) similar = store::similar_keys(s.db(), m_key);
+        where = s.path();
+    }
     if (found.empty()) {
-        std::string msg = fmt::format("CASE_ID: no permit or plan '{}' in {}", m_key, s.path());
-        if (const auto similar = store::similar_keys(s.db(), m_key); !similar.empty()) {
+        std::string msg = fmt::format("CASE_ID: no permit or plan '{}' in {}", m_key, where);
+        if (!similar.empty()) {
             msg += fmt::format("; did you mean '{}'?", similar.front());
         }
         throw UsageError(msg);

@@ -5,30 +5,22 @@
 #include "core/text.hpp"
 
 namespace bostad::store {
-namespace {
-
-struct EntityTable {
-    const char* entity;
-    const char* table;
-    const char* key_column;
-    std::vector<const char*> fields;
-};
-
-const EntityTable k_tables[] = {
-    {"permit", "permits", "case_id",
-     {"property", "house_type", "tenure", "dwellings", "dwellings_removed", "applied_date", "granted_date",
-      "started_date", "completed_date", "refused_date", "withdrawn_date"}},
-    {"plan", "plans", "plan_id",
-     {"name", "status", "adopted_date", "legal_date", "implementation_end", "planned_dwellings", "capacity_override",
-      "capacity_note", "capacity_estimate", "capacity_method", "source_format", "geometry_repair"}},
-};
-
-} // namespace
+const std::vector<HistoryTable>& history_tables() {
+    static const std::vector<HistoryTable> tables{
+        {"permit", "permits", "case_id",
+         {"property", "house_type", "tenure", "dwellings", "dwellings_removed", "applied_date", "granted_date",
+          "started_date", "completed_date", "refused_date", "withdrawn_date"}},
+        {"plan", "plans", "plan_id",
+         {"name", "status", "adopted_date", "legal_date", "implementation_end", "planned_dwellings", "capacity_override",
+          "capacity_note", "capacity_estimate", "capacity_method", "source_format", "geometry_repair"}},
+    };
+    return tables;
+}
 
 std::vector<EntityHistory> find_history(sqlite::Database& db, const std::string& key,
                                         const std::optional<std::string>& municipality) {
     std::vector<EntityHistory> out;
-    for (const auto& t : k_tables) {
+    for (const auto& t : history_tables()) {
         std::string columns;
         for (const char* f : t.fields) columns += fmt::format(", e.{}", f);
         auto st = db.prepare(fmt::format(

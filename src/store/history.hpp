@@ -32,6 +32,15 @@ struct EntityHistory {
     std::vector<HistoryEvent> events;
 };
 
+/// The tables a history reads and the fields it shows as current values.
+struct HistoryTable {
+    const char* entity;
+    const char* table;
+    const char* key_column;
+    std::vector<const char*> fields;
+};
+const std::vector<HistoryTable>& history_tables();
+
 /// Every permit and plan whose case_id or plan_id is `key` (optionally in one municipality).
 std::vector<EntityHistory> find_history(sqlite::Database& db, const std::string& key,
                                         const std::optional<std::string>& municipality);

@@ -234,10 +234,32 @@ TEST_F(PostgisStore, StatusSeesACopyWholeOrNotAtAll) {
     EXPECT_EQ(run_bostad(args, s_opts).out, before.out);
 }
 
+TEST_F(PostgisStore, HistoryIsTheSameAsOnTheGeoPackage) {
+    sqlite::Database gpkg(s_gpkg, sqlite::OpenMode::read_only);
+    std::vector<std::string> keys;
+    for (const char* entity : {"permit", "plan"}) {
+        const auto key = gpkg.query_text("SELECT entity_key FROM events WHERE entity = ? AND kind <> 'created' "
+                                         "ORDER BY id LIMIT 1",
+                                         entity);
+        ASSERT_TRUE(key) << "the example store has no changed " << entity;
+        keys.push_back(*key);
+    }
+    for (const auto& key : keys) {
+        const auto g = run_bostad({"history", key, "--of", "json"}, s_opts);
+        const auto p = run_bostad({"history", key, "--of", "json", "--db", s_location}, s_opts);
+        ASSERT_EQ(g.exit_code, 0) << g.err;
+        EXPECT_EQ(g.out, p.out) << key;
+        EXPECT_NE(p.out.find("\"old_value\""), std::string::npos) << p.out;
+    }
+    const auto missing = run_bostad({"history", keys[0] + "x", "--db", s_location}, s_opts);
+    EXPECT_EQ(missing.exit_code, 2);
+    EXPECT_NE(missing.err.find("did you mean"), std::string::npos) << missing.err;
+}
+
 TEST_F(PostgisStore, CommandsNotOnPostgisYetSaySoAndPointToCopy) {
     for (const std::vector<std::string>& args : {std::vector<std::string>{"ingest", "--month", "2026-10"},
                                                  std::vector<std::string>{"export", "--month", "2026-10", "-o", "x.gpkg"},
-                                                 std::vector<std::string>{"history", "BN 1"}}) {
+                                                 std::vector<std::string>{"report", "--month", "2026-10"}}) {
         auto with_db = args;
         with_db.insert(with_db.end(), {"--db", s_location});
         const auto r = run_bostad(with_db, s_opts);
