@@ -249,7 +249,7 @@ TEST_F(PostgisStore, HistoryIsTheSameAsOnTheGeoPackage) {
         const auto p = run_bostad({"history", key, "--of", "json", "--db", s_location}, s_opts);
         ASSERT_EQ(g.exit_code, 0) << g.err;
         EXPECT_EQ(g.out, p.out) << key;
-        EXPECT_NE(p.out.find("\"old_value\""), std::string::npos) << p.out;
+        EXPECT_NE(p.out.find("\"kind\": \"changed\""), std::string::npos) << p.out;
     }
     const auto missing = run_bostad({"history", keys[0] + "x", "--db", s_location}, s_opts);
     EXPECT_EQ(missing.exit_code, 2);
