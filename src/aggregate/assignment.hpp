@@ -20,6 +20,10 @@ struct AssignmentSummary {
     double plan_seconds = 0;    ///< permits to plans, and the plans' shares of the areas
 };
 
+class AssignmentStore;
+
+AssignmentSummary process_assignment_queue(AssignmentStore& store);
+/// The same on a GeoPackage store.
 AssignmentSummary process_assignment_queue(sqlite::Database& db);
 
 /// True when something waits in the queue (a status computed now would be out of date).
