@@ -4,6 +4,7 @@
 #include "cli/ingest_summary.hpp"
 #include "cli/progress.hpp"
 #include "core/crash_point.hpp"
+#include "store/sqlite_target.hpp"
 #include "store/store.hpp"
 
 namespace bostad::cli {
@@ -11,7 +12,8 @@ namespace bostad::cli {
 std::vector<ingest::IngestReport> run_ingest(Context& ctx, store::Store& s, const std::vector<ingest::IngestRequest>& requests,
                                              bool dry_run) {
     TerminalProgress bar(ctx.err());
-    ingest::Ingester ingester(s, ctx.config(), ctx.globals().progress ? &bar : nullptr);
+    store::SqliteIngestTarget target(s.db());
+    ingest::Ingester ingester(target, ctx.config(), ctx.globals().progress ? &bar : nullptr);
     std::vector<ingest::IngestReport> reports;
     if (dry_run) {
         for (const auto& r : requests) reports.push_back(ingester.run(r));

@@ -15,12 +15,7 @@
 #include "ingest/dedupe.hpp"
 #include "ingest/diff.hpp"
 #include "ingest/source_file.hpp"
-#include "store/area_table.hpp"
-#include "store/permit_table.hpp"
-#include "store/plan_table.hpp"
-#include "store/run_log.hpp"
-#include "store/spatial_index.hpp"
-#include "store/store.hpp"
+#include "store/ingest_target.hpp"
 
 namespace bostad::ingest {
 namespace fs = std::filesystem;
@@ -28,23 +23,22 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::size_t k_samples = 10;
-/// From this many rows on, a table's R-tree is rebuilt in bulk after the writes instead of row by row.
-constexpr std::size_t k_bulk_index_rows = 5000;
 
-/// Bulk index loads for the tables a large ingest writes to; finish() after the writes.
-class BulkIndexes {
+/// What the store does after large writes to the tables an ingest writes to; finish() after the writes.
+class BulkWrites {
 public:
-    BulkIndexes(sqlite::Database& db, bool writing, std::initializer_list<std::pair<const char*, std::size_t>> tables) {
+    BulkWrites(store::IngestTarget& target, bool writing, std::initializer_list<std::pair<const char*, std::size_t>> tables) {
         for (const auto& [table, rows] : tables) {
-            if (writing && rows >= k_bulk_index_rows) m_loads.push_back(std::make_unique<store::BulkIndexLoad>(db, table, "geom"));
+            if (!writing) continue;
+            if (auto w = target.bulk_write(table, rows)) m_writes.push_back(std::move(w));
         }
     }
     void finish() {
-        for (auto& l : m_loads) l->finish();
+        for (auto& w : m_writes) w->finish();
     }
 
 private:
-    std::vector<std::unique_ptr<store::BulkIndexLoad>> m_loads;
+    std::vector<std::unique_ptr<store::BulkWrite>> m_writes;
 };
 
 /// The files whose bytes make up a delivery: a Shapefile is its .shp with its sidecar files.
@@ -68,16 +62,18 @@ struct Traits;
 
 template <>
 struct Traits<PermitRecord> {
-    using Table = store::PermitTable;
+    using Table = store::PermitWriter;
     using Stored = store::StoredPermit;
+    static std::unique_ptr<Table> open(store::IngestTarget& t) { return t.permits(); }
     static constexpr const char* entity = "permit";
     static std::pair<const std::string&, const std::string&> key(const PermitRecord& r) { return {r.municipality, r.case_id}; }
 };
 
 template <>
 struct Traits<PlanRecord> {
-    using Table = store::PlanTable;
+    using Table = store::PlanWriter;
     using Stored = store::StoredPlan;
+    static std::unique_ptr<Table> open(store::IngestTarget& t) { return t.plans(); }
     static constexpr const char* entity = "plan";
     static std::pair<const std::string&, const std::string&> key(const PlanRecord& r) { return {r.municipality, r.plan_id}; }
 };
@@ -86,13 +82,13 @@ struct Traits<PlanRecord> {
 template <typename Record>
 class Applier {
 public:
-    Applier(sqlite::Database& db, store::RunLog* log, std::optional<std::int64_t> run, IngestReport& report)
-        : m_table(db), m_log(log), m_run(run), m_report(report) {}
+    Applier(store::IngestTarget& target, store::RunRecorder* log, std::optional<std::int64_t> run, IngestReport& report)
+        : m_table(Traits<Record>::open(target)), m_log(log), m_run(run), m_report(report) {}
 
     void apply(Batch<Record>& batch, bool full_snapshot, const std::set<std::string>& snapshot_municipalities) {
         std::set<std::string> municipalities = snapshot_municipalities;
         for (const std::uint32_t i : batch.order) municipalities.insert(batch.accepted[i].record.municipality);
-        for (const auto& m : municipalities) m_stored.emplace(m, m_table.load(m));
+        for (const auto& m : municipalities) m_stored.emplace(m, m_table->load(m));
 
         for (const std::uint32_t i : batch.order) {
             const auto& c = batch.accepted[i];
@@ -100,22 +96,22 @@ public:
             auto& stored = m_stored[municipality];
             const auto it = stored.find(key);
             if (it == stored.end()) {
-                if (writing()) m_table.insert(c.record, *m_run);
+                if (writing()) m_table->insert(c.record, *m_run);
                 m_report.inserted += c.rows;
                 continue;
             }
             if (it->second.missing_since_run) {
-                if (writing()) m_table.set_missing(it->second.fid, std::nullopt);
+                if (writing()) m_table->set_missing(it->second.fid, std::nullopt);
                 event(municipality, key, "reappeared", std::nullopt, std::nullopt, std::nullopt);
                 ++m_report.reappeared;
             }
             const auto changes = compare(it->second.record, c.record);
             if (changes.empty()) {
-                if (writing()) m_table.seen(it->second.fid, *m_run);
+                if (writing()) m_table->seen(it->second.fid, *m_run);
                 m_report.unchanged += c.rows;
                 continue;
             }
-            if (writing()) m_table.update(it->second.fid, c.record, *m_run);
+            if (writing()) m_table->update(it->second.fid, c.record, *m_run);
             m_report.updated += c.rows;
             for (const auto& ch : changes) {
                 event(municipality, key, ch.kind, ch.field, ch.old_value, ch.new_value);
@@ -124,7 +120,7 @@ public:
                 }
             }
         }
-        if (writing()) m_table.finish();
+        if (writing()) m_table->finish();
         if (full_snapshot) flag_missing(batch, snapshot_municipalities);
     }
 
@@ -145,21 +141,21 @@ private:
         for (const auto& m : municipalities) {
             for (const auto& [key, s] : m_stored[m]) {
                 if (batch.seen.contains(entity_key(m, key)) || s.missing_since_run) continue;
-                if (writing()) m_table.set_missing(s.fid, *m_run);
+                if (writing()) m_table->set_missing(s.fid, *m_run);
                 event(m, key, "missing_from_snapshot", std::nullopt, std::nullopt, std::nullopt);
                 ++m_report.missing_from_snapshot;
             }
         }
     }
 
-    typename Traits<Record>::Table m_table;
-    store::RunLog* m_log;
+    std::unique_ptr<typename Traits<Record>::Table> m_table;
+    store::RunRecorder* m_log;
     std::optional<std::int64_t> m_run;
     IngestReport& m_report;
     std::map<std::string, std::unordered_map<std::string, typename Traits<Record>::Stored>> m_stored;
 };
 
-void record_rejects(const std::vector<Rejection>& rejected, const std::vector<std::string>& files, DataKind kind, store::RunLog* log,
+void record_rejects(const std::vector<Rejection>& rejected, const std::vector<std::string>& files, DataKind kind, store::RunRecorder* log,
                     std::optional<std::int64_t> run, IngestReport& report) {
     for (const auto& r : rejected) {
         ++report.rejected_by_reason[std::string(reason_code(r.problem.reason))];
@@ -190,11 +186,11 @@ std::string notes_json(const IngestReport& r) {
 
 /// What the steps of one ingest share.
 struct RunContext {
-    sqlite::Database& db;
+    store::IngestTarget& target;
     std::vector<std::unique_ptr<SourceFile>>& files;
     const IngestRequest& request;
     IngestReport& report;
-    store::RunLog* log;
+    store::RunRecorder* log;
     std::optional<std::int64_t> run;
     std::set<std::string>& snapshot_municipalities;
     const config::Config* config;
@@ -263,8 +259,8 @@ void ingest_entities(RunContext& c, const char* table) {
     }
     timer.lap("dedupe");
     sort_rejected(batch.rejected);
-    BulkIndexes indexes(c.db, c.run.has_value(), {{table, batch.order.size()}, {"rejected_rows", batch.rejected.size()}});
-    Applier<Record>(c.db, c.log, c.run, c.report).apply(batch, c.request.full_snapshot, c.snapshot_municipalities);
+    BulkWrites indexes(c.target, c.run.has_value(), {{table, batch.order.size()}, {"rejected_rows", batch.rejected.size()}});
+    Applier<Record>(c.target, c.log, c.run, c.report).apply(batch, c.request.full_snapshot, c.snapshot_municipalities);
     crash_point("ingest.rows_written");
     record_rejects(batch.rejected, batch.files, c.request.kind, c.log, c.run, c.report);
     crash_point("ingest.rejects_written");
@@ -289,13 +285,13 @@ void ingest_areas(RunContext& c) {
     const config::AreaSet* configured = c.config ? c.config->find_area_set(*c.request.area_set) : nullptr;
     std::string vintage = c.request.vintage.value_or(configured ? configured->vintage : "");
     if (vintage.empty()) vintage = store::utc_now().substr(0, 10);
-    store::AreaTable areas_table(c.db);
-    const auto existing = areas_table.find(*c.request.area_set);
-    if (existing && areas_table.areas(existing->id) == areas) {
+    const auto areas_table = c.target.area_sets();
+    const auto existing = areas_table->find(*c.request.area_set);
+    if (existing && areas_table->areas(existing->id) == areas) {
         c.report.unchanged = static_cast<std::int64_t>(areas.size()); // the same areas again: no new vintage
     } else {
         c.report.replaced_areas = existing ? existing->areas : 0;
-        if (c.run) areas_table.replace(*c.request.area_set, configured ? configured->description : "", vintage, *c.run, areas);
+        if (c.run) areas_table->replace(*c.request.area_set, configured ? configured->description : "", vintage, *c.run, areas);
         c.report.inserted = static_cast<std::int64_t>(areas.size());
     }
     record_rejects(batch.rejected, batch.files, c.request.kind, c.log, c.run, c.report);
@@ -304,8 +300,8 @@ void ingest_areas(RunContext& c) {
 
 } // namespace
 
-Ingester::Ingester(store::Store& store, const config::Config* config, Progress* progress)
-    : m_store(store), m_config(config), m_progress(progress) {}
+Ingester::Ingester(store::IngestTarget& target, const config::Config* config, Progress* progress)
+    : m_target(target), m_config(config), m_progress(progress) {}
 
 IngestReport Ingester::run(const IngestRequest& request) {
     if (request.files.empty()) throw UsageError("ingest: no file given");
@@ -323,8 +319,7 @@ IngestReport Ingester::run(const IngestRequest& request) {
     if (request.municipality && !is_municipality_code(*request.municipality)) {
         throw UsageError(fmt::format("--municipality: '{}' is not a four-digit kommun code (e.g. 1290)", *request.municipality));
     }
-    auto& db = m_store.db();
-    if (!request.dry_run && !db.in_transaction()) throw InternalError("ingest must run inside a transaction");
+    if (!request.dry_run && !m_target.in_transaction()) throw InternalError("ingest must run inside a transaction");
 
     IngestReport report;
     report.dry_run = request.dry_run;
@@ -341,10 +336,10 @@ IngestReport Ingester::run(const IngestRequest& request) {
     }
     report.crs = join(crs, ", ");
 
-    std::optional<store::RunLog> log;
+    std::unique_ptr<store::RunRecorder> log;
     std::optional<std::int64_t> run;
     if (!request.dry_run) {
-        log.emplace(db);
+        log = m_target.runs();
         store::RunStart start;
         start.kind = std::string(kind_name(request.kind));
         start.source_path = join(request.files, "; ");
@@ -360,12 +355,12 @@ IngestReport Ingester::run(const IngestRequest& request) {
         report.run_id = run;
         crash_point("ingest.run_started");
     }
-    store::RunLog* log_ptr = log ? &*log : nullptr;
+    store::RunRecorder* log_ptr = log.get();
 
     std::set<std::string> snapshot_municipalities;
     if (request.municipality) snapshot_municipalities.insert(*request.municipality);
     else if (mapping && mapping->municipality) snapshot_municipalities.insert(*mapping->municipality);
-    RunContext context{db, files, request, report, log_ptr, run, snapshot_municipalities, m_config, m_progress};
+    RunContext context{m_target, files, request, report, log_ptr, run, snapshot_municipalities, m_config, m_progress};
     switch (request.kind) {
     case DataKind::permits: ingest_entities<PermitRecord>(context, "permits"); break;
     case DataKind::plans: ingest_entities<PlanRecord>(context, "plans"); break;

@@ -12,20 +12,20 @@ namespace bostad::config {
 struct Config;
 }
 namespace bostad::store {
-class Store;
+class IngestTarget;
 }
 
 namespace bostad::ingest {
 
 class Ingester {
 public:
-    Ingester(store::Store& store, const config::Config* config, Progress* progress);
+    Ingester(store::IngestTarget& target, const config::Config* config, Progress* progress);
 
     /// Runs one ingest. Unless it is a dry run, the store must be inside a transaction.
     IngestReport run(const IngestRequest& request);
 
 private:
-    store::Store& m_store;
+    store::IngestTarget& m_target;
     const config::Config* m_config;
     Progress* m_progress;
 };

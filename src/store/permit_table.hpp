@@ -9,31 +9,27 @@
 
 #include "core/records.hpp"
 #include "sqlite/database.hpp"
+#include "store/ingest_target.hpp"
 
 namespace bostad::store {
 
-struct StoredPermit {
-    std::int64_t fid = 0;
-    PermitRecord record;
-    std::optional<std::int64_t> missing_since_run;
-};
 
-class PermitTable {
+class PermitTable final : public PermitWriter {
 public:
     explicit PermitTable(sqlite::Database& db);
 
     /// Every stored permit of the municipality, by case id.
-    std::unordered_map<std::string, StoredPermit> load(const std::string& municipality);
+    std::unordered_map<std::string, StoredPermit> load(const std::string& municipality) override;
     /// Adds a permit; rows are written in batches, so `p` must stay alive until flush().
-    std::int64_t insert(const PermitRecord& p, std::int64_t run);
+    std::int64_t insert(const PermitRecord& p, std::int64_t run) override;
     /// Writes the inserted rows that are still queued. Call before reading the table or committing.
     void flush();
     /// Flushes, and queues the new and changed permits for assignment to areas and plans.
-    void finish();
-    void update(std::int64_t fid, const PermitRecord& p, std::int64_t run);
+    void finish() override;
+    void update(std::int64_t fid, const PermitRecord& p, std::int64_t run) override;
     /// Records that a run delivered the permit (whether or not it changed).
-    void seen(std::int64_t fid, std::int64_t run);
-    void set_missing(std::int64_t fid, std::optional<std::int64_t> run);
+    void seen(std::int64_t fid, std::int64_t run) override;
+    void set_missing(std::int64_t fid, std::optional<std::int64_t> run) override;
 
 private:
     struct Pending {

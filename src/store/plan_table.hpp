@@ -8,25 +8,21 @@
 
 #include "core/records.hpp"
 #include "sqlite/database.hpp"
+#include "store/ingest_target.hpp"
 
 namespace bostad::store {
 
-struct StoredPlan {
-    std::int64_t fid = 0;
-    PlanRecord record;
-    std::optional<std::int64_t> missing_since_run;
-};
 
-class PlanTable {
+class PlanTable final : public PlanWriter {
 public:
     explicit PlanTable(sqlite::Database& db);
 
-    std::unordered_map<std::string, StoredPlan> load(const std::string& municipality);
-    std::int64_t insert(const PlanRecord& p, std::int64_t run);
-    void finish() {} ///< plans are written (and queued for assignment) one by one
-    void update(std::int64_t fid, const PlanRecord& p, std::int64_t run);
-    void seen(std::int64_t fid, std::int64_t run);
-    void set_missing(std::int64_t fid, std::optional<std::int64_t> run);
+    std::unordered_map<std::string, StoredPlan> load(const std::string& municipality) override;
+    std::int64_t insert(const PlanRecord& p, std::int64_t run) override;
+    void finish() override {} ///< plans are written (and queued for assignment) one by one
+    void update(std::int64_t fid, const PlanRecord& p, std::int64_t run) override;
+    void seen(std::int64_t fid, std::int64_t run) override;
+    void set_missing(std::int64_t fid, std::optional<std::int64_t> run) override;
 
 private:
     void write_areas(std::int64_t fid, const PlanRecord& p);

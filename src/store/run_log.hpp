@@ -8,66 +8,19 @@
 #include <string>
 
 #include "sqlite/database.hpp"
+#include "store/ingest_target.hpp"
 
 namespace bostad::store {
 
-struct RunStart {
-    std::string kind; ///< permits | plans | areas
-    std::string source_path;
-    std::string source_checksum;
-    std::optional<std::string> source_layer;
-    std::optional<std::string> mapping;
-    std::optional<std::string> municipality;
-    std::optional<std::string> area_set;
-    bool full_snapshot = false;
-    std::optional<std::string> source_name;
-    std::optional<std::string> source_crs;
-};
-
-struct RunCounts {
-    std::int64_t read = 0;
-    std::int64_t inserted = 0;
-    std::int64_t updated = 0;
-    std::int64_t unchanged = 0;
-    std::int64_t rejected = 0;
-    std::int64_t repeated = 0; ///< part of unchanged
-    std::string notes_json = "{}";
-};
-
-struct EventRow {
-    std::string entity; ///< permit | plan
-    std::string municipality;
-    std::string key;
-    std::string kind; ///< changed | date_moved_back | date_removed | status_moved_back | missing_from_snapshot | reappeared
-    std::optional<std::string> field;
-    std::optional<std::string> old_value;
-    std::optional<std::string> new_value;
-};
-
-struct RejectRow {
-    std::string kind;
-    std::optional<std::string> municipality;
-    std::string source_file;
-    std::int64_t source_row = 0;
-    std::optional<std::string> source_fid;
-    std::string reason_code;
-    std::optional<std::string> field;
-    std::string message;
-    std::string raw_attributes; ///< JSON object
-    std::span<const std::uint8_t> geometry_wkb; ///< EPSG:3006; empty when none
-    std::optional<std::string> raw_geometry;
-};
-
-class RunLog {
+/// The GeoPackage store's run log.
+class RunLog final : public RunRecorder {
 public:
     explicit RunLog(sqlite::Database& db);
 
-    std::int64_t start(const RunStart& run);
-    /// Records the counts; throws InternalError when read != inserted + updated + unchanged + rejected, so
-    /// that the caller's transaction rolls back.
-    void finish(std::int64_t run, const RunCounts& counts);
-    void event(std::int64_t run, const EventRow& e);
-    void reject(std::int64_t run, const RejectRow& r);
+    std::int64_t start(const RunStart& run) override;
+    void finish(std::int64_t run, const RunCounts& counts) override;
+    void event(std::int64_t run, const EventRow& e) override;
+    void reject(std::int64_t run, const RejectRow& r) override;
 
 private:
     sqlite::Database& m_db;
@@ -75,7 +28,5 @@ private:
     sqlite::Statement m_reject;
 };
 
-/// The current time as GeoPackage writes DATETIME values (UTC, milliseconds).
-std::string utc_now();
 
 } // namespace bostad::store
