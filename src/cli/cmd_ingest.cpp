@@ -10,6 +10,8 @@
 #include "cli/ingest_run.hpp"
 #include "ingest/config_requests.hpp"
 #include "ingest/ingester.hpp"
+#include "pg/conninfo.hpp"
+#include "pgstore/pg_store.hpp"
 #include "store/store.hpp"
 
 namespace bostad::cli {
@@ -75,8 +77,14 @@ ExitCode IngestCommand::run(Context& ctx) {
         r.max_repair_area_change = m_max_repair_percent / 100.0;
     }
 
-    store::Store s = store::Store::open(ctx.store_path(), store::Access::read_write);
-    const std::vector<ingest::IngestReport> reports = run_ingest(ctx, s, requests, m_dry_run);
+    std::vector<ingest::IngestReport> reports;
+    if (const std::string location = ctx.store_location(); pg::is_pg_location(location)) {
+        pgstore::PgStore s = pgstore::PgStore::open(location);
+        reports = run_ingest(ctx, s, requests, m_dry_run);
+    } else {
+        store::Store s = store::Store::open(ctx.store_path(), store::Access::read_write);
+        reports = run_ingest(ctx, s, requests, m_dry_run);
+    }
 
     std::int64_t rejected = 0;
     for (const auto& r : reports) rejected += r.rejected;

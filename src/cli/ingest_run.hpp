@@ -10,10 +10,17 @@
 namespace bostad::store {
 class Store;
 }
+namespace bostad::pgstore {
+class PgStore;
+}
 
 namespace bostad::cli {
 
 std::vector<ingest::IngestReport> run_ingest(Context& ctx, store::Store& s, const std::vector<ingest::IngestRequest>& requests,
+                                             bool dry_run);
+/// The same into a PostGIS store; ingests of the same source (kind and municipality, or area set) take
+/// an advisory lock, so that a second one waits, with a note, until the first has committed.
+std::vector<ingest::IngestReport> run_ingest(Context& ctx, pgstore::PgStore& s, const std::vector<ingest::IngestRequest>& requests,
                                              bool dry_run);
 
 } // namespace bostad::cli
