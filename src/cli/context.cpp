@@ -57,9 +57,9 @@ std::string Context::store_location() {
 std::string Context::store_path() {
     std::string path = store_location();
     if (pg::is_pg_location(path)) {
-        throw UsageError(fmt::format("--db {}: this command works on a GeoPackage store only in this version (init, check, "
-                                     "status and copy work on PostGIS too); run it on the GeoPackage and move the store "
-                                     "with `bostad copy --from STORE.gpkg --to PG:...`",
+        throw UsageError(fmt::format("--db {}: this command works on a GeoPackage store only in this version (init, ingest, "
+                                     "status, history, check and copy work on PostGIS too); run it on the GeoPackage and "
+                                     "move the store with `bostad copy --from STORE.gpkg --to PG:...`",
                                      pg::redacted(path)));
     }
     return path;

@@ -16,24 +16,14 @@
 #include "pg/connection.hpp"
 #include "pgstore/pg_store.hpp"
 #include "sqlite/database.hpp"
+#include "support/pg_server.hpp"
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
 
 namespace bostad::test {
 namespace {
 
-/// The throwaway server's location, from the fixture; a test without it fails (setup installs the server).
-std::string server_location() {
-    const char* dir = std::getenv("BOSTAD_TEST_PG_DIR");
-    if (!dir) throw std::runtime_error("BOSTAD_TEST_PG_DIR is not set: run these tests through ctest (fixture postgis)");
-    std::ifstream in(std::string(dir) + "/location");
-    std::string line;
-    if (!std::getline(in, line)) throw std::runtime_error(fmt::format("no server location in {}/location", dir));
-    return line;
-}
-
-/// A location in its own schema, so that the tests do not see each other's stores.
-std::string in_schema(const std::string& schema) { return server_location() + " active_schema=" + schema; }
+std::string in_schema(const std::string& schema) { return pg_location(schema); }
 
 std::string hex(std::span<const std::uint8_t> bytes) {
     std::string out;
@@ -257,7 +247,7 @@ TEST_F(PostgisStore, HistoryIsTheSameAsOnTheGeoPackage) {
 }
 
 TEST_F(PostgisStore, CommandsNotOnPostgisYetSaySoAndPointToCopy) {
-    for (const std::vector<std::string>& args : {std::vector<std::string>{"ingest", "--month", "2026-10"},
+    for (const std::vector<std::string>& args : {std::vector<std::string>{"monthly", "--month", "2026-10"},
                                                  std::vector<std::string>{"export", "--month", "2026-10", "-o", "x.gpkg"},
                                                  std::vector<std::string>{"report", "--month", "2026-10"}}) {
         auto with_db = args;

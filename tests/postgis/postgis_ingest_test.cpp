@@ -1,0 +1,165 @@
+// Ingest straight into a PostGIS store (a throwaway server, ctest fixture "postgis"): the example project
+// gives the same status and history as through a GeoPackage; re-ingests change nothing; a killed ingest
+// leaves nothing; ingests of one source wait for each other, of different municipalities do not.
+
+#include <gtest/gtest.h>
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <csignal>
+#include <future>
+#include <memory>
+#include <sstream>
+
+#include "pg/connection.hpp"
+#include "sqlite/database.hpp"
+#include "support/pg_server.hpp"
+#include "support/process.hpp"
+#include "support/temp_dir.hpp"
+
+namespace bostad::test {
+namespace {
+
+using namespace std::chrono_literals;
+
+class PostgisIngest : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        s_dir = std::make_unique<TempDir>();
+        // The GeoPackage side, and the same example ingested month by month straight into PostGIS.
+        s_opts = make_example_store(s_dir->path().string(), {"2026-09", "2026-10"});
+        s_location = pg_location(fmt::format("t_ingest_{}", ::getpid()));
+        ASSERT_EQ(run_bostad({"init", "--db", s_location, "-q"}, s_opts).exit_code, 0);
+        for (const char* month : {"2026-09", "2026-10"}) {
+            const auto r = run_bostad({"ingest", "--month", month, "--db", s_location, "-q"}, s_opts);
+            ASSERT_EQ(r.exit_code, 0) << r.err;
+        }
+    }
+    static void TearDownTestSuite() { s_dir.reset(); }
+
+    /// A fresh store for a test that changes it.
+    static std::string fresh_store(const std::string& name) {
+        const std::string location = pg_location(fmt::format("{}_{}", name, ::getpid()));
+        EXPECT_EQ(run_bostad({"init", "--db", location, "-q"}, s_opts).exit_code, 0);
+        return location;
+    }
+
+    static std::unique_ptr<TempDir> s_dir;
+    static ProcessOptions s_opts;
+    static std::string s_location;
+};
+std::unique_ptr<TempDir> PostgisIngest::s_dir;
+ProcessOptions PostgisIngest::s_opts;
+std::string PostgisIngest::s_location;
+
+TEST_F(PostgisIngest, GivesTheSameStatusAsTheGeoPackageForSeveralMonthsAndAreaSets) {
+    int compared = 0;
+    for (const char* month : {"2022-05", "2025-01", "2026-09", "2026-10"}) {
+        for (const char* set : {"distrikt", "kommuner"}) {
+            std::vector<std::string> args{"status", "--month", month, "--area-set", set, "--of", "json", "-q"};
+            const auto g = run_bostad(args, s_opts);
+            args.insert(args.end(), {"--db", s_location});
+            const auto p = run_bostad(args, s_opts);
+            ASSERT_EQ(p.exit_code, 0) << p.err;
+            EXPECT_EQ(g.out, p.out) << month << " " << set;
+            ++compared;
+        }
+    }
+    EXPECT_EQ(compared, 8);
+}
+
+TEST_F(PostgisIngest, KeepsTheSameRowsHistoryAndQuarantine) {
+    pg::Connection c = pg::Connection::open(s_location);
+    sqlite::Database db(s_dir->path().string() + "/ex/bostad.gpkg", sqlite::OpenMode::read_only);
+    const auto gpkg = [&](const std::string& sql) { return db.query_int(sql); };
+    for (const char* table : {"permits", "plans", "areas", "events", "rejected_rows", "ingest_runs", "permit_areas",
+                              "permit_plans", "plan_area_shares"}) {
+        EXPECT_EQ(c.query_int(fmt::format("SELECT count(*) FROM {}", table)), gpkg(fmt::format("SELECT count(*) FROM {}", table)))
+            << table;
+    }
+    // Every run accounts for every row it read.
+    EXPECT_EQ(c.query_int("SELECT count(*) FROM ingest_runs WHERE rows_read <> rows_inserted + rows_updated + rows_unchanged "
+                          "+ rows_rejected"),
+              0);
+    EXPECT_EQ(c.query_int("SELECT count(*) FROM rejected_rows WHERE reason_code = 'duplicate_conflict'"),
+              gpkg("SELECT count(*) FROM rejected_rows WHERE reason_code = 'duplicate_conflict'"));
+    const auto key = c.query_text("SELECT entity_key FROM events WHERE kind = 'changed' ORDER BY id LIMIT 1");
+    ASSERT_TRUE(key);
+    const auto g = run_bostad({"history", *key, "--of", "json"}, s_opts);
+    const auto p = run_bostad({"history", *key, "--of", "json", "--db", s_location}, s_opts);
+    // The runs' start times differ (two ingests); everything else is the same.
+    const auto without_times = [](std::string s) {
+        std::string out;
+        std::istringstream in(s);
+        for (std::string line; std::getline(in, line);) {
+            if (line.find("_at\"") == std::string::npos) out += line + "\n";
+        }
+        return out;
+    };
+    EXPECT_EQ(without_times(g.out), without_times(p.out));
+}
+
+TEST_F(PostgisIngest, ASecondIngestOfTheSameMonthChangesNothing) {
+    const std::string location = fresh_store("t_again");
+    ASSERT_EQ(run_bostad({"ingest", "--month", "2026-10", "--db", location, "-q"}, s_opts).exit_code, 0);
+    pg::Connection c = pg::Connection::open(location);
+    const auto permits = c.query_int("SELECT count(*) FROM permits");
+    const auto events = c.query_int("SELECT count(*) FROM events");
+    const auto r = run_bostad({"ingest", "--month", "2026-10", "--db", location, "--of", "json", "-q"}, s_opts);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out.find("\"inserted\": 1"), std::string::npos);
+    EXPECT_EQ(c.query_int("SELECT count(*) FROM permits"), permits);
+    EXPECT_EQ(c.query_int("SELECT count(*) FROM events"), events);
+    EXPECT_EQ(c.query_int("SELECT sum(rows_inserted + rows_updated) FROM ingest_runs WHERE id > (SELECT max(id) - 6 FROM "
+                          "ingest_runs)"),
+              0);
+    // A dry run writes nothing at all.
+    const auto runs = c.query_int("SELECT count(*) FROM ingest_runs");
+    ASSERT_EQ(run_bostad({"ingest", "--month", "2026-09", "--dry-run", "--db", location, "-q"}, s_opts).exit_code, 0);
+    EXPECT_EQ(c.query_int("SELECT count(*) FROM ingest_runs"), runs);
+}
+
+TEST_F(PostgisIngest, AKilledIngestLeavesTheStoreAsItWas) {
+    const std::string location = fresh_store("t_killed");
+    for (const char* point : {"ingest.run_started", "ingest.rows_written", "ingest.before_commit"}) {
+        ProcessOptions o = s_opts;
+        o.env_extra["BOSTAD_CRASH_AT"] = point;
+        const auto r = run_bostad({"ingest", "--month", "2026-10", "--db", location, "-q"}, o);
+        EXPECT_EQ(r.signal, SIGKILL) << point << ": " << r.err;
+        pg::Connection c = pg::Connection::open(location);
+        EXPECT_EQ(c.query_int("SELECT count(*) FROM ingest_runs"), 0) << point;
+        EXPECT_EQ(c.query_int("SELECT count(*) FROM permits"), 0) << point;
+        EXPECT_EQ(c.query_int("SELECT count(*) FROM assignment_queue"), 0) << point;
+    }
+}
+
+TEST_F(PostgisIngest, TwoIngestsOfOneSourceWaitForEachOtherWithANote) {
+    const std::string location = fresh_store("t_lock");
+    pg::Connection holder = pg::Connection::open(location);
+    pg::Transaction tx(holder);
+    // What `bostad ingest` of Kristianstad's permits locks (pgstore::PgStore::lock_for_writing).
+    holder.exec("SELECT pg_advisory_xact_lock(hashtext(current_schema() || ' ingest permits 1290'))");
+    auto waiting = std::async(std::launch::async, [&] {
+        return run_bostad({"ingest", "--month", "2026-10", "--source", "kristianstad-bygglov", "--db", location}, s_opts);
+    });
+    EXPECT_EQ(waiting.wait_for(3s), std::future_status::timeout) << "the second ingest did not wait";
+    // Another municipality's ingest goes ahead meanwhile.
+    const auto other = run_bostad({"ingest", "--month", "2026-10", "--source", "hassleholm-bygglov", "--db", location, "-q"},
+                                  s_opts);
+    EXPECT_EQ(other.exit_code, 0) << other.err;
+    tx.commit();
+    const auto r = waiting.get();
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.err.find("another bostad is writing ingest permits 1290 to this store; waiting"), std::string::npos) << r.err;
+    pg::Connection c = pg::Connection::open(location);
+    EXPECT_EQ(c.query_int("SELECT count(DISTINCT municipality) FROM permits"), 2);
+    EXPECT_EQ(c.query_int("SELECT count(*) FROM permits p CROSS JOIN area_sets s WHERE NOT EXISTS (SELECT 1 FROM "
+                          "permit_areas a WHERE a.permit_fid = p.fid AND a.area_set_id = s.id)"),
+              0)
+        << "every permit has its row in every area set";
+}
+
+} // namespace
+} // namespace bostad::test
