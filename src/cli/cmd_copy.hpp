@@ -7,11 +7,11 @@
 
 namespace bostad::cli {
 
-/// bostad copy: move a GeoPackage store into PostGIS.
+/// bostad copy: move a store between a GeoPackage and PostGIS.
 class CopyCommand final : public Command {
 public:
     std::string_view name() const override { return "copy"; }
-    std::string_view summary() const override { return "copy a GeoPackage store into PostGIS, history included"; }
+    std::string_view summary() const override { return "copy a store into PostGIS or back, history included"; }
     std::string_view help_text() const override {
         return "Copy a GeoPackage store (--from, default: the config's store, else ./bostad.gpkg) into a\n"
                "PostGIS store (--to PG:\"dbname=... host=...\", GDAL's form, active_schema=NAME picks the\n"
@@ -19,7 +19,9 @@ public:
                "and the assignments of permits and plans to areas come along. The PostGIS store is created\n"
                "when the schema has none; an existing one must be empty. All in one transaction: the target\n"
                "ends up complete or unchanged. The source is read in one snapshot and not changed (but for\n"
-               "an older schema, which is migrated first, and pending area assignments, which are made).";
+               "an older schema, which is migrated first, and pending area assignments, which are made).\n\n"
+               "The way back: --from PG:\"...\" --to NEW.gpkg writes the PostGIS store, read in one snapshot,\n"
+               "into a new GeoPackage store (never over an existing file), with the same ids and values.";
     }
     void declare(CLI::App& app) override;
     ExitCode run(Context& ctx) override;

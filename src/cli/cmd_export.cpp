@@ -6,8 +6,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "cli/open_store.hpp"
 #include "cli/report_options.hpp"
+#include "cli/store_snapshot.hpp"
 #include "export/gpkg_export.hpp"
 
 namespace bostad::cli {
@@ -30,7 +30,7 @@ ExitCode ExportCommand::run(Context& ctx) {
     opt.format = m_format == "csv" ? exports::Format::csv : m_format == "geojson" ? exports::Format::geojson : exports::Format::gpkg;
     opt.title = report_title(config, month);
 
-    store::Store s = open_store_assigned(ctx);
+    ReadableStore s = ReadableStore::open(ctx);
     const exports::ExportSummary done = exports::export_month(s.db(), opt);
 
     if (ctx.globals().of == OutputFormat::json) {

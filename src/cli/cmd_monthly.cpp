@@ -8,7 +8,10 @@
 
 #include "cli/ingest_run.hpp"
 #include "cli/report_options.hpp"
+#include "cli/store_snapshot.hpp"
 #include "ingest/config_requests.hpp"
+#include "pg/conninfo.hpp"
+#include "pgstore/pg_store.hpp"
 #include "store/store.hpp"
 
 namespace bostad::cli {
@@ -35,14 +38,32 @@ ExitCode MonthlyCommand::run(Context& ctx) {
     fs::create_directories(out_dir);
 
     // The first run of a project creates its store.
-    if (!fs::exists(ctx.store_path())) {
-        store::Store::create(ctx.store_path());
-        ctx.note(fmt::format("created store '{}'", ctx.store_path()));
-    }
-    store::Store s = store::Store::open(ctx.store_path(), store::Access::read_write);
     ingest::ConfigSelection sel;
     sel.month = month;
-    const auto reports = run_ingest(ctx, s, ingest::requests_from_config(config, sel), false);
+    const auto requests = ingest::requests_from_config(config, sel);
+    std::vector<ingest::IngestReport> reports;
+    std::optional<ReadableStore> s;
+    if (const std::string location = ctx.store_location(); pg::is_pg_location(location)) {
+        pgstore::PgStore pg_store = pgstore::PgStore::connect(location);
+        if (pgstore::PgStore::exists(pg_store.conn())) {
+            pg_store.check_version();
+        } else {
+            pg_store = pgstore::PgStore::create(location);
+            ctx.note(fmt::format("created PostGIS store '{}'", pg_store.location()));
+        }
+        reports = run_ingest(ctx, pg_store, requests, false);
+        s.emplace(ReadableStore::snapshot(ctx, pg_store));
+    } else {
+        if (!fs::exists(ctx.store_path())) {
+            store::Store::create(ctx.store_path());
+            ctx.note(fmt::format("created store '{}'", ctx.store_path()));
+        }
+        {
+            store::Store gpkg_store = store::Store::open(ctx.store_path(), store::Access::read_write);
+            reports = run_ingest(ctx, gpkg_store, requests, false);
+        }
+        s.emplace(ReadableStore::open(ctx));
+    }
     std::int64_t read = 0, rejected = 0;
     for (const auto& r : reports) {
         read += r.read;
@@ -56,7 +77,7 @@ ExitCode MonthlyCommand::run(Context& ctx) {
     ex.output = gpkg.string();
     ex.overwrite = m_overwrite;
     ex.title = report_title(&config, month);
-    const auto exported = exports::export_month(s.db(), ex);
+    const auto exported = exports::export_month(s->db(), ex);
 
     report::ReportOptions rep;
     rep.request = report_request(&config, month, area_set);
@@ -65,7 +86,7 @@ ExitCode MonthlyCommand::run(Context& ctx) {
     rep.lang = config.report.lang == "en" ? report::Lang::en : report::Lang::sv;
     rep.title = ex.title;
     rep.overwrite = m_overwrite;
-    const auto written = report::write_report(s.db(), rep);
+    const auto written = report::write_report(s->db(), rep);
 
     for (const auto& h : written.headlines) {
         ctx.out() << fmt::format("  {:<22} started {:>5}, completed {:>5} in the month; completed {:>5} this year, {:>5} in 12 months\n",

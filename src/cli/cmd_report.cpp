@@ -8,8 +8,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "cli/open_store.hpp"
 #include "cli/report_options.hpp"
+#include "cli/store_snapshot.hpp"
 #include "core/text.hpp"
 
 namespace bostad::cli {
@@ -38,7 +38,7 @@ ExitCode ReportCommand::run(Context& ctx) {
     opt.title = report_title(config, month);
     opt.overwrite = m_overwrite;
 
-    store::Store s = open_store_assigned(ctx);
+    ReadableStore s = ReadableStore::open(ctx);
     const report::ReportSummary done = report::write_report(s.db(), opt);
     if (ctx.globals().of == OutputFormat::json) {
         nlohmann::ordered_json j;

@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <csignal>
+#include <filesystem>
 #include <future>
 #include <memory>
 #include <sstream>
@@ -159,6 +160,21 @@ TEST_F(PostgisIngest, TwoIngestsOfOneSourceWaitForEachOtherWithANote) {
                           "permit_areas a WHERE a.permit_fid = p.fid AND a.area_set_id = s.id)"),
               0)
         << "every permit has its row in every area set";
+}
+
+TEST_F(PostgisIngest, MonthlyRunsOnPostgisAndCreatesTheStoreOnItsFirstRun) {
+    const std::string location = pg_location(fmt::format("t_monthly_{}", ::getpid()));
+    ProcessOptions o = s_opts;
+    const auto r = run_bostad({"monthly", "--month", "2026-10", "--db", location, "--overwrite"}, o);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.err.find("created PostGIS store"), std::string::npos) << r.err;
+    EXPECT_NE(r.out.find("QGIS export"), std::string::npos) << r.out;
+    for (const char* file : {"/out/2026-10/bostad-2026-10.gpkg", "/out/2026-10/rapport/rapport-2026-10.html",
+                             "/out/2026-10/rapport/rapport-2026-10.pdf"}) {
+        EXPECT_TRUE(std::filesystem::exists(o.cwd + file)) << file;
+    }
+    pg::Connection c = pg::Connection::open(location);
+    EXPECT_GT(c.query_int("SELECT count(*) FROM permits").value_or(0), 1000);
 }
 
 } // namespace
