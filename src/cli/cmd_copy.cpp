@@ -11,6 +11,7 @@
 #include "pg/conninfo.hpp"
 #include "pgstore/copy.hpp"
 #include "pgstore/pg_store.hpp"
+#include "pgstore/styles.hpp"
 #include "pgstore/to_geopackage.hpp"
 #include "sqlite/database.hpp"
 #include "store/store.hpp"
@@ -48,6 +49,7 @@ void to_postgis(Context& ctx, const std::string& from, const std::string& to) {
     if (pgstore::PgStore::exists(target.conn())) target.check_version();
     else target.create_schema();
     const auto copied = pgstore::copy_store(source.db(), target);
+    pgstore::write_styles(target.conn(), pgstore::store_municipalities(target.conn(), ctx.municipality_names()));
     tx.commit();
     target.conn().exec_script("ANALYZE");
     print(ctx, from, fmt::format("{} (schema {})", target.location(), target.conn().schema()), copied);

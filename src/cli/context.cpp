@@ -54,6 +54,14 @@ std::string Context::store_location() {
     return "bostad.gpkg";
 }
 
+std::vector<std::pair<std::string, std::string>> Context::municipality_names() {
+    std::vector<std::pair<std::string, std::string>> out;
+    if (const auto* c = config()) {
+        for (const auto& m : c->municipalities) out.emplace_back(m.code, m.name);
+    }
+    return out;
+}
+
 std::string Context::store_path() {
     std::string path = store_location();
     if (pg::is_pg_location(path)) {

@@ -4,6 +4,8 @@
 #include <iosfwd>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "config/config.hpp"
 #include "core/error.hpp"
@@ -42,6 +44,8 @@ public:
     std::string store_path();
     /// The store as given: a GeoPackage path or a PG: location (--db, else the config's db, else bostad.gpkg).
     std::string store_location();
+    /// The config's municipalities as (code, name); none without a config.
+    std::vector<std::pair<std::string, std::string>> municipality_names();
 
 private:
     GlobalOptions m_globals;

@@ -14,6 +14,7 @@
 #include "pgstore/assignment_store.hpp"
 #include "pgstore/ingest_target.hpp"
 #include "pgstore/pg_store.hpp"
+#include "pgstore/styles.hpp"
 #include "store/sqlite_target.hpp"
 #include "store/store.hpp"
 
@@ -79,6 +80,8 @@ std::vector<ingest::IngestReport> run_ingest(Context& ctx, pgstore::PgStore& s, 
     auto reports = ingest_and_assign(ctx, target, assignment, requests, dry_run,
                                      [&] { s.lock_for_writing("assignments", note); });
     if (dry_run) return reports;
+    // The layers' default styles in QGIS, with a category for every municipality the store now has.
+    pgstore::write_styles(s.conn(), pgstore::store_municipalities(s.conn(), ctx.municipality_names()));
     s.mark_written();
     tx.commit();
     crash_point("ingest.after_commit");

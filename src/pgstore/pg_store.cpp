@@ -4,6 +4,7 @@
 
 #include "core/embedded.hpp"
 #include "core/version.hpp"
+#include "pgstore/styles.hpp"
 #include "store/migrations.hpp"
 #include "store/run_log.hpp"
 
@@ -69,6 +70,7 @@ void PgStore::create_schema() {
     set_meta(c, "last_written_with", k_tool_version);
     c.exec("INSERT INTO bostad_schema_history (schema_version, tool_version) VALUES ($1, $2)",
            {std::to_string(version), std::string(k_tool_version)});
+    write_styles(c, {});
     m_schema_version = version;
 }
 

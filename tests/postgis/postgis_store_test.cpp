@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include <unistd.h>
 
@@ -12,6 +13,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <regex>
 #include <memory>
 
 #include "core/gpkg_blob.hpp"
@@ -69,7 +71,9 @@ TEST(PostgisInit, CreatesTheSchemaWithPostgisGeometriesAndGistIndexesOnce) {
     EXPECT_NE(r.out.find("already exists in schema t_init"), std::string::npos) << r.out;
 
     pg::Connection c = pg::Connection::open(location);
+    // The tables (the permit_stages view for QGIS aside).
     pg::Result geoms = c.exec("SELECT f_table_name, type, srid FROM geometry_columns WHERE f_table_schema = 't_init' "
+                              "AND f_table_name IN (SELECT tablename FROM pg_tables WHERE schemaname = 't_init') "
                               "ORDER BY f_table_name");
     std::map<std::string, std::pair<std::string, std::int64_t>> found;
     for (int i = 0; i < geoms.rows(); ++i) found[geoms.text(i, 0)] = {geoms.text(i, 1), geoms.int64(i, 2)};
@@ -302,6 +306,39 @@ TEST_F(PostgisStore, CopyingBackGivesTheSameRowsInEveryTable) {
     const auto again = run_bostad({"copy", "--from", s_location, "--to", back}, s_opts);
     EXPECT_EQ(again.exit_code, 2);
     EXPECT_NE(again.err.find("already exists"), std::string::npos) << again.err;
+}
+
+TEST_F(PostgisStore, QgisConnectedToTheDatabaseGetsTheExportsStyles) {
+    // The server's host and port, and this suite's schema, from the location.
+    const std::regex keyword(R"((\w+)=(\S+))");
+    std::map<std::string, std::string> parts;
+    for (std::sregex_iterator it(s_location.begin(), s_location.end(), keyword), end; it != end; ++it) {
+        parts[(*it)[1].str()] = (*it)[2].str();
+    }
+    const auto r = run_process({k_debian_python, std::string(BOSTAD_SOURCE_DIR) + "/tests/qgis/qgis_postgis_check.py",
+                                parts["host"], parts["port"], parts["dbname"], parts["user"], parts["active_schema"],
+                                "permit_stages", "plans", "areas"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto seen = nlohmann::json::parse(r.out);
+    const std::map<std::string, std::pair<std::string, std::string>> expected{
+        {"permit_stages", {"stage", "completed"}}, {"plans", {"status", "laga_kraft"}}, {"areas", {"municipality", "1290"}}};
+    pg::Connection c = pg::Connection::open(s_location);
+    for (const auto& [table, want] : expected) {
+        const auto& layer = seen.at(table);
+        ASSERT_TRUE(layer.at("valid").get<bool>()) << table << ": " << r.out;
+        EXPECT_EQ(layer.at("crs"), "EPSG:3006") << table;
+        EXPECT_EQ(layer.at("renderer"), "categorizedSymbol") << table << " was not drawn with the stored style";
+        EXPECT_EQ(layer.at("attribute"), want.first) << table;
+        const auto categories = layer.at("categories").get<std::vector<std::string>>();
+        EXPECT_NE(std::find(categories.begin(), categories.end(), want.second), categories.end()) << table;
+        EXPECT_EQ(layer.at("stored_styles").size(), 1u) << table;
+        EXPECT_EQ(layer.at("features").get<std::int64_t>(), c.query_int(fmt::format("SELECT count(*) FROM {}", table)))
+            << table;
+    }
+    // The rows name the real database and schema.
+    EXPECT_EQ(c.query_int("SELECT count(*) FROM public.layer_styles WHERE f_table_catalog = current_database() "
+                          "AND f_table_schema = current_schema() AND useasdefault"),
+              3);
 }
 
 } // namespace
