@@ -3,6 +3,9 @@
 ingest  N permits from a CSV in EPSG:3008 into a fresh store, against ogr2ogr loading the same CSV.
 status  the permits assigned to 2,000 districts and `bostad status --month`, against the same per-district
         counts by SpatiaLite's SpatialIndex and by PostGIS ST_Intersects (when installed).
+postgis the ingest and status benchmarks again with a PostGIS store (a throwaway server), beside the
+        GeoPackage store in the same run, against ogr2ogr loading the CSV into PostgreSQL; checks that both
+        stores give the same status.
 """
 import argparse
 import collections
@@ -17,7 +20,7 @@ import sys
 import tempfile
 import time
 
-from bench_baselines import QUERY_RUNS, postgis_counts, spatialite_counts
+from bench_baselines import QUERY_RUNS, ThrowawayPostgres, find_postgis, postgis_counts, spatialite_counts
 from bench_data import cached, make_districts, make_permits_csv, make_plans, mean_vertices
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -139,7 +142,7 @@ def goal(seconds, limit):
 def run_bostad(store, csv, plans, districts):
     """Loads a fresh store (permits, plans, then the districts, whose ingest assigns the permits to them) and runs
     the monthly status STATUS_RUNS times; returns the three ingest runs and the status runs."""
-    subprocess.run([BOSTAD, "init", "--db", store], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run([BOSTAD, "init", "--db", store], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     loads = [bostad_ingest(store, csv, "permits", "--crs", "EPSG:3008", "--quiet"),
              bostad_ingest(store, plans, "plans", "--quiet"),
              bostad_ingest(store, districts, "areas", "--area-set", AREA_SET)]
@@ -211,6 +214,43 @@ def bench_export(work, store):
     return {"bostad_s": bostad.seconds, "ogr2ogr_s": ogr.seconds, "ratio": ratio, "bostad_peak_mb": bostad.peak_mb}
 
 
+def bench_postgis(work, data, csv, rows):
+    """The ingest and the status on a PostGIS store in a throwaway server, beside the GeoPackage store."""
+    bindir = find_postgis()
+    if bindir is None:
+        print("postgis: PostgreSQL with PostGIS is not installed (scripts/setup installs it); skipped")
+        return None
+    districts = cached(data, f"districts-{DISTRICTS}.gpkg", make_districts, DISTRICTS, DISTRICT_VERTICES)
+    plans = cached(data, f"plans-{PLANS}.gpkg", make_plans, PLANS)
+    print(f"postgis: {rows:,} permits, {DISTRICTS:,} districts, {PLANS:,} plans; the GeoPackage store beside it")
+    gpkg = fresh(work, "postgis-side.gpkg")
+    gpkg_loads, gpkg_status = run_bostad(gpkg, csv, plans, districts)
+    with ThrowawayPostgres(bindir) as server:
+        store = server.dsn + " active_schema=bostad"
+        ogr = run_measured(["/usr/bin/ogr2ogr", "-gt", "unlimited", "-f", "PostgreSQL", server.dsn, csv,
+                            "-oo", "X_POSSIBLE_NAMES=x", "-oo", "Y_POSSIBLE_NAMES=y", "-s_srs", "EPSG:3008",
+                            "-t_srs", "EPSG:3006", "-nln", "ogr_permits", "-lco", "SPATIAL_INDEX=GIST"])
+        pg_loads, pg_status = run_bostad(store, csv, plans, districts)
+        assign_s, shares_s, _ = assignment_seconds(pg_loads[-1].stderr)
+        gpkg_assign_s, gpkg_shares_s, _ = assignment_seconds(gpkg_loads[-1].stderr)
+    same = pg_status[0].stdout == gpkg_status[0].stdout
+    best = {"gpkg": min(r.seconds for r in gpkg_status), "pg": min(r.seconds for r in pg_status)}
+    print(f"  ogr2ogr -gt unlimited CSV → PostgreSQL with a GiST index           {ogr.seconds:7.2f} s")
+    print(f"  bostad ingest of the permits:   GeoPackage {gpkg_loads[0].seconds:7.2f} s   PostGIS {pg_loads[0].seconds:7.2f} s"
+          f"   PostGIS / ogr2ogr {pg_loads[0].seconds / ogr.seconds:.2f}")
+    print(f"  assignment to the districts:    GeoPackage {gpkg_assign_s:7.2f} s   PostGIS {assign_s:7.2f} s")
+    print(f"  plans shared out:               GeoPackage {gpkg_shares_s:7.2f} s   PostGIS {shares_s:7.2f} s")
+    print(f"  bostad status (best of {STATUS_RUNS}):        GeoPackage {best['gpkg']:7.2f} s   PostGIS {best['pg']:7.2f} s"
+          f"   ratio PostGIS / GeoPackage {best['pg'] / best['gpkg']:.2f}")
+    print(f"  status --of json of both stores: {'identical' if same else 'DIFFERENT'}")
+    if not same:
+        sys.exit("the PostGIS store's status differs from the GeoPackage store's")
+    return {"permits": rows, "ogr2ogr_pg_s": ogr.seconds,
+            "ingest_s": {"gpkg": gpkg_loads[0].seconds, "postgis": pg_loads[0].seconds},
+            "assign_s": {"gpkg": gpkg_assign_s, "postgis": assign_s},
+            "status_s": best, "status_identical": same}
+
+
 def save_results(results):
     """Merges this run's results into build/bench/last.json (a benchmark not run keeps its last figures)."""
     path = os.path.join(ROOT, "build", "bench", "last.json")
@@ -227,7 +267,7 @@ def save_results(results):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--only", choices=["ingest", "status"], help="run one benchmark (default: both)")
+    parser.add_argument("--only", choices=["ingest", "status", "postgis"], help="run one benchmark (default: all)")
     parser.add_argument("--rows", type=int, default=1_000_000, help="permits (default 1 000 000)")
     parser.add_argument("--data", default=os.path.join(ROOT, "build", "bench", "data"),
                         help="where the generated inputs are cached (default build/bench/data)")
@@ -244,6 +284,8 @@ def main():
             results["ingest"] = bench_ingest(work, csv, args.rows)
         if args.only in (None, "status"):
             results["status"] = bench_status(work, args.data, csv, args.rows)
+        if args.only in (None, "postgis"):
+            results["postgis"] = bench_postgis(work, args.data, csv, args.rows)
         measured_at = datetime.datetime.now().isoformat(timespec="seconds")
         for result in results.values():
             result["measured_at"] = measured_at
