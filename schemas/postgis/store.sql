@@ -169,24 +169,27 @@ CREATE INDEX idx_rejected_run ON rejected_rows (run_id);
 CREATE INDEX idx_rejected_reason ON rejected_rows (reason_code);
 CREATE INDEX rejected_rows_geom_gist ON rejected_rows USING gist (geom);
 
+-- The assignments (permit → area, permit → plan, plan shares of areas) are derived data that bostad
+-- rebuilds itself (deleting what a replaced area set or a moved permit leaves), as in the GeoPackage store;
+-- they carry no foreign keys, which would cost a lookup per row on every bulk reassignment.
 CREATE TABLE permit_areas (
-  area_set_id bigint NOT NULL REFERENCES area_sets(id) ON DELETE CASCADE,
-  permit_fid bigint NOT NULL REFERENCES permits(fid) ON DELETE CASCADE,
-  area_fid bigint REFERENCES areas(fid) ON DELETE CASCADE,
+  area_set_id bigint NOT NULL,
+  permit_fid bigint NOT NULL,
+  area_fid bigint,
   PRIMARY KEY (area_set_id, permit_fid)
 );
 
 CREATE TABLE permit_plans (
-  plan_fid bigint NOT NULL REFERENCES plans(fid) ON DELETE CASCADE,
-  permit_fid bigint NOT NULL REFERENCES permits(fid) ON DELETE CASCADE,
+  plan_fid bigint NOT NULL,
+  permit_fid bigint NOT NULL,
   PRIMARY KEY (plan_fid, permit_fid)
 );
 CREATE INDEX idx_permit_plans_permit ON permit_plans (permit_fid);
 
 CREATE TABLE plan_area_shares (
-  area_set_id bigint NOT NULL REFERENCES area_sets(id) ON DELETE CASCADE,
-  plan_fid bigint NOT NULL REFERENCES plans(fid) ON DELETE CASCADE,
-  area_fid bigint REFERENCES areas(fid) ON DELETE CASCADE,
+  area_set_id bigint NOT NULL,
+  plan_fid bigint NOT NULL,
+  area_fid bigint,
   share double precision NOT NULL
 );
 CREATE INDEX idx_plan_area_shares ON plan_area_shares (area_set_id, plan_fid);

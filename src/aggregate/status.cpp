@@ -34,24 +34,6 @@ LeadTime summarize(std::vector<double> days, bool with_ten_weeks) {
     return t;
 }
 
-/// The id of the requested area set, -1 for none; a UsageError naming the sets there are for an unknown one.
-std::int64_t area_set_id(StatusSource& source, const StatusRequest& req) {
-    if (!req.area_set) return -1;
-    if (const auto id = source.find_area_set(*req.area_set)) return *id;
-    const auto names = source.area_set_names();
-    throw UsageError(fmt::format("--area-set: the store has no area set '{}'{}", *req.area_set,
-                                 names.empty() ? std::string("; load one with `bostad ingest --kind areas --area-set NAME`")
-                                               : fmt::format(" (it has: {})", fmt::join(names, ", "))));
-}
-
-void check_month(Month month) {
-    const Month now = Month::of(today());
-    if (now < month) {
-        throw UsageError(fmt::format("--month: {} has not ended yet, nor begun: the latest month with a status is {}",
-                                     month.str(), now.str()));
-    }
-}
-
 /// The municipalities of the status: those of the config (names and targets) and any other with data.
 class Municipalities {
 public:
@@ -94,6 +76,24 @@ private:
 
 } // namespace
 
+/// The id of the requested area set, -1 for none; a UsageError naming the sets there are for an unknown one.
+std::int64_t resolve_area_set(StatusSource& source, const StatusRequest& req) {
+    if (!req.area_set) return -1;
+    if (const auto id = source.find_area_set(*req.area_set)) return *id;
+    const auto names = source.area_set_names();
+    throw UsageError(fmt::format("--area-set: the store has no area set '{}'{}", *req.area_set,
+                                 names.empty() ? std::string("; load one with `bostad ingest --kind areas --area-set NAME`")
+                                               : fmt::format(" (it has: {})", fmt::join(names, ", "))));
+}
+
+void check_month(Month month) {
+    const Month now = Month::of(today());
+    if (now < month) {
+        throw UsageError(fmt::format("--month: {} has not ended yet, nor begun: the latest month with a status is {}",
+                                     month.str(), now.str()));
+    }
+}
+
 Counts& Counts::operator+=(const Counts& o) {
     applied += o.applied;
     granted += o.granted;
@@ -129,7 +129,7 @@ StatusResult compute_status(StatusSource& source, const StatusRequest& req) {
     result.month = req.month;
     result.area_set = req.area_set.value_or("");
     ScanRequest scan;
-    scan.area_set_id = area_set_id(source, req);
+    scan.area_set_id = resolve_area_set(source, req);
     scan.municipality = req.municipality;
     scan.days = month_days(req.month, req.stalled_months);
     const Cutoffs<Text> cut = scan.days.cutoffs();
@@ -200,7 +200,7 @@ std::vector<ListedPermit> list_permits(sqlite::Database& db, const StatusRequest
     const MonthDays days = month_days(req.month, req.stalled_months);
     const Cutoffs<Text> cut = days.cutoffs();
     SqliteStatusSource source(db);
-    const std::int64_t set_id = area_set_id(source, req);
+    const std::int64_t set_id = resolve_area_set(source, req);
     auto st = db.prepare(fmt::format("SELECT {}, a.area_id, p.case_id, coalesce(p.property, '') FROM permits p "
                                      "LEFT JOIN permit_areas pa ON pa.area_set_id = ?1 AND pa.permit_fid = p.fid "
                                      "LEFT JOIN areas a ON a.fid = pa.area_fid "

@@ -108,6 +108,10 @@ class StatusSource;
 
 /// Throws UsageError for a month after the current one, or an area set the store does not have.
 StatusResult compute_status(StatusSource& source, const StatusRequest& request);
+/// UsageError for a month that has not begun.
+void check_month(Month month);
+/// The id of the requested area set, -1 for none; UsageError naming the sets there are for an unknown one.
+std::int64_t resolve_area_set(StatusSource& source, const StatusRequest& request);
 /// The same on a GeoPackage store.
 StatusResult compute_status(sqlite::Database& db, const StatusRequest& request);
 

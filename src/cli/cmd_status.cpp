@@ -1,5 +1,6 @@
 #include "cli/cmd_status.hpp"
 
+#include <functional>
 #include <ostream>
 
 #include <CLI/CLI.hpp>
@@ -134,8 +135,9 @@ ExitCode StatusCommand::run(Context& ctx) {
     if (config) req.stalled_months = config->status.stalled_after_months;
 
     const OutputFormat of = ctx.globals().of;
-    // `db` is the GeoPackage store, null for PostGIS (where permit lists are not there yet).
-    const auto answer = [&](aggregate::StatusSource& source, sqlite::Database* db) {
+    // Permit lists come from `permits` (the GeoPackage's pass, or the PostGIS store's query).
+    using PermitLister = std::function<std::vector<aggregate::ListedPermit>(aggregate::ListKind)>;
+    const auto answer = [&](aggregate::StatusSource& source, const PermitLister& permits_of) {
         if (m_list == "plans") {
             const auto plans = aggregate::list_plans(source, req);
             if (of == OutputFormat::json) ctx.out() << aggregate::plan_list_json(req, plans).dump(2) << "\n";
@@ -144,9 +146,8 @@ ExitCode StatusCommand::run(Context& ctx) {
             return ExitCode::ok;
         }
         if (m_list) {
-            if (!db) throw UsageError(fmt::format("--list {}: permit lists work on GeoPackage stores only in this version", *m_list));
             const auto kind = *parse_list(*m_list);
-            const auto permits = aggregate::list_permits(*db, req, kind);
+            const auto permits = permits_of(kind);
             if (of == OutputFormat::json) ctx.out() << aggregate::list_json(req, kind, permits).dump(2) << "\n";
             else if (of == OutputFormat::csv) print_csv(ctx.out(), aggregate::list_csv_rows(permits));
             else print_permits(ctx.out(), kind, permits);
@@ -163,11 +164,11 @@ ExitCode StatusCommand::run(Context& ctx) {
         // One snapshot for every query of the status: a concurrent writer's commit is seen whole or not at all.
         pg::Transaction snapshot(s.conn(), pg::Transaction::Isolation::repeatable_read, true);
         pgstore::PgStatusSource source(s.conn());
-        return answer(source, nullptr);
+        return answer(source, [&](aggregate::ListKind kind) { return pgstore::list_permits(s.conn(), req, kind); });
     }
     store::Store s = open_store_assigned(ctx);
     aggregate::SqliteStatusSource source(s.db());
-    return answer(source, &s.db());
+    return answer(source, [&](aggregate::ListKind kind) { return aggregate::list_permits(s.db(), req, kind); });
 }
 
 } // namespace bostad::cli

@@ -118,7 +118,45 @@ void add_target_completions(pg::Connection& c, const aggregate::ScanRequest& req
     }
 }
 
+/// The condition of a list, in the terms of k_conditions ($1 … $6) and the state.
+const char* list_condition(aggregate::ListKind kind) {
+    switch (kind) {
+    case aggregate::ListKind::lapsed: return k_conditions[7];
+    case aggregate::ListKind::overdue: return k_conditions[8];
+    case aggregate::ListKind::stalled: return k_conditions[9];
+    case aggregate::ListKind::new_permits: return "applied_date BETWEEN $5 AND $1";
+    case aggregate::ListKind::completed: return k_conditions[5];
+    }
+    return "false";
+}
+
 } // namespace
+
+std::vector<aggregate::ListedPermit> list_permits(pg::Connection& c, const aggregate::StatusRequest& req,
+                                                  aggregate::ListKind kind) {
+    aggregate::check_month(req.month);
+    PgStatusSource source(c);
+    const std::int64_t set_id = aggregate::resolve_area_set(source, req);
+    const aggregate::MonthDays days = aggregate::month_days(req.month, req.stalled_months);
+    const std::string sql = fmt::format(
+        // Every parameter is named once at least, so that PostgreSQL knows its type.
+        "WITH s AS (SELECT p.*, a.area_id, {} AS state, $3::date AS c3, $4::date AS c4, $5::date AS c5, $6::date AS c6 "
+        "FROM permits p "
+        "LEFT JOIN permit_areas pa ON pa.area_set_id = $7 AND pa.permit_fid = p.fid LEFT JOIN areas a ON a.fid = pa.area_fid "
+        "WHERE p.missing_since_run IS NULL AND ($8::text IS NULL OR p.municipality = $8)) "
+        "SELECT municipality, case_id, coalesce(property, ''), coalesce(house_type, ''), coalesce(tenure, ''), dwellings, "
+        "coalesce(area_id, ''), coalesce(applied_date::text, ''), coalesce(granted_date::text, ''), "
+        "coalesce(started_date::text, ''), coalesce(completed_date::text, '') FROM s WHERE {} "
+        "ORDER BY municipality COLLATE \"C\", case_id COLLATE \"C\"",
+        k_state_sql, list_condition(kind));
+    pg::Result r = c.exec(sql, days_params(days, set_id, req.municipality));
+    std::vector<aggregate::ListedPermit> out;
+    for (int i = 0; i < r.rows(); ++i) {
+        out.push_back({r.text(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), r.text(i, 4), r.int64(i, 5), r.text(i, 6),
+                       r.text(i, 7), r.text(i, 8), r.text(i, 9), r.text(i, 10)});
+    }
+    return out;
+}
 
 std::vector<std::string> PgStatusSource::area_set_names() {
     pg::Result r = m_c.exec("SELECT name FROM area_sets ORDER BY name COLLATE \"C\"");

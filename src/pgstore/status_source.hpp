@@ -29,4 +29,8 @@ private:
     pg::Connection& m_c;
 };
 
+/// The permits behind a flag or flow of the month (aggregate::list_permits), chosen by the database.
+std::vector<aggregate::ListedPermit> list_permits(pg::Connection& c, const aggregate::StatusRequest& request,
+                                                  aggregate::ListKind kind);
+
 } // namespace bostad::pgstore
