@@ -72,7 +72,8 @@ pg::Params days_params(const aggregate::MonthDays& d, std::int64_t area_set_id, 
 /// percentile (percentile_disc), and for applied→granted the count within 10 weeks.
 void add_lead_times(pg::Connection& c, const aggregate::ScanRequest& req, aggregate::PermitTally& tally) {
     const std::string sql =
-        "WITH p AS (SELECT * FROM permits WHERE missing_since_run IS NULL AND ($3::text IS NULL OR municipality = $3)), "
+        "WITH p AS (SELECT municipality, applied_date, granted_date, started_date, completed_date FROM permits "
+        "WHERE missing_since_run IS NULL AND ($3::text IS NULL OR municipality = $3)), "
         "steps AS ("
         " SELECT municipality, 0 AS step, granted_date - applied_date AS days FROM p "
         "  WHERE granted_date > $1 AND granted_date <= $2 AND applied_date IS NOT NULL"
@@ -213,12 +214,14 @@ std::unordered_map<std::int64_t, aggregate::LegalPlan> PgStatusSource::legal_pla
     const std::vector<std::int32_t>* /*capacity_use: worked out in SQL*/) {
     // A permit uses a plan's capacity when granted, started or completed at D (states 2, 3, 4).
     const std::string sql = fmt::format(
+        "WITH used AS (SELECT pp.plan_fid, sum(p.dwellings) AS dwellings FROM permit_plans pp "
+        "  JOIN permits p ON p.fid = pp.permit_fid WHERE p.missing_since_run IS NULL AND ({}) IN (2, 3, 4) "
+        "  GROUP BY pp.plan_fid) "
         "SELECT pl.fid, pl.municipality, pl.plan_id, coalesce(pl.name, ''), pl.legal_date::text, "
         "coalesce(pl.implementation_end::text, ''), pl.capacity_override, pl.planned_dwellings, pl.capacity_estimate, "
-        "coalesce(pl.capacity_method, ''), coalesce(pl.capacity_note, ''), "
-        "(SELECT coalesce(sum(p.dwellings), 0) FROM permit_plans pp JOIN permits p ON p.fid = pp.permit_fid "
-        "  WHERE pp.plan_fid = pl.fid AND p.missing_since_run IS NULL AND ({}) IN (2, 3, 4)) "
-        "FROM plans pl WHERE pl.status = 'laga_kraft' AND pl.legal_date <= $1 AND pl.missing_since_run IS NULL "
+        "coalesce(pl.capacity_method, ''), coalesce(pl.capacity_note, ''), coalesce(u.dwellings, 0) "
+        "FROM plans pl LEFT JOIN used u ON u.plan_fid = pl.fid "
+        "WHERE pl.status = 'laga_kraft' AND pl.legal_date <= $1 AND pl.missing_since_run IS NULL "
         "AND ($3::text IS NULL OR pl.municipality = $3) ORDER BY pl.fid",
         k_state_sql);
     pg::Result r = m_c.exec(sql, {std::string(cut.day), std::string(cut.lapse), municipality});
