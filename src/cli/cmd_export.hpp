@@ -23,7 +23,8 @@ public:
                "--format csv or geojson writes a folder instead: status.csv and one file per layer (CSV with\n"
                "WKT in EPSG:3006, GeoJSON in WGS 84 as RFC 7946 wants).\n"
                "The output is written under a temporary name and moved into place when complete; an existing\n"
-               "output is replaced only with --overwrite.";
+               "output is replaced only with --overwrite.\n"
+               "A PostGIS store (--db PG:...) is read in one snapshot, so the export is of one moment.";
     }
     void declare(CLI::App& app) override;
     ExitCode run(Context& ctx) override;

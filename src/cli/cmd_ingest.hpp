@@ -21,7 +21,9 @@ public:
                "Without FILEs, every area set and source of the config is ingested (--source and --area-set\n"
                "pick one; --month fills in {month} in their paths). Everything is one transaction: a failed\n"
                "or interrupted ingest leaves the store as it was. Re-ingesting the same file changes nothing.\n"
-               "Exit code 1 with --strict when any row was rejected.";
+               "Exit code 1 with --strict when any row was rejected.\n"
+               "Into a PostGIS store (--db PG:...), ingests of the same source (kind and municipality, or area\n"
+               "set) wait for each other with a note; other municipalities' ingests run at the same time.";
     }
     void declare(CLI::App& app) override;
     ExitCode run(Context& ctx) override;

@@ -23,7 +23,7 @@ public:
                "definitions. --format picks from html,pdf,xlsx,csv (default: the config's); the PDF is the HTML\n"
                "printed by WeasyPrint. Swedish by default, --lang en for English. The numbers are those of\n"
                "`bostad status`. The folder appears complete or not at all; an existing one is replaced only\n"
-               "with --overwrite.";
+               "with --overwrite. A PostGIS store (--db PG:...) is read in one snapshot.";
     }
     void declare(CLI::App& app) override;
     ExitCode run(Context& ctx) override;
