@@ -1,5 +1,7 @@
 #include "core/staged_output.hpp"
 
+#include <cerrno>
+#include <csignal>
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -13,6 +15,27 @@ namespace {
 
 std::string exists_message(const fs::path& target) {
     return fmt::format("'{}' already exists; add --overwrite to replace it", target.string());
+}
+
+/// Removes what killed runs left beside `target` (".NAME.bostad-partial-PID", with "-old" for a folder being
+/// replaced or "-journal" for SQLite's journal): only when process PID is gone, so a run writing the same target right now keeps its own.
+void remove_stale_partials(const fs::path& dir, const fs::path& target) {
+    const std::string prefix = fmt::format(".{}.bostad-partial-", target.filename().string());
+    std::error_code ec;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        if (name.rfind(prefix, 0) != 0) continue;
+        std::string pid_text = name.substr(prefix.size());
+        // A folder being replaced, or SQLite's files beside a staged GeoPackage.
+        for (const std::string_view suffix : {"-old", "-journal", "-wal", "-shm"}) {
+            if (pid_text.ends_with(suffix)) pid_text.resize(pid_text.size() - suffix.size());
+        }
+        if (pid_text.empty() || pid_text.find_first_not_of("0123456789") != std::string::npos || pid_text.size() > 9) continue;
+        const auto pid = static_cast<pid_t>(std::stol(pid_text));
+        if (pid == ::getpid() || ::kill(pid, 0) == 0 || errno != ESRCH) continue;
+        std::error_code ignored;
+        fs::remove_all(it->path(), ignored);
+    }
 }
 
 } // namespace
@@ -35,6 +58,7 @@ StagedOutput::StagedOutput(fs::path target, Kind kind, bool overwrite)
     if (!fs::is_directory(dir, ec)) {
         throw UsageError(fmt::format("cannot write '{}': folder '{}' does not exist", m_target.string(), dir.string()));
     }
+    remove_stale_partials(dir, m_target);
     m_staging = dir / fmt::format(".{}.bostad-partial-{}", m_target.filename().string(), ::getpid());
     fs::remove_all(m_staging, ec);
 }

@@ -1,7 +1,8 @@
 #pragma once
 // An output file or folder written under a temporary name beside its target and moved into place only when
 // complete: a failed or killed run leaves no half-written output. An existing target is replaced only when
-// the caller allows it (--overwrite), and then in one rename.
+// the caller allows it (--overwrite), and then in one rename. What a killed run left behind (its staged
+// output, named with its process id) is removed by the next run for the same target.
 
 #include <filesystem>
 #include <string>

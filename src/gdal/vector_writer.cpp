@@ -7,6 +7,7 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include "core/crash_point.hpp"
 #include "core/date.hpp"
 #include "core/error.hpp"
 #include "gdal/runtime.hpp"
@@ -65,6 +66,7 @@ LayerWriter::LayerWriter(LayerWriter&&) noexcept = default;
 LayerWriter::~LayerWriter() = default;
 
 void LayerWriter::add(const std::vector<FieldValue>& values, std::span<const std::uint8_t> wkb) {
+    crash_point("write.feature");
     ErrorCollector errors;
     OGRFeatureUniquePtr feature(OGRFeature::CreateFeature(m_layer->GetLayerDefn()));
     const int n = std::min(static_cast<int>(values.size()), feature->GetFieldCount());

@@ -91,6 +91,7 @@ public:
         for (const auto& m : municipalities) m_stored.emplace(m, m_table->load(m));
 
         for (const std::uint32_t i : batch.order) {
+            crash_point("ingest.row");
             const auto& c = batch.accepted[i];
             const auto& [municipality, key] = Traits<Record>::key(c.record);
             auto& stored = m_stored[municipality];
@@ -164,6 +165,7 @@ void record_rejects(const std::vector<Rejection>& rejected, const std::vector<st
                                       r.problem.field, r.problem.message});
         }
         if (!run) continue;
+        crash_point("ingest.reject");
         log->reject(*run, {std::string(kind_name(kind)), r.municipality.empty() ? std::nullopt : std::optional(r.municipality),
                            files[r.origin.file], r.origin.row,
                            r.origin.fid >= 0 ? std::optional(std::to_string(r.origin.fid)) : std::nullopt,

@@ -64,6 +64,7 @@ ReportSummary write_report(sqlite::Database& db, const ReportOptions& opt) {
     }
     StagedOutput out(opt.output_dir, StagedOutput::Kind::folder, opt.overwrite);
     const ReportData data = gather(db, opt.request);
+    crash_point("report.gathered");
     const std::vector<Table> tables = report_tables(data, opt.lang);
     const std::string base = fmt::format("{}-{}", opt.lang == Lang::sv ? "rapport" : "report", opt.request.month.str());
     const fs::path dir = out.staging();
@@ -80,6 +81,7 @@ ReportSummary write_report(sqlite::Database& db, const ReportOptions& opt) {
     crash_point("report.html_written");
     if (wants("pdf")) {
         write_pdf(html_path, dir / (base + ".pdf"), scratch);
+        crash_point("report.pdf_written");
         summary.files.push_back(base + ".pdf");
     }
     if (wants("xlsx")) {
@@ -90,6 +92,7 @@ ReportSummary write_report(sqlite::Database& db, const ReportOptions& opt) {
         fs::create_directories(dir / "csv");
         for (const auto& t : tables) {
             write_text_file(dir / "csv" / (t.id + ".csv"), csv_table(t));
+            crash_point("report.csv_written");
             summary.files.push_back("csv/" + t.id + ".csv");
         }
     }

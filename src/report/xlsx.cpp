@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <xlsxwriter.h>
 
+#include "core/crash_point.hpp"
 #include "core/error.hpp"
 
 namespace bostad::report {
@@ -34,6 +35,7 @@ void write_xlsx(const std::string& path, const std::vector<Table>& tables, const
     lxw_format* bold = workbook_add_format(wb.get());
     format_set_bold(bold);
     for (const auto& t : tables) {
+        crash_point("report.sheet");
         // Sheet names: at most 31 characters, the table id is ASCII and short.
         lxw_worksheet* ws = workbook_add_worksheet(wb.get(), t.id.substr(0, 31).c_str());
         if (!ws) throw IoError(fmt::format("{}: cannot add the sheet '{}'", path, t.id));
