@@ -11,6 +11,7 @@
 #include "aggregate/plan_capacity.hpp"
 #include "aggregate/status_source.hpp"
 #include "config/config.hpp"
+#include "core/crash_point.hpp"
 #include "core/error.hpp"
 #include "sqlite/database.hpp"
 
@@ -142,6 +143,7 @@ StatusResult compute_status(StatusSource& source, const StatusRequest& req) {
 
     // Permits.
     PermitTally tally = source.scan_permits(scan);
+    crash_point("status.permits_counted");
     for (std::size_t a = 0; a < result.areas.size(); ++a) result.areas[a].figures = std::move(tally.areas[a]);
     result.unassigned = std::move(tally.unassigned);
     for (auto& [code, t] : tally.municipalities) {

@@ -9,6 +9,7 @@
 #include "pg/conninfo.hpp"
 #include "pgstore/pg_store.hpp"
 #include "pgstore/summary.hpp"
+#include "sqlite/database.hpp"
 #include "store/store.hpp"
 #include "store/summary.hpp"
 
@@ -70,6 +71,7 @@ ExitCode CheckCommand::run(Context& ctx) {
         summary = pgstore::summarize(s, m_runs);
     } else {
         store::Store s = store::Store::open(ctx.store_path(), store::Access::read_only);
+        const sqlite::ReadSnapshot snapshot(s.db());
         summary = store::summarize(s, m_runs);
     }
     if (ctx.globals().of == OutputFormat::json) ctx.out() << to_json(summary).dump(2) << "\n";

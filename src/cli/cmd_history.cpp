@@ -9,6 +9,7 @@
 #include "pg/conninfo.hpp"
 #include "pgstore/history.hpp"
 #include "pgstore/pg_store.hpp"
+#include "sqlite/database.hpp"
 #include "store/history.hpp"
 #include "store/store.hpp"
 
@@ -73,6 +74,7 @@ ExitCode HistoryCommand::run(Context& ctx) {
         where = s.location();
     } else {
         store::Store s = store::Store::open(ctx.store_path(), store::Access::read_only);
+        const sqlite::ReadSnapshot snapshot(s.db());
         found = store::find_history(s.db(), m_key, m_municipality);
         if (found.empty()) similar = store::similar_keys(s.db(), m_key);
         where = s.path();

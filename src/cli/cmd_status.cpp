@@ -167,6 +167,8 @@ ExitCode StatusCommand::run(Context& ctx) {
         return answer(source, [&](aggregate::ListKind kind) { return pgstore::list_permits(s.conn(), req, kind); });
     }
     store::Store s = open_store_assigned(ctx);
+    // One snapshot for every query of the status, as on PostGIS.
+    const sqlite::ReadSnapshot snapshot(s.db());
     aggregate::SqliteStatusSource source(s.db());
     return answer(source, [&](aggregate::ListKind kind) { return aggregate::list_permits(s.db(), req, kind); });
 }

@@ -17,6 +17,7 @@
 #include "pgstore/styles.hpp"
 #include "store/sqlite_target.hpp"
 #include "store/store.hpp"
+#include "store/write_lock.hpp"
 
 namespace bostad::cli {
 namespace {
@@ -57,7 +58,8 @@ std::vector<ingest::IngestReport> run_ingest(Context& ctx, store::Store& s, cons
     store::SqliteIngestTarget target(s.db());
     aggregate::SqliteAssignmentStore assignment(s.db());
     if (dry_run) return ingest_and_assign(ctx, target, assignment, requests, true);
-    sqlite::Transaction tx(s.db());
+    // Two ingests into one GeoPackage take turns: the second waits, and says so.
+    store::WriteTransaction tx(s.db(), store::lock_timeout_from_environment(), [&](const std::string& m) { ctx.note(m); });
     auto reports = ingest_and_assign(ctx, target, assignment, requests, false);
     tx.commit();
     crash_point("ingest.after_commit");

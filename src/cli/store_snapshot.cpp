@@ -12,6 +12,7 @@
 #include "pg/connection.hpp"
 #include "pgstore/pg_store.hpp"
 #include "pgstore/to_geopackage.hpp"
+#include "sqlite/database.hpp"
 #include "store/store.hpp"
 
 namespace bostad::cli {
@@ -24,6 +25,8 @@ ReadableStore ReadableStore::open(Context& ctx) {
     }
     ReadableStore r;
     r.m_store = std::make_unique<store::Store>(open_store_assigned(ctx));
+    // Export and report read one consistent state while an ingest may be writing.
+    r.m_snapshot = std::make_unique<sqlite::ReadSnapshot>(r.m_store->db());
     return r;
 }
 
@@ -42,11 +45,13 @@ ReadableStore ReadableStore::snapshot(Context& ctx, pgstore::PgStore& s) {
     return r;
 }
 
-ReadableStore::ReadableStore(ReadableStore&& o) noexcept : m_temp_dir(std::move(o.m_temp_dir)), m_store(std::move(o.m_store)) {
+ReadableStore::ReadableStore(ReadableStore&& o) noexcept
+    : m_temp_dir(std::move(o.m_temp_dir)), m_store(std::move(o.m_store)), m_snapshot(std::move(o.m_snapshot)) {
     o.m_temp_dir.reset();
 }
 
 ReadableStore::~ReadableStore() {
+    m_snapshot.reset();
     m_store.reset();
     if (m_temp_dir) {
         std::error_code ec;

@@ -10,6 +10,7 @@
 
 namespace bostad::sqlite {
 class Database;
+class ReadSnapshot;
 }
 namespace bostad::store {
 class Store;
@@ -37,6 +38,7 @@ private:
     ReadableStore() = default;
     std::optional<std::filesystem::path> m_temp_dir;
     std::unique_ptr<store::Store> m_store;
+    std::unique_ptr<sqlite::ReadSnapshot> m_snapshot; ///< of a GeoPackage store, while it is read
 };
 
 } // namespace bostad::cli

@@ -42,7 +42,10 @@ void crash_point(std::string_view name) {
         std::fprintf(hooks.trace, "%.*s\n", static_cast<int>(name.size()), name.data());
         std::fflush(hooks.trace);
     }
-    if (name == hooks.pause_at) std::raise(SIGSTOP);
+    if (!hooks.pause_at.empty() && name == hooks.pause_at) {
+        hooks.pause_at.clear(); // only the first time: a report passes some points once per month it reads
+        std::raise(SIGSTOP);
+    }
     if (name == hooks.crash_at || passed == hooks.crash_nth) std::raise(SIGKILL);
 }
 

@@ -4,7 +4,7 @@
 //   BOSTAD_CRASH_AT=NAME    the process kills itself (SIGKILL) at the point NAME
 //   BOSTAD_CRASH_AT=#N      ... at the N-th point it passes, whatever its name (N from 1)
 //   BOSTAD_CRASH_TRACE=FILE appends the name of every point passed to FILE, one per line (to count them)
-//   BOSTAD_PAUSE_AT=NAME    the process stops itself (SIGSTOP) at NAME until it gets SIGCONT
+//   BOSTAD_PAUSE_AT=NAME    the process stops itself (SIGSTOP) the first time it passes NAME, until SIGCONT
 // The tests check that the store then equals its state before or after, and outputs are whole or absent.
 
 #include <string_view>

@@ -1,5 +1,6 @@
 #include "sqlite/database.hpp"
 
+#include <algorithm>
 #include <sqlite3.h>
 
 #include <fmt/format.h>
@@ -139,7 +140,13 @@ Database::Database(const std::string& path, OpenMode mode) : m_path(path) {
     m_db.reset(raw);
     if (rc != SQLITE_OK) throw_error(raw, rc, fmt::format("cannot open '{}'", path));
     sqlite3_extended_result_codes(raw, 1);
-    sqlite3_busy_timeout(raw, 5000);
+    set_busy_timeout(std::chrono::seconds(60));
+}
+
+bool Error::busy() const noexcept { return (m_extended_code & 0xff) == SQLITE_BUSY; }
+
+void Database::set_busy_timeout(std::chrono::milliseconds wait) {
+    sqlite3_busy_timeout(m_db.get(), static_cast<int>(std::min<std::chrono::milliseconds::rep>(wait.count(), 1'000'000'000)));
 }
 
 void Database::exec(std::string_view sql) {
@@ -183,6 +190,11 @@ Transaction::~Transaction() {
 void Transaction::commit() {
     m_db.exec("COMMIT");
     m_done = true;
+}
+
+ReadSnapshot::ReadSnapshot(Database& db) : m_tx(db, Transaction::Kind::deferred) {
+    // A deferred transaction takes its shared lock at its first read.
+    db.query_int("SELECT count(*) FROM sqlite_master");
 }
 
 std::string quote_identifier(std::string_view name) { return quote_doubling(name, '"'); }

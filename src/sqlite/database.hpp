@@ -2,6 +2,7 @@
 // The only owner of SQLite handles: a connection, prepared statements and transactions.
 // Values always go in as bound parameters; errors keep SQLite's extended code and the SQL.
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -23,6 +24,8 @@ class Error : public IoError {
 public:
     Error(const std::string& message, int extended_code) : IoError(message), m_extended_code(extended_code) {}
     int extended_code() const noexcept { return m_extended_code; }
+    /// Another connection holds the lock this one needed (SQLITE_BUSY), and the busy timeout ran out.
+    bool busy() const noexcept;
 
 private:
     int m_extended_code;
@@ -121,6 +124,9 @@ public:
     std::int64_t last_insert_rowid() const;
     bool table_exists(std::string_view name);
     bool in_transaction() const;
+    /// How long a statement waits for another connection's lock before failing with SQLITE_BUSY
+    /// (60 s unless set: a reader waits for a writer's commit, a writer's commit for its readers).
+    void set_busy_timeout(std::chrono::milliseconds wait);
     const std::string& path() const { return m_path; }
     sqlite3* handle() const { return m_db.get(); }
 
@@ -143,6 +149,17 @@ public:
 private:
     Database& m_db;
     bool m_done = false;
+};
+
+/// One consistent view of the database for a reader: a deferred transaction that holds SQLite's shared
+/// lock from its construction, so that a writer's commit waits until the reader is done and is seen whole
+/// or not at all. Rolled back (nothing to undo) when it goes.
+class ReadSnapshot {
+public:
+    explicit ReadSnapshot(Database& db);
+
+private:
+    Transaction m_tx;
 };
 
 /// Quotes an identifier for SQL ("my ""table""").

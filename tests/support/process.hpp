@@ -1,6 +1,9 @@
 #pragma once
 // Runs a program without a shell (fork/exec), capturing its exit code, stdout and stderr.
 
+#include <sys/types.h>
+
+#include <chrono>
 #include <map>
 #include <optional>
 #include <string>
@@ -25,6 +28,30 @@ ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOpt
 
 /// Runs the built bostad executable with `args`.
 ProcessResult run_bostad(const std::vector<std::string>& args, const ProcessOptions& options = {});
+
+/// bostad started in the background, its output going to LOG_PREFIX.out and .err; killed when it goes
+/// unless waited for.
+class BackgroundBostad {
+public:
+    BackgroundBostad(const std::vector<std::string>& args, const ProcessOptions& options, std::string log_prefix);
+    BackgroundBostad(const BackgroundBostad&) = delete;
+    BackgroundBostad& operator=(const BackgroundBostad&) = delete;
+    ~BackgroundBostad();
+
+    /// Waits until the process stopped itself (BOSTAD_PAUSE_AT); false if it ended or `limit` passed.
+    bool wait_stopped(std::chrono::milliseconds limit);
+    bool running();
+    void resume();
+    std::string err_so_far() const;
+    ProcessResult wait();
+
+private:
+    pid_t m_pid = -1;
+    std::string m_out;
+    std::string m_err;
+    bool m_done = false;
+    ProcessResult m_result;
+};
 
 /// Generates the example project into DIR/ex, creates its store and ingests `months` with its config;
 /// returns the options to run bostad in it. Fails the calling test on error.
