@@ -82,12 +82,10 @@ class CrashPoints : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
         s_dir = new TempDir();
-        s_opts = make_example_store(s_dir->path().string(), {"2026-09"});
-        s_before = s_dir->file("ex/before.gpkg");
-        fs::copy_file(s_dir->file("ex/bostad.gpkg"), s_before);
-        ASSERT_EQ(run_bostad({"ingest", "--month", "2026-10", "-q"}, s_opts).exit_code, 0);
-        s_after = s_dir->file("ex/after.gpkg");
-        fs::copy_file(s_dir->file("ex/bostad.gpkg"), s_after);
+        const ExampleMonths m = make_example_months(s_dir->path().string());
+        s_opts = m.opts;
+        s_before = m.before;
+        s_after = m.after;
     }
     static void TearDownTestSuite() { delete s_dir; }
 

@@ -1,6 +1,7 @@
 #include "support/process.hpp"
 
 #include <cerrno>
+#include <filesystem>
 #include <cstring>
 #include <fcntl.h>
 #include <poll.h>
@@ -187,6 +188,19 @@ ProcessOptions make_example_store(const std::string& dir, const std::vector<std:
     check(run_bostad({"init"}, o), "bostad init");
     for (const auto& m : months) check(run_bostad({"ingest", "--month", m, "-q"}, o), "bostad ingest " + m);
     return o;
+}
+
+ExampleMonths make_example_months(const std::string& dir) {
+    ExampleMonths m;
+    m.opts = make_example_store(dir, {"2026-09"});
+    const std::string ex = dir + "/ex/";
+    m.before = ex + "before.gpkg";
+    std::filesystem::copy_file(ex + "bostad.gpkg", m.before);
+    const ProcessResult r = run_bostad({"ingest", "--month", "2026-10", "-q"}, m.opts);
+    if (r.exit_code != 0) throw std::runtime_error("bostad ingest 2026-10 failed: " + r.err);
+    m.after = ex + "after.gpkg";
+    std::filesystem::copy_file(ex + "bostad.gpkg", m.after);
+    return m;
 }
 
 } // namespace bostad::test

@@ -57,6 +57,15 @@ private:
 /// returns the options to run bostad in it. Fails the calling test on error.
 ProcessOptions make_example_store(const std::string& dir, const std::vector<std::string>& months);
 
+/// The example project's store before and after its second month (2026-10): DIR/ex/before.gpkg and
+/// DIR/ex/after.gpkg, and the options to run bostad in DIR/ex. Throws on error.
+struct ExampleMonths {
+    ProcessOptions opts;
+    std::string before;
+    std::string after;
+};
+ExampleMonths make_example_months(const std::string& dir);
+
 /// Debian's python3 (the one python3-gdal and python3-qgis belong to).
 inline const char* k_debian_python = "/usr/bin/python3";
 
