@@ -23,7 +23,9 @@ public:
                "or interrupted ingest leaves the store as it was. Re-ingesting the same file changes nothing.\n"
                "Exit code 1 with --strict when any row was rejected.\n"
                "Into a PostGIS store (--db PG:...), ingests of the same source (kind and municipality, or area\n"
-               "set) wait for each other with a note; other municipalities' ingests run at the same time.";
+               "set) wait for each other with a note; other municipalities' ingests run at the same time.\n"
+               "Into a GeoPackage, a second ingest waits for the first with a note, at most BOSTAD_LOCK_TIMEOUT\n"
+               "seconds (default 600), then stops without writing anything.";
     }
     void declare(CLI::App& app) override;
     ExitCode run(Context& ctx) override;
