@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include "support/example_months.hpp"
 #include "support/files.hpp"
 #include "support/process.hpp"
 #include "support/store_probe.hpp"
@@ -18,22 +19,9 @@ namespace {
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 
-class Concurrency : public ::testing::Test {
+class Concurrency : public ExampleMonthsSuite {
 protected:
-    static void SetUpTestSuite() {
-        s_dir = new TempDir();
-        const ExampleMonths m = make_example_months(s_dir->path().string());
-        s_opts = m.opts;
-        s_before = m.before;
-        s_after = m.after;
-    }
-    static void TearDownTestSuite() { delete s_dir; }
-
-    std::string fresh_store(const std::string& name) {
-        const std::string path = s_dir->file("ex/" + name);
-        fs::copy_file(s_before, path, fs::copy_options::overwrite_existing);
-        return path;
-    }
+    static std::string fresh_store(const std::string& name) { return store_copy(s_before, name); }
     static ProcessOptions paused_at(const std::string& point) {
         ProcessOptions o = s_opts;
         o.env_extra["BOSTAD_PAUSE_AT"] = point;
@@ -44,16 +32,7 @@ protected:
         EXPECT_EQ(r.exit_code, 0) << r.err;
         return r.out;
     }
-
-    static TempDir* s_dir;
-    static ProcessOptions s_opts;
-    static std::string s_before;
-    static std::string s_after;
 };
-TempDir* Concurrency::s_dir = nullptr;
-ProcessOptions Concurrency::s_opts;
-std::string Concurrency::s_before;
-std::string Concurrency::s_after;
 
 TEST_F(Concurrency, AStatusDuringAnIngestSeesTheStateBeforeItWhole) {
     const std::string before = status_json(s_before);

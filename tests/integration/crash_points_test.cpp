@@ -9,6 +9,7 @@
 
 #include <gtest/gtest.h>
 
+#include "support/example_months.hpp"
 #include "support/files.hpp"
 #include "support/process.hpp"
 #include "support/store_probe.hpp"
@@ -78,24 +79,8 @@ std::map<std::string, std::string> folder_files(const fs::path& dir, const std::
     return out;
 }
 
-class CrashPoints : public ::testing::Test {
+class CrashPoints : public ExampleMonthsSuite {
 protected:
-    static void SetUpTestSuite() {
-        s_dir = new TempDir();
-        const ExampleMonths m = make_example_months(s_dir->path().string());
-        s_opts = m.opts;
-        s_before = m.before;
-        s_after = m.after;
-    }
-    static void TearDownTestSuite() { delete s_dir; }
-
-    /// A store in the example folder, copied from `from`.
-    std::string store_copy(const std::string& from, const std::string& name) {
-        const std::string path = s_dir->file("ex/" + name);
-        fs::remove(path + "-journal");
-        fs::copy_file(from, path, fs::copy_options::overwrite_existing);
-        return path;
-    }
     ProcessOptions killed_at(std::size_t pass) {
         ProcessOptions o = s_opts;
         std::string at = "#";
@@ -103,16 +88,7 @@ protected:
         o.env_extra["BOSTAD_CRASH_AT"] = at;
         return o;
     }
-
-    static TempDir* s_dir;
-    static ProcessOptions s_opts;
-    static std::string s_before;
-    static std::string s_after;
 };
-TempDir* CrashPoints::s_dir = nullptr;
-ProcessOptions CrashPoints::s_opts;
-std::string CrashPoints::s_before;
-std::string CrashPoints::s_after;
 
 TEST_F(CrashPoints, IngestKilledAtManyPointsLeavesTheStoreBeforeOrAfter) {
     const std::string before = dump_store(s_before, true);
