@@ -101,14 +101,16 @@ std::size_t utf8_sequence(std::string_view text, std::size_t i) {
 
 } // namespace
 
-bool is_valid_utf8(std::string_view text) {
+std::optional<std::size_t> invalid_utf8_at(std::string_view text) {
     for (std::size_t i = 0; i < text.size();) {
         const std::size_t n = utf8_sequence(text, i);
-        if (n == 0) return false;
+        if (n == 0) return i;
         i += n;
     }
-    return true;
+    return std::nullopt;
 }
+
+bool is_valid_utf8(std::string_view text) { return !invalid_utf8_at(text); }
 
 std::string escape_invalid_utf8(std::string_view text) {
     std::string out;

@@ -24,6 +24,8 @@ std::string_view trim(std::string_view text);
 
 /// True when `text` is valid UTF-8 (no overlong forms, no surrogates).
 bool is_valid_utf8(std::string_view text);
+/// The offset of the first byte that is not part of valid UTF-8; nullopt when all is.
+std::optional<std::size_t> invalid_utf8_at(std::string_view text);
 
 /// The text with every byte that is not part of valid UTF-8 written as \xNN (so it can be stored and read).
 std::string escape_invalid_utf8(std::string_view text);

@@ -1,11 +1,13 @@
 #include "gdal/xml.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <algorithm>
+#include <memory>
 #include <sstream>
 
 #include <cpl_minixml.h>
+#include <cpl_string.h>
 #include <fmt/format.h>
 
 #include "core/error.hpp"
@@ -90,6 +92,46 @@ XmlDocument::XmlDocument(CPLXMLNode* tree) : m_tree(tree) {
     }
 }
 
+namespace {
+
+/// The encoding named in the XML declaration (lower case), "utf-8" when there is none.
+std::string declared_encoding(std::string_view xml) {
+    if (!xml.starts_with("<?xml")) return "utf-8";
+    const auto end = xml.find("?>");
+    const std::string_view decl = xml.substr(0, end);
+    const auto at = decl.find("encoding");
+    if (at == std::string_view::npos) return "utf-8";
+    const auto open = decl.find_first_of("\"'", at);
+    if (open == std::string_view::npos) return "utf-8";
+    const auto close = decl.find(decl[open], open + 1);
+    if (close == std::string_view::npos) return "utf-8";
+    return lower_sv(decl.substr(open + 1, close - open - 1));
+}
+
+/// The document in UTF-8: Latin-1 (and its Windows superset) declared as such is recoded; anything else
+/// must be valid UTF-8, or the file is refused naming the first bad byte (values that are not text
+/// cannot be stored or shown).
+std::string as_utf8(std::string xml, const std::string& path) {
+    const std::string encoding = declared_encoding(xml);
+    const bool latin1 = encoding == "iso-8859-1" || encoding == "latin1" || encoding == "latin-1";
+    if (latin1 || encoding == "windows-1252" || encoding == "cp1252") {
+        std::unique_ptr<char, decltype(&CPLFree)> recoded(
+            CPLRecode(xml.c_str(), latin1 ? CPL_ENC_ISO8859_1 : "CP1252", CPL_ENC_UTF8), &CPLFree);
+        return recoded ? std::string(recoded.get()) : std::string();
+    }
+    if (encoding != "utf-8" && encoding != "utf8" && encoding != "us-ascii") {
+        throw InputError(fmt::format("{}: the XML is in '{}'; bostad reads UTF-8 and ISO-8859-1", path, encoding));
+    }
+    if (const auto bad = invalid_utf8_at(xml)) {
+        const auto line = 1 + std::count(xml.begin(), xml.begin() + static_cast<std::ptrdiff_t>(*bad), '\n');
+        throw InputError(fmt::format("{}: line {}: byte {} (0x{:02X}) is not UTF-8, which the file declares", path, line,
+                                     *bad, static_cast<unsigned char>(xml[*bad])));
+    }
+    return xml;
+}
+
+} // namespace
+
 XmlDocument XmlDocument::parse_file(const std::string& path, std::size_t max_bytes) {
     std::error_code ec;
     const auto size = std::filesystem::file_size(path, ec);
@@ -100,6 +142,7 @@ XmlDocument XmlDocument::parse_file(const std::string& path, std::size_t max_byt
     text << in.rdbuf();
     std::string xml = text.str();
     if (xml.starts_with("\xEF\xBB\xBF")) xml.erase(0, 3);
+    xml = as_utf8(std::move(xml), path);
     ErrorCollector errors;
     CPLXMLNode* tree = CPLParseXMLString(xml.c_str());
     if (!tree) throw InputError(fmt::format("{}: not well-formed XML ({})", path, errors.last_or("no reason given")));

@@ -213,6 +213,37 @@ TEST_F(Ss637040, OtherKindsAreRefused) {
     EXPECT_NE(r.err.find("is a plan in SS 637040: ingest it with --kind plans"), std::string::npos) << r.err;
 }
 
+/// The text in ISO-8859-1 (every character of `utf8` is Latin-1), as older plan exporters write it.
+std::string to_latin1(const std::string& utf8) {
+    std::string out;
+    for (std::size_t i = 0; i < utf8.size(); ++i) {
+        const auto c = static_cast<unsigned char>(utf8[i]);
+        if (c < 0x80) {
+            out += static_cast<char>(c);
+        } else {
+            out += static_cast<char>(((c & 0x1F) << 6) | (static_cast<unsigned char>(utf8[++i]) & 0x3F));
+        }
+    }
+    return out;
+}
+
+TEST_F(Ss637040, Latin1IsReadAsDeclaredAndBytesThatAreNotUtf8AreRefused) {
+    std::string xml = plan_xml({});
+    xml.replace(xml.find("utf-8"), 5, "ISO-8859-1");
+    write_file(dir.file("latin1.xml"), to_latin1(xml));
+    auto r = run_bostad({"ingest", dir.file("latin1.xml"), "--kind", "plans", "--db", store});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(value("SELECT name FROM plans"), "Bostäder vid Näsby");
+
+    // Found by fuzzing (tests/fuzz/regressions/ss637040): a byte that is not UTF-8 in a file that says it is
+    // ended the ingest with an internal error; now the file is refused naming the line and byte.
+    write_file(dir.file("bad.xml"), to_latin1(plan_xml({})));
+    r = run_bostad({"ingest", dir.file("bad.xml"), "--kind", "plans", "--db", store});
+    EXPECT_EQ(r.exit_code, 3) << r.err;
+    EXPECT_NE(r.err.find("bad.xml: line 12: byte"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("is not UTF-8, which the file declares"), std::string::npos) << r.err;
+}
+
 TEST(Ss637040Real, TheKristianstadPlanImports) {
     const auto data = shared_data_dir();
     if (!data) GTEST_SKIP() << "../shared/data is absent: the real Kristianstad plan cannot be tested here";
