@@ -76,9 +76,9 @@ OutputFormat parse_format(const std::string& text) {
 } // namespace
 
 std::string version_text() {
-    return fmt::format("bostad {} (store schema {}; GDAL {}, GEOS {}, PROJ {}, SQLite {})", k_tool_version,
-                       store::current_schema_version(), gdal::gdal_version(), geos::geos_version(),
-                       gdal::proj_version(), sqlite::sqlite_version());
+    return fmt::format("bostad {} (store schema {}; GDAL {}, GEOS {}, PROJ {} with network {}, SQLite {})",
+                       k_tool_version, store::current_schema_version(), gdal::gdal_version(), geos::geos_version(),
+                       gdal::proj_version(), gdal::proj_network_enabled() ? "on" : "off", sqlite::sqlite_version());
 }
 
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) noexcept {

@@ -26,10 +26,43 @@ nlohmann::json to_json(const store::StoreSummary& s) {
                         {"read", r.rows_read}, {"inserted", r.rows_inserted}, {"updated", r.rows_updated},
                         {"unchanged", r.rows_unchanged}, {"rejected", r.rows_rejected}});
     }
+    nlohmann::json hits = nlohmann::json::array();
+    for (const auto& h : s.personal_data.samples) {
+        hits.push_back({{"table", h.table}, {"column", h.column}, {"row", h.row ? nlohmann::json(*h.row) : nlohmann::json()},
+                        {"masked", h.masked}});
+    }
     return {{"store", s.path},           {"schema_version", s.schema_version},
             {"tool_schema_version", s.tool_schema_version}, {"created_with", s.created_with},
             {"created_at", s.created_at}, {"last_written_with", s.last_written_with},
-            {"tables", tables},          {"last_runs", runs}};
+            {"tables", tables},          {"last_runs", runs},
+            {"personal_data", {{"personnummer_like", s.personal_data.values}, {"samples", hits}}}};
+}
+
+void print_personal_data(std::ostream& out, const store::PersonalDataScan& p) {
+    if (p.values == 0) {
+        out << "\npersonal data   no stored text looks like a personnummer\n";
+        return;
+    }
+    out << fmt::format("\npersonal data   WARNING: {} stored value(s) look like a personnummer:\n", p.values);
+    for (const auto& h : p.samples) {
+        out << fmt::format("  {}.{} {}  {}\n", h.table, h.column, h.row ? fmt::format("row {}", *h.row) : "", h.masked);
+    }
+    if (p.values > static_cast<std::int64_t>(p.samples.size())) {
+        out << fmt::format("  ... and {} more\n", p.values - static_cast<std::int64_t>(p.samples.size()));
+    }
+    out << "  Personal data does not belong in the store: find out which mapping field brought it in, map it no\n"
+           "  more (unmapped fields are never read), and ingest the delivery again.\n";
+}
+
+void print_runs(std::ostream& out, const std::vector<store::RunSummary>& runs) {
+    out << "last runs\n";
+    out << fmt::format("{:>5}  {:<24} {:<8} {:>6} {:>6} {:>6} {:>6} {:>6}  {}\n", "run", "started", "kind", "read",
+                       "new", "upd", "same", "rej", "source");
+    for (const auto& r : runs) {
+        out << fmt::format("{:>5}  {:<24} {:<8} {:>6} {:>6} {:>6} {:>6} {:>6}  {}\n", r.id, r.started_at, r.kind,
+                           r.rows_read, r.rows_inserted, r.rows_updated, r.rows_unchanged, r.rows_rejected,
+                           r.source_path);
+    }
 }
 
 void print_text(std::ostream& out, const store::StoreSummary& s) {
@@ -45,16 +78,10 @@ void print_text(std::ostream& out, const store::StoreSummary& s) {
     out << "\n";
     if (s.last_runs.empty()) {
         out << "last runs       none yet\n";
-        return;
+    } else {
+        print_runs(out, s.last_runs);
     }
-    out << "last runs\n";
-    out << fmt::format("{:>5}  {:<24} {:<8} {:>6} {:>6} {:>6} {:>6} {:>6}  {}\n", "run", "started", "kind", "read",
-                       "new", "upd", "same", "rej", "source");
-    for (const auto& r : s.last_runs) {
-        out << fmt::format("{:>5}  {:<24} {:<8} {:>6} {:>6} {:>6} {:>6} {:>6}  {}\n", r.id, r.started_at, r.kind,
-                           r.rows_read, r.rows_inserted, r.rows_updated, r.rows_unchanged, r.rows_rejected,
-                           r.source_path);
-    }
+    print_personal_data(out, s.personal_data);
 }
 
 } // namespace
@@ -76,6 +103,11 @@ ExitCode CheckCommand::run(Context& ctx) {
     }
     if (ctx.globals().of == OutputFormat::json) ctx.out() << to_json(summary).dump(2) << "\n";
     else print_text(ctx.out(), summary);
+    if (summary.personal_data.values > 0) {
+        ctx.err() << fmt::format("warning: {} value(s) in {} look like a personnummer (Swedish personal identity "
+                                 "number); see the 'personal data' part of `bostad check`\n",
+                                 summary.personal_data.values, summary.path);
+    }
     return ExitCode::ok;
 }
 

@@ -8,11 +8,13 @@ namespace bostad::cli {
 class CheckCommand final : public Command {
 public:
     std::string_view name() const override { return "check"; }
-    std::string_view summary() const override { return "show what a store holds: schema, row counts, last runs"; }
+    std::string_view summary() const override { return "show what a store holds: schema, row counts, last runs, personal data"; }
     std::string_view help_text() const override {
         return "Show what a store holds: its schema version, the tool versions that created and last wrote\n"
-               "it, the number of rows in every table and the last ingest runs. Opens the store read-only\n"
-               "and never migrates or changes it.";
+               "it, the number of rows in every table and the last ingest runs. Warns (on stderr, and in a\n"
+               "'personal data' part) about stored text that looks like a personnummer (YYMMDD-NNNN,\n"
+               "YYYYMMDDNNNN, ... with a valid check digit). Opens the store read-only and never migrates\n"
+               "or changes it.";
     }
     void declare(CLI::App& app) override;
     ExitCode run(Context& ctx) override;

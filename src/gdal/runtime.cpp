@@ -5,6 +5,7 @@
 #include <cpl_conv.h>
 #include <cpl_error.h>
 #include <gdal.h>
+#include <ogr_srs_api.h>
 #include <proj.h>
 
 namespace bostad::gdal {
@@ -21,8 +22,12 @@ void CPL_STDCALL collect(CPLErr level, CPLErrorNum /*num*/, const char* msg) {
 void ensure_initialized() {
     static std::once_flag once;
     std::call_once(once, [] {
-        // No network: PROJ grids and GDAL remote files are never fetched (issue 9: "PROJ network access off").
+        // No network: PROJ grids and GDAL remote files are never fetched (issue 9: "PROJ network access off"),
+        // whatever PROJ_NETWORK or proj.ini say. PROJ reads PROJ_NETWORK from the environment when GDAL
+        // makes a context; OSRSetPROJEnableNetwork overrides it in every context GDAL makes.
         CPLSetConfigOption("PROJ_NETWORK", "OFF");
+        OSRSetPROJEnableNetwork(FALSE);
+        proj_context_set_enable_network(PJ_DEFAULT_CTX, 0);
         CPLSetConfigOption("GDAL_HTTP_TIMEOUT", "1");
         CPLSetConfigOption("CPL_VSIL_CURL_ALLOWED_EXTENSIONS", "none");
         CPLSetConfigOption("OGR_SQLITE_JOURNAL", "DELETE");
@@ -31,6 +36,11 @@ void ensure_initialized() {
 }
 
 std::string gdal_version() { return GDALVersionInfo("RELEASE_NAME"); }
+
+bool proj_network_enabled() {
+    ensure_initialized();
+    return OSRGetPROJEnableNetwork() != 0 || proj_context_is_network_enabled(PJ_DEFAULT_CTX) != 0;
+}
 
 std::string proj_version() {
     const PJ_INFO info = proj_info();

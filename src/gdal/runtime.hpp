@@ -13,6 +13,8 @@ void ensure_initialized();
 
 std::string gdal_version();
 std::string proj_version();
+/// Whether PROJ may fetch grids over the network: never, once initialized (`bostad --version` says so).
+bool proj_network_enabled();
 
 /// Sets a GDAL configuration option for this thread while alive.
 class ScopedConfigOption {

@@ -96,7 +96,10 @@ Transformer::Transformer(int from_epsg, const std::string& to_wkt)
 
 Transformer::~Transformer() { OGRCoordinateTransformation::DestroyCT(m_ct); }
 
-bool Transformer::transform(double& x, double& y) const { return m_ct->Transform(1, &x, &y) == TRUE; }
+bool Transformer::transform(double& x, double& y) const {
+    ErrorCollector quiet; // "Point outside of projection domain" is the answer false, not a message for the user
+    return m_ct->Transform(1, &x, &y) == TRUE;
+}
 
 void Transformer::transform_many(std::span<double> x, std::span<double> y, std::vector<bool>& ok) const {
     const std::size_t n = std::min(x.size(), y.size());

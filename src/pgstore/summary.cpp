@@ -4,10 +4,42 @@
 
 #include <algorithm>
 
+#include "core/personnummer.hpp"
 #include "pgstore/pg_store.hpp"
 #include "store/migrations.hpp"
 
 namespace bostad::pgstore {
+namespace {
+
+/// The PostGIS store's counterpart of store/summary.cpp's scan: every text or JSON column of the store's
+/// tables, values with six digits in a row picked by the server, then checked here.
+store::PersonalDataScan scan_personal_data(pg::Connection& c) {
+    store::PersonalDataScan scan;
+    for (const auto& table : store_tables()) {
+        pg::Result columns = c.exec("SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND "
+                                    "table_name = $2 AND data_type IN ('text', 'character varying', 'json', 'jsonb') "
+                                    "ORDER BY ordinal_position",
+                                    {c.schema(), table});
+        // The row's key as in the GeoPackage store: fid for feature tables, else id.
+        const auto key = c.query_text("SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND "
+                                      "table_name = $2 AND column_name IN ('fid', 'id') ORDER BY column_name LIMIT 1",
+                                      {c.schema(), table});
+        for (int i = 0; i < columns.rows(); ++i) {
+            const std::string column = columns.text(i, 0);
+            const std::string col = pg::quote_identifier(column);
+            pg::Result values = c.exec(fmt::format("SELECT {}, {}::text FROM {} WHERE {}::text ~ '[0-9]{{6}}'",
+                                                   key ? pg::quote_identifier(*key) : "NULL::bigint", col, pg::quote_identifier(table), col));
+            for (int r = 0; r < values.rows(); ++r) {
+                if (const auto m = find_personnummer(values.text(r, 1))) {
+                    scan.add({table, column, values.optional_int64(r, 0), m->masked});
+                }
+            }
+        }
+    }
+    return scan;
+}
+
+} // namespace
 
 store::StoreSummary summarize(PgStore& s, int last_runs) {
     pg::Connection& c = s.conn();
@@ -35,6 +67,7 @@ store::StoreSummary summarize(PgStore& s, int last_runs) {
                                  runs.optional_text(i, 4), runs.int64(i, 5), runs.int64(i, 6), runs.int64(i, 7),
                                  runs.int64(i, 8), runs.int64(i, 9)});
     }
+    out.personal_data = scan_personal_data(c);
     return out;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
-// What a store holds, for `bostad check`: versions, row counts per table, the last ingest runs.
+// What a store holds, for `bostad check`: versions, row counts per table, the last ingest runs, and
+// stored text that looks like personal data (personnummer).
 
 #include <cstdint>
 #include <optional>
@@ -28,6 +29,23 @@ struct RunSummary {
     std::int64_t rows_rejected = 0;
 };
 
+/// A stored text value that looks like a personnummer (core/personnummer.hpp).
+struct PersonalDataHit {
+    std::string table;
+    std::string column;
+    std::optional<std::int64_t> row; ///< the row's rowid (fid) or id, when the table has one
+    std::string masked;              ///< the number with its last four digits masked
+};
+
+/// Every stored text value checked for personnummer-like numbers: how many carry one, and the first few.
+struct PersonalDataScan {
+    static constexpr std::size_t k_samples = 20;
+    std::int64_t values = 0;
+    std::vector<PersonalDataHit> samples;
+    /// Counts a hit, keeping it as a sample while there are fewer than k_samples.
+    void add(PersonalDataHit hit);
+};
+
 struct StoreSummary {
     std::string path;
     int schema_version = 0;
@@ -37,6 +55,7 @@ struct StoreSummary {
     std::string last_written_with;
     std::vector<TableCount> tables; ///< every table registered in gpkg_contents
     std::vector<RunSummary> last_runs;
+    PersonalDataScan personal_data;
 };
 
 StoreSummary summarize(Store& store, int last_runs);
