@@ -14,9 +14,10 @@ public:
     std::string_view name() const override { return "ingest"; }
     std::string_view summary() const override { return "read permits, plans or areas into the store"; }
     std::string_view help_text() const override {
-        return "Read permits, plans or areas from any GDAL vector format (GeoPackage, Shapefile, GeoJSON, CSV,\n"
-               "XLSX, GML, ...) in any CRS, transform them to EPSG:3006, check every row and store it, or keep\n"
-               "it in the quarantine (rejected_rows) with a reason. With FILEs, --kind says what they hold and\n"
+        return "Read permits, plans or areas from any GDAL vector format (GeoPackage, Shapefile, also zipped,\n"
+               "GeoJSON, CSV, XLSX, GML, SS 637040, ...) in any CRS, transform them to EPSG:3006, check every row\n"
+               "and store it, or keep it in the quarantine (rejected_rows) with a reason. Limits: a CSV of at\n"
+               "most 1 GiB, a zip unpacking to at most 1 GiB, 1 000 000 vertices in one geometry. With FILEs, --kind says what they hold and\n"
                "--mapping names a [mapping.NAME] of the config for files without the canonical field names.\n"
                "Without FILEs, every area set and source of the config is ingested (--source and --area-set\n"
                "pick one; --month fills in {month} in their paths). Everything is one transaction: a failed\n"

@@ -11,6 +11,7 @@
 #include "config/schema_check.hpp"
 #include "core/embedded.hpp"
 #include "core/error.hpp"
+#include "core/text.hpp"
 
 namespace bostad {
 std::span<const EmbeddedFile> schema_files(); // generated from schemas/ by cmake/embed.cmake
@@ -269,6 +270,26 @@ const PlanCapacity* Config::find_plan_capacity(const std::string& municipality, 
     return nullptr;
 }
 
+/// Keys and strings with a NUL character (TOML allows "\u0000"): no file name, SQL identifier or text
+/// bostad writes may hold one, and C libraries would silently cut the value short there.
+void find_nul(const toml::node& n, const std::string& key, Problems& problems) {
+    const auto shown = [](std::string_view k) { return escape_control(k); };
+    if (const auto* t = n.as_table()) {
+        for (const auto& [k, v] : *t) {
+            const std::string child = key.empty() ? std::string(k.str()) : key + "." + std::string(k.str());
+            if (k.str().find('\0') != std::string_view::npos) {
+                problems.add(&v, shown(child), "the key holds a NUL character (\\u0000)");
+            }
+            find_nul(v, child, problems);
+        }
+    } else if (const auto* a = n.as_array()) {
+        for (std::size_t i = 0; i < a->size(); ++i) find_nul(*a->get(i), fmt::format("{}[{}]", key, i), problems);
+    } else if (const auto* str = n.as_string(); str && str->get().find('\0') != std::string::npos) {
+        problems.add(&n, shown(key), fmt::format("'{}' holds a NUL character (\\u0000), which no name, path or text may hold",
+                                                 shown(str->get())));
+    }
+}
+
 Config parse(std::string_view text, const std::string& path) {
     toml::table doc;
     try {
@@ -277,6 +298,9 @@ Config parse(std::string_view text, const std::string& path) {
         throw UsageError(fmt::format("invalid config file '{}':\n  {}:{}:{}: not valid TOML: {}", path, path,
                                      e.source().begin.line, e.source().begin.column, e.description()));
     }
+    Problems nul(path);
+    find_nul(doc, "", nul);
+    nul.throw_if_any();
     const auto issues = check_against_schema(doc, config_schema());
     if (!issues.empty()) {
         std::string msg = fmt::format("invalid config file '{}':", path);

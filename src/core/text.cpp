@@ -127,6 +127,16 @@ std::string escape_invalid_utf8(std::string_view text) {
     return out;
 }
 
+std::string escape_control(std::string_view text) {
+    std::string out;
+    for (const char c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u < 0x20 || u == 0x7F) out += fmt::format("\\x{:02X}", u);
+        else out += c;
+    }
+    return out;
+}
+
 std::string lower_sv(std::string_view text) {
     std::string out;
     out.reserve(text.size());

@@ -30,6 +30,9 @@ std::optional<std::size_t> invalid_utf8_at(std::string_view text);
 /// The text with every byte that is not part of valid UTF-8 written as \xNN (so it can be stored and read).
 std::string escape_invalid_utf8(std::string_view text);
 
+/// The text with control characters (NUL, newline, ...) written as \xNN: for messages that name a value.
+std::string escape_control(std::string_view text);
+
 /// Lower-cases ASCII letters and the Swedish letters Å, Ä, Ö, É in UTF-8; leaves the rest.
 std::string lower_sv(std::string_view text);
 

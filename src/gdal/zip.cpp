@@ -1,8 +1,10 @@
 #include "gdal/zip.hpp"
 
 #include <atomic>
+#include <memory>
 
 #include <cpl_conv.h>
+#include <cpl_string.h>
 #include <cpl_vsi.h>
 #include <fmt/format.h>
 
@@ -70,6 +72,21 @@ std::vector<std::uint8_t> zip_archive(const std::vector<ZipEntry>& entries) {
     const GByte* data = VSIGetMemFileBuffer(file.path().c_str(), &size, FALSE);
     if (!data) throw InternalError("the zip archive in memory is gone");
     return std::vector<std::uint8_t>(data, data + size);
+}
+
+std::vector<ArchivedFile> list_zip(const std::string& path) {
+    ensure_initialized();
+    const std::string root = "/vsizip/{" + path + "}";
+    ErrorCollector errors;
+    std::unique_ptr<char*, decltype(&CSLDestroy)> names(VSIReadDirRecursive(root.c_str()), &CSLDestroy);
+    if (!names) throw InputError(fmt::format("{}: not a zip archive that can be read ({})", path, errors.last_or("no files in it")));
+    std::vector<ArchivedFile> out;
+    for (char** n = names.get(); *n; ++n) {
+        VSIStatBufL st;
+        if (VSIStatL((root + "/" + *n).c_str(), &st) != 0 || VSI_ISDIR(st.st_mode)) continue;
+        out.push_back({*n, static_cast<std::uint64_t>(st.st_size)});
+    }
+    return out;
 }
 
 } // namespace bostad::gdal

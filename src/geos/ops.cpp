@@ -181,6 +181,12 @@ int num_geometries(const Context& ctx, const GEOSGeom_t* g) {
     return n;
 }
 
+int num_coordinates(const Context& ctx, const GEOSGeom_t* g) {
+    const int n = GEOSGetNumCoordinates_r(ctx.handle(), g);
+    if (n < 0) throw Error("GEOS getNumCoordinates failed: " + ctx.last_message());
+    return n;
+}
+
 const GEOSGeom_t* geometry_n(const Context& ctx, const GEOSGeom_t* g, int n) {
     const GEOSGeometry* part = GEOSGetGeometryN_r(ctx.handle(), g, n);
     if (!part) throw Error("GEOS getGeometryN failed: " + ctx.last_message());

@@ -56,6 +56,8 @@ bool intersects(const Context& ctx, const GEOSGeom_t* a, const GEOSGeom_t* b);
 bool is_valid(const Context& ctx, const GEOSGeom_t* g);
 bool is_empty(const Context& ctx, const GEOSGeom_t* g);
 int num_geometries(const Context& ctx, const GEOSGeom_t* g);
+/// How many coordinates (vertices) the geometry has in all its parts.
+int num_coordinates(const Context& ctx, const GEOSGeom_t* g);
 const GEOSGeom_t* geometry_n(const Context& ctx, const GEOSGeom_t* g, int n);
 std::pair<double, double> point_xy(const Context& ctx, const GEOSGeom_t* point);
 

@@ -16,7 +16,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::size_t k_max_bytes = std::size_t{4} << 30; // refuse text files beyond 4 GiB
+constexpr std::size_t k_max_bytes = std::size_t{1} << 30; // read whole: larger files are refused (bounded memory)
 
 bool is_utf8_name(const std::string& encoding) {
     const std::string e = lower_sv(encoding);
@@ -44,7 +44,7 @@ CsvReader::CsvReader(const std::string& path, const SourceOptions& options) : m_
     std::error_code ec;
     const auto size = fs::file_size(path, ec);
     if (ec) throw InputError(fmt::format("{}: cannot be read ({})", path, ec.message()));
-    if (size > k_max_bytes) throw InputError(fmt::format("{}: {} bytes is more than bostad reads from one CSV file (4 GiB)", path, size));
+    if (size > k_max_bytes) throw InputError(fmt::format("{}: {} bytes is more than bostad reads from one CSV file (1 GiB): deliver it as a GeoPackage or in parts", path, size));
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError(fmt::format("{}: cannot be read", path));
     m_text.resize(static_cast<std::size_t>(size));

@@ -129,6 +129,13 @@ GeometryResult GeometryChecker::check(DataKind kind, std::span<const std::uint8_
         return rejected(Reason::invalid_geometry, fmt::format("the geometry cannot be read: {}", m_ctx.last_message()));
     }
     if (geos::is_empty(m_ctx, source.get())) return rejected(Reason::missing_geometry, "the geometry is empty");
+    if (const int vertices = geos::num_coordinates(m_ctx, source.get()); vertices > k_max_vertices) {
+        // Checked, repaired and indexed, such a polygon would take minutes and gigabytes: refused as it is.
+        return rejected(Reason::invalid_geometry,
+                        fmt::format("the geometry has {} vertices; bostad takes at most {} in one geometry: simplify "
+                                    "it in the source (it is left out of the quarantine layer)",
+                                    vertices, k_max_vertices));
+    }
     const int type = geos::type_id(m_ctx, source.get());
     const bool point = type == geos::k_point || (type == geos::k_multipoint && geos::num_geometries(m_ctx, source.get()) == 1);
     const bool polygon = type == geos::k_polygon || type == geos::k_multipolygon;

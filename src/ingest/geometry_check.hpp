@@ -34,6 +34,9 @@ struct GeometryResult {
     std::string raw_wkt;                      ///< the geometry as delivered, when it could not be transformed
 };
 
+/// The most vertices one delivered geometry may have (a detailed kommun boundary has some 100 000).
+inline constexpr int k_max_vertices = 1'000'000;
+
 class GeometryChecker {
 public:
     /// `source_crs_wkt`: the CRS of the coordinates as delivered; `crs_label` names it in messages.

@@ -1,6 +1,5 @@
 // The bad-input corpus (tests/fixtures/bad-input/cases.toml): every case through `bostad ingest` into a
 // fresh store, checking the exit code, the counts, the reason codes, the quarantine and the store.
-#include <bit>
 #include <filesystem>
 #include <fstream>
 
@@ -13,6 +12,7 @@
 #include "support/process.hpp"
 #include "support/store_probe.hpp"
 #include "support/temp_dir.hpp"
+#include "support/wkb.hpp"
 
 namespace bostad::test {
 namespace {
@@ -71,14 +71,7 @@ std::string write_permit_shapefile(const fs::path& dir, const std::vector<std::s
                              options);
     for (std::size_t i = 0; i < properties.size(); ++i) {
         const double x = 445500 + 10.0 * static_cast<double>(i);
-        const std::vector<std::uint8_t> wkb = [&] {
-            std::vector<std::uint8_t> b{1, 1, 0, 0, 0};
-            for (double v : {x, 6209000.0}) {
-                const auto bits = std::bit_cast<std::uint64_t>(v);
-                for (int k = 0; k < 8; ++k) b.push_back(static_cast<std::uint8_t>(bits >> (8 * k)));
-            }
-            return b;
-        }();
+        const std::vector<std::uint8_t> wkb = point_wkb(x, 6209000.0);
         layer.add({"BN 2024-" + std::to_string(i + 1), std::string("1290"), std::int64_t{1}, std::string("2024-01-10"),
                    properties[i]},
                   wkb);

@@ -1,7 +1,6 @@
 // Every mapping feature (issue 3): field names, value translations, a decision column, date formats
 // (incl. Excel serials), the CRS and the encoding when the file lacks them, the municipality, decimal
 // comma, semicolons and BOM; and every format: CSV, Shapefile, GeoPackage, GeoJSON, XLSX, GML.
-#include <bit>
 #include <filesystem>
 #include <fstream>
 
@@ -13,20 +12,12 @@
 #include "support/process.hpp"
 #include "support/store_probe.hpp"
 #include "support/temp_dir.hpp"
+#include "support/wkb.hpp"
 
 namespace bostad::test {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::vector<std::uint8_t> point(double x, double y) {
-    std::vector<std::uint8_t> b{1, 1, 0, 0, 0};
-    for (double v : {x, y}) {
-        const auto bits = std::bit_cast<std::uint64_t>(v);
-        for (int k = 0; k < 8; ++k) b.push_back(static_cast<std::uint8_t>(bits >> (8 * k)));
-    }
-    return b;
-}
 
 const std::string k_config = R"toml(
 [[municipality]]
@@ -145,7 +136,7 @@ TEST_F(Mappings, ShapefileEncodingFromTheMappingWhenThereIsNoCpg) {
         auto layer = w.add_layer("latin1", gdal::GeometryKind::point, 3006,
                                  {{"case_id"}, {"dwellings", gdal::FieldType::integer}, {"applied_da"}, {"property"}},
                                  {"ENCODING=ISO-8859-1"});
-        layer.add({std::string("BN 1"), std::int64_t{1}, std::string("2024-01-10"), std::string("HÄSSLEHOLM 2:3")}, point(445500, 6209000));
+        layer.add({std::string("BN 1"), std::int64_t{1}, std::string("2024-01-10"), std::string("HÄSSLEHOLM 2:3")}, point_wkb(445500, 6209000));
         w.close();
     }
     fs::remove(dir.file("latin1.cpg"));
@@ -196,14 +187,8 @@ TEST_F(Mappings, GmlGeoPackageAndGeoJsonWithCanonicalNames) {
         auto layer = w.add_layer("plans", gdal::GeometryKind::multipolygon, 3006,
                                  {{"plan_id"}, {"municipality"}, {"status"}, {"legal_date"}, {"planned_dwellings", gdal::FieldType::integer}});
         const double x = 445000 + 1000.0 * n++;
-        // A 300 m × 200 m square as WKB: polygon, one ring, five points.
-        std::vector<std::uint8_t> wkb{1, 3, 0, 0, 0, 1, 0, 0, 0, 5, 0, 0, 0};
-        for (auto [px, py] : std::vector<std::pair<double, double>>{{x, 6209000}, {x + 300, 6209000}, {x + 300, 6209200}, {x, 6209200}, {x, 6209000}}) {
-            for (double v : {px, py}) {
-                const auto bits = std::bit_cast<std::uint64_t>(v);
-                for (int k = 0; k < 8; ++k) wkb.push_back(static_cast<std::uint8_t>(bits >> (8 * k)));
-            }
-        }
+        // A 300 m × 200 m square.
+        const auto wkb = polygon_wkb({{x, 6209000}, {x + 300, 6209000}, {x + 300, 6209200}, {x, 6209200}, {x, 6209000}});
         layer.add({std::string("DP ") + driver, std::string("1290"), std::string("laga kraft"), std::string("2021-06-01"), std::int64_t{40}}, wkb);
         w.close();
         const auto r = ingest({file, "--kind", "plans"});

@@ -11,6 +11,7 @@
 #include "support/process.hpp"
 #include "support/store_probe.hpp"
 #include "support/temp_dir.hpp"
+#include "support/wkb.hpp"
 
 namespace bostad::test {
 namespace {
@@ -289,13 +290,7 @@ TEST(LantmaterietMapping, TheExampleMappingReadsTheNationalDatasetFields) {
         auto layer = w.add_layer("detaljplan", gdal::GeometryKind::multipolygon, 3006,
                                  {{"beteckning"}, {"namn"}, {"status"}, {"kommunkod"}, {"datumLagakraft", gdal::FieldType::date},
                                   {"genomforandetid", gdal::FieldType::integer}});
-        std::vector<std::uint8_t> wkb{1, 3, 0, 0, 0, 1, 0, 0, 0, 5, 0, 0, 0};
-        for (auto [x, y] : std::vector<std::pair<double, double>>{{445000, 6209000}, {445300, 6209000}, {445300, 6209200}, {445000, 6209200}, {445000, 6209000}}) {
-            for (double v : {x, y}) {
-                const auto bits = std::bit_cast<std::uint64_t>(v);
-                for (int k = 0; k < 8; ++k) wkb.push_back(static_cast<std::uint8_t>(bits >> (8 * k)));
-            }
-        }
+        const auto wkb = polygon_wkb({{445000, 6209000}, {445300, 6209000}, {445300, 6209200}, {445000, 6209200}, {445000, 6209000}});
         layer.add({std::string("1290K-P345"), std::string("Vilan 3"), std::string("gällande"), std::string("1290"),
                    std::string("2019-05-20"), std::int64_t{10}},
                   wkb);

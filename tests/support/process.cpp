@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <stdexcept>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <csignal>
@@ -103,8 +104,10 @@ ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOpt
         }
     }
     int status = 0;
-    ::waitpid(pid, &status, 0);
+    rusage usage{};
+    ::wait4(pid, &status, 0, &usage);
     fill_status(r, status);
+    r.max_rss_kb = usage.ru_maxrss;
     return r;
 }
 

@@ -16,6 +16,7 @@ struct ProcessResult {
     int signal = 0;
     std::string out;
     std::string err;
+    long max_rss_kb = 0; ///< the process's peak resident memory (run_process only)
 };
 
 struct ProcessOptions {
