@@ -11,8 +11,12 @@
 #include <csignal>
 #include <filesystem>
 #include <future>
+#include <fstream>
 #include <memory>
+#include <set>
 #include <sstream>
+
+#include <nlohmann/json.hpp>
 
 #include "pg/connection.hpp"
 #include "sqlite/database.hpp"
@@ -160,6 +164,35 @@ TEST_F(PostgisIngest, TwoIngestsOfOneSourceWaitForEachOtherWithANote) {
                           "permit_areas a WHERE a.permit_fid = p.fid AND a.area_set_id = s.id)"),
               0)
         << "every permit has its row in every area set";
+}
+
+TEST_F(PostgisIngest, CheckWarnsAboutPersonnummerInStoredText) {
+    const auto clean = run_bostad({"check", "--db", s_location, "--of", "json"}, s_opts);
+    ASSERT_EQ(clean.exit_code, 0) << clean.err;
+    EXPECT_EQ(nlohmann::json::parse(clean.out)["personal_data"]["personnummer_like"], 0) << "the example holds none";
+
+    // A delivery whose property column holds applicants' personnummer: one row stored, one quarantined.
+    const std::string location = fresh_store("t_pnr");
+    const auto csv = s_dir->path() / "pnr.csv";
+    {
+        std::ofstream out(csv);
+        out << "case_id,municipality,dwellings,applied_date,property,x,y\n"
+               "BN 1,1290,1,2026-03-02,19811218-9876,445500,6209000\n"
+               "BN 2,1290,1,2026-04-31,850412-1230,445510,6209000\n";
+    }
+    const auto in = run_bostad({"ingest", csv.string(), "--kind", "permits", "--crs", "EPSG:3006", "--db", location}, s_opts);
+    ASSERT_EQ(in.exit_code, 0) << in.err;
+    const auto r = run_bostad({"check", "--db", location, "--of", "json"}, s_opts);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto pd = nlohmann::json::parse(r.out)["personal_data"];
+    EXPECT_EQ(pd["personnummer_like"], 2) << pd.dump();
+    std::set<std::string> where;
+    for (const auto& h : pd["samples"]) {
+        where.insert(h["table"].get<std::string>() + "." + h["column"].get<std::string>() + " " + h["masked"].get<std::string>());
+        EXPECT_TRUE(h["row"].is_number()) << h.dump();
+    }
+    EXPECT_EQ(where, (std::set<std::string>{"permits.property 19811218-****", "rejected_rows.raw_attributes 850412-****"}));
+    EXPECT_NE(r.err.find("2 value(s) in"), std::string::npos) << r.err;
 }
 
 TEST_F(PostgisIngest, MonthlyRunsOnPostgisAndCreatesTheStoreOnItsFirstRun) {
