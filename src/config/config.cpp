@@ -270,6 +270,8 @@ const PlanCapacity* Config::find_plan_capacity(const std::string& municipality, 
     return nullptr;
 }
 
+namespace {
+
 /// Keys and strings with a NUL character (TOML allows "\u0000"): no file name, SQL identifier or text
 /// bostad writes may hold one, and C libraries would silently cut the value short there.
 void find_nul(const toml::node& n, const std::string& key, Problems& problems) {
@@ -289,6 +291,8 @@ void find_nul(const toml::node& n, const std::string& key, Problems& problems) {
                                                  shown(str->get())));
     }
 }
+
+} // namespace
 
 Config parse(std::string_view text, const std::string& path) {
     toml::table doc;

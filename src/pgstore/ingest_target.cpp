@@ -71,9 +71,6 @@ void queue(pg::Connection& c, const char* kind, const std::vector<std::int64_t>&
            {std::string(kind), int_array(fids)});
 }
 
-constexpr const char* k_permit_columns = "municipality, case_id, property, house_type, tenure, dwellings, dwellings_removed, "
-                                         "applied_date, granted_date, started_date, completed_date, refused_date, withdrawn_date";
-
 /// The point and the 13 attribute columns, after what `out` holds already.
 void append_permit(pg::Params& out, const PermitRecord& p) {
     for (pg::Param v : {point_of(p.x, p.y), pg::Param(p.municipality), pg::Param(p.case_id), text_of(p.property),
