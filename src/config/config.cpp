@@ -275,20 +275,20 @@ namespace {
 /// Keys and strings with a NUL character (TOML allows "\u0000"): no file name, SQL identifier or text
 /// bostad writes may hold one, and C libraries would silently cut the value short there.
 void find_nul(const toml::node& n, const std::string& key, Problems& problems) {
-    const auto shown = [](std::string_view k) { return escape_control(k); };
     if (const auto* t = n.as_table()) {
         for (const auto& [k, v] : *t) {
             const std::string child = key.empty() ? std::string(k.str()) : key + "." + std::string(k.str());
             if (k.str().find('\0') != std::string_view::npos) {
-                problems.add(&v, shown(child), "the key holds a NUL character (\\u0000)");
+                problems.add(&v, escape_control(child), "the key holds a NUL character (\\u0000)");
             }
             find_nul(v, child, problems);
         }
     } else if (const auto* a = n.as_array()) {
         for (std::size_t i = 0; i < a->size(); ++i) find_nul(*a->get(i), fmt::format("{}[{}]", key, i), problems);
     } else if (const auto* str = n.as_string(); str && str->get().find('\0') != std::string::npos) {
-        problems.add(&n, shown(key), fmt::format("'{}' holds a NUL character (\\u0000), which no name, path or text may hold",
-                                                 shown(str->get())));
+        problems.add(&n, escape_control(key),
+                     fmt::format("'{}' holds a NUL character (\\u0000), which no name, path or text may hold",
+                                 escape_control(str->get())));
     }
 }
 

@@ -7,7 +7,7 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 int two(std::string_view s, std::size_t at) { return (s[at] - '0') * 10 + (s[at + 1] - '0'); }
 
-/// Digits from `at` up to `n` of them, and where they end.
+/// How many digits there are from `at` on.
 std::size_t digit_run(std::string_view text, std::size_t at) {
     std::size_t end = at;
     while (end < text.size() && is_digit(text[end])) ++end;

@@ -120,7 +120,7 @@ std::string as_utf8(std::string xml, const std::string& path) {
         return recoded ? std::string(recoded.get()) : std::string();
     }
     if (encoding != "utf-8" && encoding != "utf8" && encoding != "us-ascii") {
-        throw InputError(fmt::format("{}: the XML is in '{}'; bostad reads UTF-8 and ISO-8859-1", path, encoding));
+        throw InputError(fmt::format("{}: the XML is in '{}'; bostad reads UTF-8, ISO-8859-1 and windows-1252", path, encoding));
     }
     if (const auto bad = invalid_utf8_at(xml)) {
         const auto line = 1 + std::count(xml.begin(), xml.begin() + static_cast<std::ptrdiff_t>(*bad), '\n');

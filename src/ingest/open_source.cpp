@@ -20,7 +20,8 @@ constexpr std::uint64_t k_max_unpacked = std::uint64_t{1} << 30;
 
 /// "/vsizip/{PATH}" for GDAL, once the archive's declared sizes are within the limit.
 std::string checked_archive(const std::string& path) {
-    const auto files = gdal::list_zip(fs::absolute(path).string());
+    const std::string absolute = fs::absolute(path).string();
+    const auto files = gdal::list_zip(absolute);
     std::uint64_t total = 0;
     const gdal::ArchivedFile* largest = nullptr;
     for (const auto& f : files) {
@@ -33,7 +34,7 @@ std::string checked_archive(const std::string& path) {
                                      "unpacks at most 1 GiB from one archive: nothing was read",
                                      path, total, largest->name, largest->size, fs::file_size(path)));
     }
-    return "/vsizip/{" + fs::absolute(path).string() + "}";
+    return "/vsizip/{" + absolute + "}";
 }
 
 } // namespace

@@ -46,19 +46,20 @@ TEST_P(FuzzCorpus, EveryInputIsReadOrRefusedWithAReason) {
     const Target& target = GetParam();
     const auto inputs = inputs_of(target.name);
     ASSERT_GE(inputs.size(), 2u) << "the seed corpus of " << target.name << " is missing";
-    std::vector<std::string> read, refused;
+    int read = 0;
+    int refused = 0;
     for (const auto& path : inputs) {
         const std::string bytes = test::file_bytes(path);
         const Input data(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size());
         try {
-            (target.run(data) ? read : refused).push_back(path.filename().string());
+            ++(target.run(data) ? read : refused);
         } catch (const std::exception& e) {
             ADD_FAILURE() << target.name << " failed on " << path << ": " << e.what();
         }
     }
     // The corpus reaches both sides: inputs the parsers read, and inputs they refuse.
-    EXPECT_FALSE(read.empty()) << target.name << " read none of its seeds";
-    EXPECT_FALSE(refused.empty()) << target.name << " refused none of its seeds";
+    EXPECT_GT(read, 0) << target.name << " read none of its seeds";
+    EXPECT_GT(refused, 0) << target.name << " refused none of its seeds";
 }
 
 INSTANTIATE_TEST_SUITE_P(Targets, FuzzCorpus, ::testing::ValuesIn(k_targets),

@@ -1,6 +1,4 @@
 // libFuzzer's entry point for one target, chosen at build time (BOSTAD_FUZZ_TARGET, see CMakeLists.txt).
-#include <cstdlib>
-
 #include "fuzz/targets.hpp"
 #include "gdal/runtime.hpp"
 

@@ -17,36 +17,16 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::string k_config = R"toml(
-[[municipality]]
-code = "1290"
-name = "Kristianstad"
+/// A mapping of the case system's export whose property designation is read from `property_field`.
+std::string mapping(const std::string& name, const std::string& property_field) {
+    return "[mapping." + name + "]\ncrs = \"EPSG:3008\"\nmunicipality = \"1290\"\nseparator = \";\"\n[mapping." + name +
+           ".fields]\ncase_id = \"Diarienr\"\nproperty = \"" + property_field +
+           "\"\ndwellings = \"Lägenheter\"\napplied_date = \"Inkom\"\nx = \"Öst\"\ny = \"Nord\"\n";
+}
 
-[mapping.case_system]
-crs = "EPSG:3008"
-municipality = "1290"
-separator = ";"
-[mapping.case_system.fields]
-case_id = "Diarienr"
-property = "Fastighet"
-dwellings = "Lägenheter"
-applied_date = "Inkom"
-x = "Öst"
-y = "Nord"
-
-# A careless mapping: the applicant's personnummer taken for the property designation.
-[mapping.careless]
-crs = "EPSG:3008"
-municipality = "1290"
-separator = ";"
-[mapping.careless.fields]
-case_id = "Diarienr"
-property = "Personnummer"
-dwellings = "Lägenheter"
-applied_date = "Inkom"
-x = "Öst"
-y = "Nord"
-)toml";
+// The right mapping, and a careless one that takes the applicant's personnummer for the property.
+const std::string k_config = "[[municipality]]\ncode = \"1290\"\nname = \"Kristianstad\"\n" +
+                             mapping("case_system", "Fastighet") + mapping("careless", "Personnummer");
 
 // The personal values: none may appear in anything bostad writes unless a mapping binds its field.
 const std::vector<std::string> k_personal = {"Anna Andersson", "Storgatan 12", "19811218-9876", "Bo Ek",
