@@ -14,38 +14,17 @@ namespace {
 /// What one permit adds to the counts at the end of the month, worked out once for all the counts it goes to.
 struct Contribution {
     PipelineState state = PipelineState::none;
-    bool overdue = false;
-    bool stalled = false;
-    bool started_in_month = false;
-    bool completed_in_month = false;
-    bool completed_year_to_date = false;
+    FigureMask figures = 0;
 };
 
-Contribution contribution(const StageDates<Text>& dates, const Cutoffs<Text>& cut, const MonthDays& days) {
+Contribution contribution(const StageDates<Text>& dates, const Cutoffs<Text>& cut) {
     Contribution k;
     k.state = state_at(dates, cut);
-    k.overdue = is_overdue(dates, cut, k.state);
-    k.stalled = is_stalled(dates, cut, k.state);
-    k.started_in_month = between(dates.started, days.month_start, days.d);
-    k.completed_in_month = between(dates.completed, days.month_start, days.d);
-    k.completed_year_to_date = between(dates.completed, days.year_start, days.d);
+    k.figures = figure_mask(dates, cut, k.state);
     return k;
 }
 
-/// Adds `n` to the counts the contribution names (without branches: a row's stage is unpredictable).
-void add(Counts& c, const Contribution& k, std::int64_t n) {
-    const auto when = [n](bool b) { return n * static_cast<std::int64_t>(b); };
-    c.applied += when(k.state == PipelineState::applied);
-    c.granted += when(k.state == PipelineState::granted);
-    c.started += when(k.state == PipelineState::started);
-    c.completed += when(k.state == PipelineState::completed);
-    c.lapsed += when(k.state == PipelineState::lapsed);
-    c.overdue += when(k.overdue);
-    c.stalled += when(k.stalled);
-    c.started_in_month += when(k.started_in_month);
-    c.completed_in_month += when(k.completed_in_month);
-    c.completed_year_to_date += when(k.completed_year_to_date);
-}
+void add(Counts& c, const Contribution& k, std::int64_t n) { c.add(k.figures, n); }
 
 /// In the 12 months up to D: after D − 12 months, up to and including D.
 bool in_last_year(const std::optional<Text>& v, const MonthDays& days) { return v && *v > days.lead_after && *v <= days.d; }
@@ -129,7 +108,7 @@ PermitTally scan_range(sqlite::Database& db, const ScanRequest& req, const std::
     st.bind(1, first).bind(2, last).bind(3, req.municipality);
     while (st.step()) {
         const StageDates<Text> dates = dates_at(st, k_first_date);
-        const Contribution k = contribution(dates, cut, req.days);
+        const Contribution k = contribution(dates, cut);
         const std::int64_t n = st.column_int64(4);
         const std::int64_t net = n - st.column_int64(5);
         const auto fid = static_cast<std::size_t>(st.column_int64(0));

@@ -87,36 +87,23 @@ std::int64_t resolve_area_set(StatusSource& source, const StatusRequest& req) {
                                                : fmt::format(" (it has: {})", fmt::join(names, ", "))));
 }
 
+Figure list_figure(ListKind kind) {
+    switch (kind) {
+    case ListKind::lapsed: return Figure::lapsed;
+    case ListKind::overdue: return Figure::overdue;
+    case ListKind::stalled: return Figure::stalled;
+    case ListKind::new_permits: return Figure::applied_in_month;
+    case ListKind::completed: break;
+    }
+    return Figure::completed_in_month;
+}
+
 void check_month(Month month) {
     const Month now = Month::of(today());
     if (now < month) {
         throw UsageError(fmt::format("--month: {} has not ended yet, nor begun: the latest month with a status is {}",
                                      month.str(), now.str()));
     }
-}
-
-Counts& Counts::operator+=(const Counts& o) {
-    applied += o.applied;
-    granted += o.granted;
-    started += o.started;
-    completed += o.completed;
-    started_in_month += o.started_in_month;
-    completed_in_month += o.completed_in_month;
-    completed_year_to_date += o.completed_year_to_date;
-    lapsed += o.lapsed;
-    overdue += o.overdue;
-    stalled += o.stalled;
-    return *this;
-}
-
-void Figures::add(const Figures& o) {
-    dwellings += o.dwellings;
-    net += o.net;
-    permits += o.permits;
-    planned += o.planned;
-    remaining_capacity += o.remaining_capacity;
-    for (const auto& [k, v] : o.by_house_type) by_house_type[k] += v;
-    for (const auto& [k, v] : o.by_tenure) by_tenure[k] += v;
 }
 
 StatusResult compute_status(sqlite::Database& db, const StatusRequest& req) {
@@ -201,6 +188,7 @@ std::vector<ListedPermit> list_permits(sqlite::Database& db, const StatusRequest
     check_month(req.month);
     const MonthDays days = month_days(req.month, req.stalled_months);
     const Cutoffs<Text> cut = days.cutoffs();
+    const Rule& rule = figure_def(list_figure(kind)).rule;
     SqliteStatusSource source(db);
     const std::int64_t set_id = resolve_area_set(source, req);
     auto st = db.prepare(fmt::format("SELECT {}, a.area_id, p.case_id, coalesce(p.property, '') FROM permits p "
@@ -213,16 +201,7 @@ std::vector<ListedPermit> list_permits(sqlite::Database& db, const StatusRequest
     std::vector<ListedPermit> out;
     while (st.step()) {
         const StageDates<Text> dates = dates_at(st, k_first_date);
-        const PipelineState state = state_at(dates, cut);
-        bool wanted = false;
-        switch (kind) {
-        case ListKind::lapsed: wanted = state == PipelineState::lapsed; break;
-        case ListKind::overdue: wanted = is_overdue(dates, cut, state); break;
-        case ListKind::stalled: wanted = is_stalled(dates, cut, state); break;
-        case ListKind::new_permits: wanted = between(dates.applied, days.month_start, days.d); break;
-        case ListKind::completed: wanted = between(dates.completed, days.month_start, days.d); break;
-        }
-        if (!wanted) continue;
+        if (!holds(rule, dates, cut, state_at(dates, cut))) continue;
         const auto s = [](const std::optional<Text>& t) { return t ? std::string(*t) : std::string(); };
         out.push_back({std::string(st.column_view(1)), st.column_text(13), st.column_text(14), st.column_text(2),
                        st.column_text(3), st.column_int64(4), st.is_null(12) ? std::string() : st.column_text(12),

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/date.hpp"
+#include "core/figures.hpp"
 
 namespace bostad::config {
 struct Config;
@@ -22,34 +23,8 @@ class Database;
 
 namespace bostad::aggregate {
 
-/// Dwellings (or, for the *_permits fields, permits) in each state and flow.
-struct Counts {
-    std::int64_t applied = 0;
-    std::int64_t granted = 0;
-    std::int64_t started = 0;
-    std::int64_t completed = 0; ///< all completed up to the end of the month
-    std::int64_t started_in_month = 0;
-    std::int64_t completed_in_month = 0;
-    std::int64_t completed_year_to_date = 0;
-    std::int64_t lapsed = 0;  ///< left the pipeline: not started within 2 years of the grant
-    std::int64_t overdue = 0; ///< under construction more than 5 years after the grant
-    std::int64_t stalled = 0; ///< no new stage date for the configured time
-
-    Counts& operator+=(const Counts& o);
-    bool operator==(const Counts&) const = default;
-};
-
-struct Figures {
-    Counts dwellings;     ///< new dwellings (SCB's measure)
-    Counts net;          ///< new minus removed dwellings
-    Counts permits;      ///< number of permits
-    double planned = 0;  ///< capacity of plans with legal force, shared out by area
-    double remaining_capacity = 0;
-    std::map<std::string, Counts, std::less<>> by_house_type; ///< dwellings
-    std::map<std::string, Counts, std::less<>> by_tenure;     ///< dwellings
-
-    void add(const Figures& o);
-};
+using bostad::Counts;
+using bostad::Figures;
 
 struct AreaStatus {
     std::string area_id;
@@ -116,6 +91,9 @@ std::int64_t resolve_area_set(StatusSource& source, const StatusRequest& request
 StatusResult compute_status(sqlite::Database& db, const StatusRequest& request);
 
 enum class ListKind { lapsed, overdue, stalled, new_permits, completed };
+
+/// The figure whose permits a list names: lapsed, overdue, stalled, applied in the month (new), completed in it.
+Figure list_figure(ListKind kind);
 
 struct ListedPermit {
     std::string municipality;

@@ -9,23 +9,9 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-/// The stage and flow keys of product.md, in order.
-const std::vector<std::pair<const char*, std::int64_t Counts::*>> k_keys = {
-    {"applied", &Counts::applied},
-    {"granted", &Counts::granted},
-    {"started", &Counts::started},
-    {"completed", &Counts::completed},
-    {"started_in_month", &Counts::started_in_month},
-    {"completed_in_month", &Counts::completed_in_month},
-    {"completed_year_to_date", &Counts::completed_year_to_date},
-    {"lapsed", &Counts::lapsed},
-    {"overdue", &Counts::overdue},
-    {"stalled", &Counts::stalled},
-};
-
 json counts_json(const Counts& c, const std::string& prefix = "") {
     json j = json::object();
-    for (const auto& [key, member] : k_keys) j[prefix + key] = c.*member;
+    for (const auto& f : figure_defs()) j[prefix + std::string(f.key)] = c[f.id];
     return j;
 }
 
@@ -149,15 +135,15 @@ std::vector<std::vector<std::string>> plan_list_csv_rows(const std::vector<Liste
 
 std::vector<std::vector<std::string>> status_csv_rows(const StatusResult& s) {
     std::vector<std::string> header{"scope", "area_id", "name", "municipality", "planned", "remaining_capacity"};
-    for (const auto& [key, _] : k_keys) header.emplace_back(key);
-    for (const auto& [key, _] : k_keys) header.push_back(std::string("net_") + key);
+    for (const auto& f : figure_defs()) header.emplace_back(f.key);
+    for (const auto& f : figure_defs()) header.push_back("net_" + std::string(f.key));
     std::vector<std::vector<std::string>> rows{header};
     const auto row = [&](const std::string& scope, const std::string& id, const std::string& name, const std::string& m,
                          const Figures& f) {
         std::vector<std::string> r{scope, formula_safe(id), formula_safe(name), formula_safe(m), fmt::format("{:.2f}", f.planned),
                                    fmt::format("{:.2f}", f.remaining_capacity)};
-        for (const auto& [_, member] : k_keys) r.push_back(std::to_string(f.dwellings.*member));
-        for (const auto& [_, member] : k_keys) r.push_back(std::to_string(f.net.*member));
+        for (const auto& d : figure_defs()) r.push_back(std::to_string(f.dwellings[d.id]));
+        for (const auto& d : figure_defs()) r.push_back(std::to_string(f.net[d.id]));
         rows.push_back(std::move(r));
     };
     for (const auto& a : s.areas) row("area", a.area_id, a.name, a.municipality, a.figures);

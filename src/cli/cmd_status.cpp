@@ -36,13 +36,35 @@ void print_csv(std::ostream& out, const std::vector<std::vector<std::string>>& r
     for (const auto& r : rows) out << csv_record(r, ',');
 }
 
-constexpr const char* k_row_format = "{:<12} {:<24} {:>8} {:>8} {:>7} {:>7} {:>7} {:>9} {:>7} {:>7} {:>7} {:>6} {:>7} {:>7}\n";
+/// One row of the text table: area id, name, planned, unused, then every figure (core/figures.hpp).
+void print_cells(std::ostream& out, std::string_view id, std::string_view name, std::string_view planned, std::string_view unused,
+                 const std::vector<std::string>& figures) {
+    out << fmt::format("{:<12} {:<24} {:>8} {:>8}", id, name, planned, unused);
+    for (std::size_t i = 0; i < figures.size(); ++i) {
+        out << fmt::format(" {:>{}}", figures[i], std::max<std::size_t>(6, figure_defs()[i].heading.size()));
+    }
+    out << "\n";
+}
+
+void print_header(std::ostream& out) {
+    std::vector<std::string> headings;
+    for (const auto& f : figure_defs()) headings.emplace_back(f.heading);
+    print_cells(out, "area", "name", "planned", "unused", headings);
+}
 
 void print_row(std::ostream& out, std::string_view id, std::string_view name, const Figures& f) {
-    const Counts& c = f.dwellings;
-    out << fmt::format(k_row_format, id, name, fmt::format("{:.0f}", f.planned), fmt::format("{:.0f}", f.remaining_capacity),
-                       c.applied, c.granted, c.started, c.completed, c.started_in_month, c.completed_in_month,
-                       c.completed_year_to_date, c.lapsed, c.overdue, c.stalled);
+    std::vector<std::string> values;
+    for (const auto& d : figure_defs()) values.push_back(std::to_string(f.dwellings[d.id]));
+    print_cells(out, id, name, fmt::format("{:.0f}", f.planned), fmt::format("{:.0f}", f.remaining_capacity), values);
+}
+
+/// "applied 3, granted 2, …" for the figures of one group.
+std::string group_text(const Counts& c, FigureGroup group) {
+    std::string out;
+    for (const auto& f : figure_defs()) {
+        if (f.group == group) out += fmt::format("{}{} {}", out.empty() ? "" : ", ", f.key, c[f.id]);
+    }
+    return out;
 }
 
 std::string lead(const aggregate::LeadTime& t) {
@@ -55,11 +77,9 @@ std::string lead(const aggregate::LeadTime& t) {
 void print_municipality(std::ostream& out, const aggregate::MunicipalityStatus& m) {
     const Counts& c = m.figures.dwellings;
     out << fmt::format("\n{} ({})\n", m.name, m.code);
-    out << fmt::format("  dwellings       applied {}, granted {}, started {}, completed {}; in the month started {}, "
-                       "completed {}; completed this year {}\n",
-                       c.applied, c.granted, c.started, c.completed, c.started_in_month, c.completed_in_month,
-                       c.completed_year_to_date);
-    out << fmt::format("  flags           lapsed {}, overdue {}, stalled {}\n", c.lapsed, c.overdue, c.stalled);
+    out << fmt::format("  dwellings       {}\n", group_text(c, FigureGroup::stage));
+    out << fmt::format("  flows           {}\n", group_text(c, FigureGroup::flow));
+    out << fmt::format("  flags           {}\n", group_text(c, FigureGroup::flag));
     std::string sources;
     for (const auto& [source, dwellings] : m.planned_by_source) {
         if (dwellings > 0) sources += fmt::format("{}{} {:.0f}", sources.empty() ? "" : ", ", source, dwellings);
@@ -80,8 +100,7 @@ void print_municipality(std::ostream& out, const aggregate::MunicipalityStatus& 
 void print_status(std::ostream& out, const aggregate::StatusResult& s) {
     out << fmt::format("Status at the end of {}{} (new dwellings)\n\n", s.month.str(),
                        s.area_set.empty() ? ", no area set" : fmt::format(", area set {}", s.area_set));
-    out << fmt::format(k_row_format, "area", "name", "planned", "unused", "applied", "granted", "started", "completed",
-                       "start/m", "done/m", "done/y", "lapsed", "overdue", "stalled");
+    print_header(out);
     for (const auto& a : s.areas) print_row(out, a.area_id, a.name, a.figures);
     print_row(out, "unassigned", "in no area", s.unassigned);
     print_row(out, "total", "", s.total);

@@ -15,8 +15,8 @@ public:
     std::string_view help_text() const override {
         return "The housing pipeline at the end of --month: per area of --area-set (default: the config's\n"
                "[report] area_set), for what lies in no area (unassigned) and in total, the dwellings at each\n"
-               "stage (applied, granted, started, completed), started and completed in the month and the year\n"
-               "so far, lapsed (not started within 2 years of the grant), overdue (not completed within 5\n"
+               "stage (applied, granted, started, completed), applied, granted, started and completed in the\n"
+               "month, completed in the year so far, lapsed (not started within 2 years of the grant), overdue (not completed within 5\n"
                "years) and stalled (no new stage date for [status] stalled_after_months), the planned\n"
                "capacity of plans with legal force shared out by overlap area and what of it is unused. Per\n"
                "municipality also lead times over the last 12 months and progress against the config's\n"

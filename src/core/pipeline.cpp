@@ -17,7 +17,31 @@ Date last_grant_expired(Date day, int years) {
 } // namespace
 
 Cutoffs<Date> cutoffs_for(Date day, int stalled_months) {
-    return {day, last_grant_expired(day, k_lapse_years), last_grant_expired(day, k_overdue_years), day.plus_months(-stalled_months)};
+    return {day,
+            last_grant_expired(day, k_lapse_years),
+            last_grant_expired(day, k_overdue_years),
+            day.plus_months(-stalled_months),
+            Date::from_ymd(day.year(), day.month(), 1),
+            Date::from_ymd(day.year(), 1, 1)};
+}
+
+MonthDays month_days(Month month, int stalled_months) {
+    const Date d = month.last_day();
+    const Cutoffs<Date> c = cutoffs_for(d, stalled_months);
+    return {d.iso(), c.lapse.iso(), c.overdue.iso(), c.stalled.iso(), c.month_start.iso(), c.year_start.iso(),
+            d.plus_months(-12).iso()};
+}
+
+std::optional<StageDate> stage_date_of(RuleDate d) {
+    switch (d) {
+    case RuleDate::applied: return StageDate::applied;
+    case RuleDate::granted: return StageDate::granted;
+    case RuleDate::started: return StageDate::started;
+    case RuleDate::completed: return StageDate::completed;
+    case RuleDate::none:
+    case RuleDate::latest_activity: break;
+    }
+    return std::nullopt;
 }
 
 StageDates<Date> stage_dates(const PermitRecord& p) {

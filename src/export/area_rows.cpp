@@ -18,16 +18,15 @@ FieldValue optional_text(const std::string& s) { return s.empty() ? FieldValue{}
 
 double one_decimal(double v) { return std::round(v * 10) / 10; }
 
-/// The status columns shared by municipalities and areas (k_status_fields order).
+/// The status columns shared by municipalities and areas (layer_schema.cpp's status_fields() order).
 void add_status_values(std::vector<FieldValue>& v, const aggregate::Figures& f, Month month) {
-    const auto& c = f.dwellings;
     v.emplace_back(one_decimal(f.planned));
     v.emplace_back(one_decimal(f.remaining_capacity));
     if (f.planned > 0) v.emplace_back(one_decimal((f.planned - f.remaining_capacity) / f.planned * 100));
     else v.emplace_back();
-    for (const std::int64_t n : {c.applied, c.granted, c.started, c.completed, c.started_in_month, c.completed_in_month,
-                                 c.completed_year_to_date, f.net.completed_year_to_date, c.lapsed, c.overdue, c.stalled}) {
-        v.emplace_back(n);
+    for (const auto& d : figure_defs()) {
+        v.emplace_back(f.dwellings[d.id]);
+        if (d.export_net) v.emplace_back(f.net[d.id]);
     }
     v.emplace_back(month.str());
 }

@@ -1,6 +1,9 @@
 #include "export/layer_schema.hpp"
 
-#include <array>
+#include <deque>
+#include <string>
+
+#include "core/figures.hpp"
 
 #include "core/domain.hpp"
 #include "core/error.hpp"
@@ -11,49 +14,62 @@ namespace {
 using gdal::FieldType;
 using gdal::GeometryKind;
 
-// The status figures shared by municipalities and areas (the keys of `status --of json`).
-constexpr std::array<FieldSpec, 15> k_status_fields{{
-    {"planned", FieldType::real, "Planerad kapacitet (bostäder i detaljplaner med laga kraft)"},
-    {"remaining_capacity", FieldType::real, "Återstående kapacitet (ej ianspråktagen)"},
-    {"used_share", FieldType::real, "Ianspråktagen andel av kapaciteten (%)"},
-    {"applied", FieldType::integer, "Ansökta bostäder (ej beslutade)"},
-    {"granted", FieldType::integer, "Beviljade bostäder (ej påbörjade)"},
-    {"started", FieldType::integer, "Påbörjade bostäder (under byggnad)"},
-    {"completed", FieldType::integer, "Färdigställda bostäder (totalt)"},
-    {"started_in_month", FieldType::integer, "Påbörjade under månaden"},
-    {"completed_in_month", FieldType::integer, "Färdigställda under månaden"},
-    {"completed_year_to_date", FieldType::integer, "Färdigställda hittills i år"},
-    {"net_completed_year_to_date", FieldType::integer, "Nettotillskott hittills i år (nya minus rivna)"},
-    {"lapsed", FieldType::integer, "Förfallna bygglov (ej påbörjade inom 2 år), bostäder"},
-    {"overdue", FieldType::integer, "Ej färdigställda inom 5 år, bostäder"},
-    {"stalled", FieldType::integer, "Utan händelse på länge (stillastående), bostäder"},
-    {"month", FieldType::string, "Månad"},
-}};
-
-template <std::size_t N, std::size_t M>
-constexpr std::array<FieldSpec, N + M> concat(const std::array<FieldSpec, N>& a, const std::array<FieldSpec, M>& b) {
-    std::array<FieldSpec, N + M> out{};
-    for (std::size_t i = 0; i < N; ++i) out[i] = a[i];
-    for (std::size_t i = 0; i < M; ++i) out[N + i] = b[i];
+/// The status columns shared by municipalities and areas: capacity, then every figure of core/figures.hpp (with
+/// its net count where the figure asks for one), then the month.
+std::vector<FieldSpec> status_fields() {
+    static const std::deque<std::string> net_names = [] {
+        std::deque<std::string> out;
+        for (const auto& f : figure_defs()) {
+            if (f.export_net) {
+                out.push_back("net_" + std::string(f.key));
+                out.push_back("Netto (nya minus rivna): " + std::string(f.alias));
+            }
+        }
+        return out;
+    }();
+    std::vector<FieldSpec> out{
+        {"planned", FieldType::real, "Planerad kapacitet (bostäder i detaljplaner med laga kraft)"},
+        {"remaining_capacity", FieldType::real, "Återstående kapacitet (ej ianspråktagen)"},
+        {"used_share", FieldType::real, "Ianspråktagen andel av kapaciteten (%)"},
+    };
+    std::size_t net = 0;
+    for (const auto& f : figure_defs()) {
+        out.push_back({f.key, FieldType::integer, f.alias});
+        if (f.export_net) {
+            out.push_back({net_names[net], FieldType::integer, net_names[net + 1]});
+            net += 2;
+        }
+    }
+    out.push_back({"month", FieldType::string, "Månad"});
     return out;
 }
 
-constexpr auto k_municipality_fields = concat(
-    std::array<FieldSpec, 2>{{{"municipality", FieldType::string, "Kommunkod"}, {"name", FieldType::string, "Kommun"}}},
-    concat(k_status_fields, std::array<FieldSpec, 4>{{
-                                {"target_dwellings", FieldType::integer, "Mål (bostäder)"},
-                                {"target_period", FieldType::string, "Målperiod"},
-                                {"target_expected_by_now", FieldType::real, "Enligt rak linje mot målet hittills"},
-                                {"target_completed", FieldType::integer, "Färdigställda sedan målperiodens start"},
-                            }}));
+std::vector<FieldSpec> joined(std::initializer_list<FieldSpec> head, const std::vector<FieldSpec>& body,
+                              std::initializer_list<FieldSpec> tail) {
+    std::vector<FieldSpec> out(head);
+    out.insert(out.end(), body.begin(), body.end());
+    out.insert(out.end(), tail);
+    return out;
+}
 
-constexpr auto k_area_fields = concat(std::array<FieldSpec, 4>{{
-                                          {"area_set", FieldType::string, "Områdesindelning"},
-                                          {"area_id", FieldType::string, "Områdes-id"},
-                                          {"name", FieldType::string, "Område"},
-                                          {"municipality", FieldType::string, "Kommunkod"},
-                                      }},
-                                      k_status_fields);
+const std::vector<FieldSpec>& municipality_fields() {
+    static const std::vector<FieldSpec> fields = joined(
+        {{"municipality", FieldType::string, "Kommunkod"}, {"name", FieldType::string, "Kommun"}}, status_fields(),
+        {{"target_dwellings", FieldType::integer, "Mål (bostäder)"},
+         {"target_period", FieldType::string, "Målperiod"},
+         {"target_expected_by_now", FieldType::real, "Enligt rak linje mot målet hittills"},
+         {"target_completed", FieldType::integer, "Färdigställda sedan målperiodens start"}});
+    return fields;
+}
+
+const std::vector<FieldSpec>& area_fields() {
+    static const std::vector<FieldSpec> fields = joined({{"area_set", FieldType::string, "Områdesindelning"},
+                                                         {"area_id", FieldType::string, "Områdes-id"},
+                                                         {"name", FieldType::string, "Område"},
+                                                         {"municipality", FieldType::string, "Kommunkod"}},
+                                                        status_fields(), {});
+    return fields;
+}
 
 constexpr FieldSpec k_permit_fields[] = {
     {"municipality", FieldType::string, "Kommunkod"},
@@ -107,9 +123,10 @@ constexpr FieldSpec k_rejected_fields[] = {
     {"raw_attributes", FieldType::string, "Raden som den lästes (JSON)"},
 };
 
-constexpr LayerSpec k_layers[] = {
+const std::vector<LayerSpec>& layers() {
+    static const std::vector<LayerSpec> all{
     {LayerId::municipalities, "municipalities", "Kommuner", "the municipalities with the month's totals",
-     GeometryKind::multipolygon, "qml/municipalities.qml", k_municipality_fields},
+     GeometryKind::multipolygon, "qml/municipalities.qml", municipality_fields()},
     {LayerId::permits, "permits", "Bygglov per skede", "building permits by their stage at the end of the month",
      GeometryKind::point, "qml/permits.qml", k_permit_fields},
     {LayerId::rejected_points, "rejected_points", "Avvisade rader (punkter)",
@@ -124,8 +141,10 @@ constexpr LayerSpec k_layers[] = {
     {LayerId::plans, "plans", "Detaljplaner", "detaljplaner by their status at the end of the month",
      GeometryKind::multipolygon, "qml/plans.qml", k_plan_fields},
     {LayerId::areas, "areas", "Områden", "the areas of the area set with the month's status",
-     GeometryKind::multipolygon, "qml/areas.qml", k_area_fields},
-};
+     GeometryKind::multipolygon, "qml/areas.qml", area_fields()},
+    };
+    return all;
+}
 
 template <typename E>
 std::vector<gdal::CodedValue> coded(std::span<const Code<E>> list) {
@@ -136,10 +155,10 @@ std::vector<gdal::CodedValue> coded(std::span<const Code<E>> list) {
 
 } // namespace
 
-std::span<const LayerSpec> layer_specs() { return k_layers; }
+std::span<const LayerSpec> layer_specs() { return layers(); }
 
 const LayerSpec& layer_spec(LayerId id) {
-    for (const auto& l : k_layers) {
+    for (const auto& l : layers()) {
         if (l.id == id) return l;
     }
     throw InternalError("unknown export layer");

@@ -38,7 +38,7 @@ FieldValue text_or_null(const std::optional<Text>& t) { return t ? FieldValue{st
 } // namespace
 
 void write_permits(sqlite::Database& db, const ExportRequest& req, gdal::LayerWriter& out) {
-    const aggregate::MonthDays days = aggregate::month_days(req.month, req.stalled_months);
+    const MonthDays days = month_days(req.month, req.stalled_months);
     const Cutoffs<Text> cut = days.cutoffs();
     // Columns after k_permit_columns: 12 case_id, 13 property, 14 area_id, 15 geom.
     auto st = db.prepare(fmt::format("SELECT {}, p.case_id, p.property, a.area_id, p.geom FROM permits p "

@@ -4,67 +4,56 @@
 
 #include <array>
 
+#include "core/figures.hpp"
 #include "core/records.hpp"
+#include "core/rule_sql.hpp"
 #include "pg/connection.hpp"
 
 namespace bostad::pgstore {
 namespace {
 
-using aggregate::Counts;
 
-// The state of a permit at D (core/pipeline.hpp's state_at): 0 none, 1 applied, 2 granted, 3 started,
-// 4 completed, 5 refused, 6 withdrawn, 7 lapsed. $1 = D, $2 = the lapse cutoff.
-constexpr const char* k_state_sql =
-    "CASE WHEN p.refused_date <= $1 THEN 5 WHEN p.withdrawn_date <= $1 THEN 6 WHEN p.completed_date <= $1 THEN 4 "
-    "WHEN p.started_date <= $1 THEN 3 WHEN p.granted_date <= $2 THEN 7 WHEN p.granted_date <= $1 THEN 2 "
-    "WHEN p.applied_date <= $1 THEN 1 ELSE 0 END";
-
-// The conditions a permit is counted under, in the order of the Counts fields read back.
-// $3 = the overdue cutoff, $4 = the stalled cutoff, $5 = the month's first day, $6 = 1 January.
-constexpr std::array<const char*, 10> k_conditions{
-    "state = 1",
-    "state = 2",
-    "state = 3",
-    "state = 4",
-    "started_date BETWEEN $5 AND $1",
-    "completed_date BETWEEN $5 AND $1",
-    "completed_date BETWEEN $6 AND $1",
-    "state = 7",
-    "state = 3 AND granted_date <= $3",
-    "state IN (1, 2, 3) AND GREATEST(CASE WHEN applied_date <= $1 THEN applied_date END, "
-    "CASE WHEN granted_date <= $1 THEN granted_date END, CASE WHEN started_date <= $1 THEN started_date END) <= $4",
-};
-
-// What each count adds up: dwellings, net dwellings, permits.
-constexpr std::array<const char*, 3> k_measures{"n", "net", "1"};
-
-std::string scan_sql() {
-    std::string sums;
-    for (const char* measure : k_measures) {
-        for (const char* condition : k_conditions) {
-            sums += fmt::format(", coalesce(sum(CASE WHEN {} THEN {} ELSE 0 END), 0)", condition, measure);
-        }
+/// The names of the permit columns and the cutoff parameters ($1 … $6 in Day order) that the rules read.
+SqlNames names(const std::string& table) {
+    SqlNames n;
+    for (const StageDate d : k_stage_dates) {
+        static constexpr const char* columns[] = {"applied_date", "granted_date", "started_date",
+                                                  "completed_date", "refused_date", "withdrawn_date"};
+        n.dates[static_cast<std::size_t>(d)] = table + columns[static_cast<std::size_t>(d)];
     }
+    for (std::size_t i = 0; i < n.days.size(); ++i) n.days[i] = fmt::format("${}::date", i + 1);
+    n.state = "state";
+    return n;
+}
+
+/// The permit's state at D, from the permit table `p`.
+std::string state_column() { return state_sql(names("p.")) + " AS state"; }
+
+/// The figures that count a permit, as a bit mask (bit i: figure i), from a row that has its dates and state.
+std::string mask_sql() {
+    const SqlNames n = names("");
+    std::string out;
+    for (const auto& f : figure_defs()) {
+        out += fmt::format("{}(CASE WHEN {} THEN {} ELSE 0 END)", out.empty() ? "" : " + ", rule_sql(f.rule, n),
+                           FigureMask{1} << static_cast<unsigned>(f.id));
+    }
+    return out;
+}
+
+/// One row per area, municipality, house type, tenure and set of figures: dwellings, net dwellings and permits.
+std::string scan_sql() {
     return fmt::format(
         "WITH s AS (SELECT pa.area_fid, p.municipality, coalesce(p.house_type, 'unknown') AS house_type, "
         "coalesce(p.tenure, 'unknown') AS tenure, p.dwellings AS n, p.dwellings - p.dwellings_removed AS net, "
-        "p.applied_date, p.granted_date, p.started_date, p.completed_date, {} AS state "
+        "p.applied_date, p.granted_date, p.started_date, p.completed_date, p.refused_date, p.withdrawn_date, {} "
         "FROM permits p LEFT JOIN permit_areas pa ON pa.area_set_id = $7 AND pa.permit_fid = p.fid "
         "WHERE p.missing_since_run IS NULL AND ($8::text IS NULL OR p.municipality = $8)) "
-        "SELECT area_fid, municipality, house_type, tenure{} FROM s GROUP BY 1, 2, 3, 4",
-        k_state_sql, sums);
+        "SELECT area_fid, municipality, house_type, tenure, {} AS mask, sum(n), sum(net), count(*) "
+        "FROM s GROUP BY 1, 2, 3, 4, 5",
+        state_column(), mask_sql());
 }
 
-Counts counts_at(const pg::Result& r, int row, int first) {
-    Counts c;
-    std::array<std::int64_t*, 10> fields{&c.applied,  &c.granted,  &c.started,  &c.completed,
-                                         &c.started_in_month, &c.completed_in_month, &c.completed_year_to_date,
-                                         &c.lapsed,   &c.overdue,  &c.stalled};
-    for (std::size_t i = 0; i < fields.size(); ++i) *fields[i] = r.int64(row, first + static_cast<int>(i));
-    return c;
-}
-
-pg::Params days_params(const aggregate::MonthDays& d, std::int64_t area_set_id, const std::optional<std::string>& municipality) {
+pg::Params days_params(const MonthDays& d, std::int64_t area_set_id, const std::optional<std::string>& municipality) {
     return {d.d, d.lapse, d.overdue, d.stalled, d.month_start, d.year_start, std::to_string(area_set_id), municipality};
 }
 
@@ -119,18 +108,6 @@ void add_target_completions(pg::Connection& c, const aggregate::ScanRequest& req
     }
 }
 
-/// The condition of a list, in the terms of k_conditions ($1 … $6) and the state.
-const char* list_condition(aggregate::ListKind kind) {
-    switch (kind) {
-    case aggregate::ListKind::lapsed: return k_conditions[7];
-    case aggregate::ListKind::overdue: return k_conditions[8];
-    case aggregate::ListKind::stalled: return k_conditions[9];
-    case aggregate::ListKind::new_permits: return "applied_date BETWEEN $5 AND $1";
-    case aggregate::ListKind::completed: return k_conditions[5];
-    }
-    return "false";
-}
-
 } // namespace
 
 std::vector<aggregate::ListedPermit> list_permits(pg::Connection& c, const aggregate::StatusRequest& req,
@@ -138,10 +115,10 @@ std::vector<aggregate::ListedPermit> list_permits(pg::Connection& c, const aggre
     aggregate::check_month(req.month);
     PgStatusSource source(c);
     const std::int64_t set_id = aggregate::resolve_area_set(source, req);
-    const aggregate::MonthDays days = aggregate::month_days(req.month, req.stalled_months);
+    const MonthDays days = month_days(req.month, req.stalled_months);
     const std::string sql = fmt::format(
         // Every parameter is named once at least, so that PostgreSQL knows its type.
-        "WITH s AS (SELECT p.*, a.area_id, {} AS state, $3::date AS c3, $4::date AS c4, $5::date AS c5, $6::date AS c6 "
+        "WITH s AS (SELECT p.*, a.area_id, {}, $3::date AS c3, $4::date AS c4, $5::date AS c5, $6::date AS c6 "
         "FROM permits p "
         "LEFT JOIN permit_areas pa ON pa.area_set_id = $7 AND pa.permit_fid = p.fid LEFT JOIN areas a ON a.fid = pa.area_fid "
         "WHERE p.missing_since_run IS NULL AND ($8::text IS NULL OR p.municipality = $8)) "
@@ -149,7 +126,7 @@ std::vector<aggregate::ListedPermit> list_permits(pg::Connection& c, const aggre
         "coalesce(area_id, ''), coalesce(applied_date::text, ''), coalesce(granted_date::text, ''), "
         "coalesce(started_date::text, ''), coalesce(completed_date::text, '') FROM s WHERE {} "
         "ORDER BY municipality COLLATE \"C\", case_id COLLATE \"C\"",
-        k_state_sql, list_condition(kind));
+        state_column(), rule_sql(figure_def(aggregate::list_figure(kind)).rule, names("")));
     pg::Result r = c.exec(sql, days_params(days, set_id, req.municipality));
     std::vector<aggregate::ListedPermit> out;
     for (int i = 0; i < r.rows(); ++i) {
@@ -183,26 +160,23 @@ aggregate::PermitTally PgStatusSource::scan_permits(const aggregate::ScanRequest
     aggregate::PermitTally tally;
     tally.areas.resize(req.area_index.size());
     pg::Result r = m_c.exec(scan_sql(), days_params(req.days, req.area_set_id, req.municipality));
-    constexpr int first = 4;
-    constexpr int width = static_cast<int>(k_conditions.size());
     for (int i = 0; i < r.rows(); ++i) {
-        const Counts n = counts_at(r, i, first);
-        const Counts net = counts_at(r, i, first + width);
-        const Counts permits = counts_at(r, i, first + 2 * width);
+        const auto mask = static_cast<FigureMask>(r.int64(i, 4));
+        const std::int64_t n = r.int64(i, 5), net = r.int64(i, 6), permits = r.int64(i, 7);
         aggregate::Figures* where = &tally.unassigned;
         if (!r.is_null(i, 0)) {
             const auto it = req.area_index.find(r.int64(i, 0));
             if (it != req.area_index.end()) where = &tally.areas[it->second];
         }
-        where->dwellings += n;
-        where->net += net;
-        where->permits += permits;
-        where->by_house_type[r.text(i, 2)] += n;
-        where->by_tenure[r.text(i, 3)] += n;
+        where->dwellings.add(mask, n);
+        where->net.add(mask, net);
+        where->permits.add(mask, permits);
+        where->by_house_type[r.text(i, 2)].add(mask, n);
+        where->by_tenure[r.text(i, 3)].add(mask, n);
         aggregate::Figures& m = tally.municipalities[r.text(i, 1)].figures;
-        m.dwellings += n;
-        m.net += net;
-        m.permits += permits;
+        m.dwellings.add(mask, n);
+        m.net.add(mask, net);
+        m.permits.add(mask, permits);
     }
     add_lead_times(m_c, req, tally);
     add_target_completions(m_c, req, tally);
@@ -212,10 +186,12 @@ aggregate::PermitTally PgStatusSource::scan_permits(const aggregate::ScanRequest
 std::unordered_map<std::int64_t, aggregate::LegalPlan> PgStatusSource::legal_plans(
     const std::optional<std::string>& municipality, const Cutoffs<aggregate::Text>& cut,
     const std::vector<std::int32_t>* /*capacity_use: worked out in SQL*/) {
-    // A permit uses a plan's capacity when granted, started or completed at D (states 2, 3, 4).
+    // A permit uses a plan's capacity when granted, started or completed at D; the state is worked out inline.
+    SqlNames capacity_names = names("p.");
+    capacity_names.state = "(" + state_sql(capacity_names) + ")";
     const std::string sql = fmt::format(
         "WITH used AS (SELECT pp.plan_fid, sum(p.dwellings) AS dwellings FROM permit_plans pp "
-        "  JOIN permits p ON p.fid = pp.permit_fid WHERE p.missing_since_run IS NULL AND ({}) IN (2, 3, 4) "
+        "  JOIN permits p ON p.fid = pp.permit_fid WHERE p.missing_since_run IS NULL AND {} "
         "  GROUP BY pp.plan_fid) "
         "SELECT pl.fid, pl.municipality, pl.plan_id, coalesce(pl.name, ''), pl.legal_date::text, "
         "coalesce(pl.implementation_end::text, ''), pl.capacity_override, pl.planned_dwellings, pl.capacity_estimate, "
@@ -223,7 +199,7 @@ std::unordered_map<std::int64_t, aggregate::LegalPlan> PgStatusSource::legal_pla
         "FROM plans pl LEFT JOIN used u ON u.plan_fid = pl.fid "
         "WHERE pl.status = 'laga_kraft' AND pl.legal_date <= $1 AND pl.missing_since_run IS NULL "
         "AND ($3::text IS NULL OR pl.municipality = $3) ORDER BY pl.fid",
-        k_state_sql);
+        rule_sql(k_uses_capacity, capacity_names));
     pg::Result r = m_c.exec(sql, {std::string(cut.day), std::string(cut.lapse), municipality});
     std::unordered_map<std::int64_t, aggregate::LegalPlan> plans;
     for (int i = 0; i < r.rows(); ++i) {

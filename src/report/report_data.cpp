@@ -37,7 +37,7 @@ void add_series(ReportData& d, sqlite::Database& db) {
         for (auto& h : d.headlines) {
             const aggregate::Figures* f = figures_of(s, h.code);
             MonthFlow flow{m, 0, 0};
-            if (f) flow = {m, f->dwellings.started_in_month, f->dwellings.completed_in_month};
+            if (f) flow = {m, f->dwellings[Figure::started_in_month], f->dwellings[Figure::completed_in_month]};
             h.series.push_back(flow);
         }
     }
@@ -58,7 +58,7 @@ void add_series(ReportData& d, sqlite::Database& db) {
 }
 
 void add_lapsing(ReportData& d, sqlite::Database& db) {
-    const auto days = aggregate::month_days(d.request.month, d.request.stalled_months);
+    const auto days = month_days(d.request.month, d.request.stalled_months);
     const Cutoffs<aggregate::Text> cut = days.cutoffs();
     const Date end = d.request.month.last_day();
     const Date horizon = end.plus_months(6);
@@ -135,7 +135,7 @@ void add_map(ReportData& d, sqlite::Database& db) {
         const auto wkb = gpkg_blob_wkb(outlines.column_blob(1));
         d.outlines.push_back({outlines.column_text(0), {wkb.begin(), wkb.end()}});
     }
-    const auto days = aggregate::month_days(d.request.month, d.request.stalled_months);
+    const auto days = month_days(d.request.month, d.request.stalled_months);
     const Cutoffs<aggregate::Text> cut = days.cutoffs();
     const std::string year_ago = d.request.month.plus(-11).first_day().iso();
     auto permits = db.prepare(fmt::format("SELECT {}, p.geom FROM permits p WHERE p.missing_since_run IS NULL ORDER BY p.fid",

@@ -216,14 +216,22 @@ std::string svg_chart(const Headline& h, Lang lang) {
     return svg + "</svg>";
 }
 
+using FunnelStep = std::pair<std::string, std::pair<double, std::string>>;
+
+/// A stage of the funnel: its figure's label and count, in its stage's colour.
+FunnelStep stage_step(const Counts& c, Figure f, Lang lang) {
+    const FigureDef& d = figure_def(f);
+    return {tr(lang, d.sv, d.en), {static_cast<double>(c[f]), style::palette().stage.at(std::string(d.key)).hex()}};
+}
+
 std::string svg_funnel(const Headline& h, Lang lang) {
     const auto& c = h.figures.dwellings;
     const auto& pal = style::palette();
-    const std::pair<std::string, std::pair<double, std::string>> steps[] = {
+    const FunnelStep steps[] = {
         {tr(lang, "Outnyttjad plankapacitet", "Unused plan capacity"), {h.figures.remaining_capacity, pal.plan_status.at("laga_kraft").hex()}},
-        {tr(lang, "Ansökta", "Applied"), {static_cast<double>(c.applied), pal.stage.at("applied").hex()}},
-        {tr(lang, "Beviljade", "Granted"), {static_cast<double>(c.granted), pal.stage.at("granted").hex()}},
-        {tr(lang, "Påbörjade", "Started"), {static_cast<double>(c.started), pal.stage.at("started").hex()}},
+        stage_step(c, Figure::applied, lang),
+        stage_step(c, Figure::granted, lang),
+        stage_step(c, Figure::started, lang),
         {tr(lang, "Färdigställda 12 mån", "Completed, 12 months"), {static_cast<double>(h.completed_12m), pal.stage.at("completed").hex()}},
     };
     double max_v = 1;

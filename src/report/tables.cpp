@@ -27,19 +27,16 @@ Table permits_table(std::string id, std::string title, const std::vector<aggrega
     return t;
 }
 
+/// Planned and unused capacity, then every figure of core/figures.hpp.
 void add_figures(std::vector<Cell>& row, const aggregate::Figures& f) {
-    const auto& c = f.dwellings;
-    row.insert(row.end(), {Cell{f.planned}, Cell{f.remaining_capacity}, Cell{c.applied}, Cell{c.granted}, Cell{c.started},
-                           Cell{c.completed}, Cell{c.started_in_month}, Cell{c.completed_in_month}, Cell{c.completed_year_to_date},
-                           Cell{c.lapsed}, Cell{c.overdue}, Cell{c.stalled}});
+    row.insert(row.end(), {Cell{f.planned}, Cell{f.remaining_capacity}});
+    for (const auto& d : figure_defs()) row.emplace_back(f.dwellings[d.id]);
 }
 
 std::vector<std::string> figures_header(Lang l) {
-    return {tr(l, "Planerat", "Planned"), tr(l, "Outnyttjat", "Unused capacity"), tr(l, "Ansökta", "Applied"),
-            tr(l, "Beviljade", "Granted"), tr(l, "Påbörjade", "Started"), tr(l, "Färdigställda", "Completed"),
-            tr(l, "Påbörjade i månaden", "Started in month"), tr(l, "Färdigställda i månaden", "Completed in month"),
-            tr(l, "Färdigställda i år", "Completed this year"), tr(l, "Förfallna", "Lapsed"), tr(l, "Över 5 år", "Overdue"),
-            tr(l, "Stillastående", "Stalled")};
+    std::vector<std::string> out{tr(l, "Planerat", "Planned"), tr(l, "Outnyttjat", "Unused capacity")};
+    for (const auto& d : figure_defs()) out.push_back(tr(l, d.sv, d.en));
+    return out;
 }
 
 } // namespace

@@ -10,6 +10,7 @@
 
 #include "core/domain.hpp"
 #include "sqlite/database.hpp"
+#include "core/figures.hpp"
 #include "support/files.hpp"
 #include "support/ogr_read.hpp"
 #include "support/process.hpp"
@@ -218,8 +219,8 @@ TEST_F(Export, AreaFiguresAreTheStatusFigures) {
         SCOPED_TRACE(id);
         ASSERT_TRUE(by_id.count(id));
         const auto& f = by_id[id]->fields;
-        for (const char* key : {"applied", "granted", "started", "completed", "started_in_month", "completed_in_month",
-                                "completed_year_to_date"}) {
+        for (const auto& figure : figure_defs()) {
+            const std::string key(figure.key);
             EXPECT_EQ(std::stoll(f.at(key)), a[key].get<long long>()) << key;
         }
         EXPECT_NEAR(std::stod(f.at("planned")), a["planned"].get<double>(), 0.05);
@@ -237,11 +238,16 @@ TEST_F(Export, AreaFiguresAreTheStatusFigures) {
     const OgrLayer municipalities = read_layer(out, "municipalities");
     ASSERT_EQ(municipalities.rows.size(), 2u);
     long long sum = 0;
+    std::map<std::string, long long> flows;
     for (const auto& m : municipalities.rows) {
         EXPECT_FALSE(m.wkt.empty()) << m.fields.at("name");
         sum += std::stoll(m.fields.at("completed"));
+        for (const char* key : {"applied_in_month", "granted_in_month"}) flows[key] += std::stoll(m.fields.at(key));
     }
     EXPECT_EQ(sum, status["total"]["completed"].get<long long>());
+    for (const auto& [key, n] : flows) EXPECT_EQ(n, status["total"][key].get<long long>()) << key;
+    EXPECT_GT(flows["applied_in_month"], 0) << "the example has applications in October";
+    EXPECT_GT(flows["granted_in_month"], 0) << "the example has grants in October";
 }
 
 TEST_F(Export, AnEarlierMonthShowsOnlyWhatWasKnownThen) {

@@ -15,6 +15,7 @@
 
 #include "core/text.hpp"
 #include "gdal/runtime.hpp"
+#include "core/figures.hpp"
 #include "support/files.hpp"
 #include "support/ogr_read.hpp"
 #include "support/process.hpp"
@@ -77,8 +78,11 @@ TEST_F(Report, NumbersAreTheStatusNumbers) {
     std::map<std::string, std::vector<std::string>> by_id;
     for (std::size_t i = 1; i < areas.size(); ++i) by_id[areas[i][0]] = areas[i];
     ASSERT_EQ(s["areas"].size() + 1, areas.size() - 1) << "every area and the unassigned row";
-    const std::map<std::string, int> columns{{"applied", 5}, {"granted", 6}, {"started", 7}, {"completed", 8},
-                                             {"started_in_month", 9}, {"completed_in_month", 10}, {"completed_year_to_date", 11}};
+    // Area, name, municipality, planned, unused, then every figure of the table, in its order.
+    std::map<std::string, int> columns;
+    for (const auto& f : figure_defs()) columns[std::string(f.key)] = 5 + static_cast<int>(f.id);
+    ASSERT_EQ(areas[0].size(), 5 + k_figure_count);
+    EXPECT_EQ(areas[0][5 + static_cast<std::size_t>(Figure::granted_in_month)], "Beviljade i månaden");
     for (const auto& a : s["areas"]) {
         const auto& row = by_id.at(a["area_id"].get<std::string>());
         for (const auto& [key, col] : columns) EXPECT_EQ(std::stoll(row[static_cast<std::size_t>(col)]), a[key].get<long long>()) << key;

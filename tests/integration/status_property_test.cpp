@@ -23,8 +23,10 @@ namespace {
 
 using json = nlohmann::json;
 
-const std::vector<std::string> k_count_keys{"applied", "granted", "started", "completed", "started_in_month", "completed_in_month",
-                                            "completed_year_to_date", "lapsed", "overdue", "stalled"};
+const std::vector<std::string> k_count_keys{"applied",          "granted",          "started",
+                                            "completed",        "applied_in_month", "granted_in_month",
+                                            "started_in_month", "completed_in_month", "completed_year_to_date",
+                                            "lapsed",           "overdue",          "stalled"};
 
 struct Rect {
     double x0, y0, x1, y1;
@@ -94,6 +96,8 @@ void add(Figures& f, const Permit& p, Date day, int stalled_months, int n) {
     }
     const Month m = Month::of(day);
     const auto in_month = [&](const std::optional<Date>& d) { return d && Month::of(*d) == m; };
+    if (in_month(p.applied)) f["applied_in_month"] += n;
+    if (in_month(p.granted)) f["granted_in_month"] += n;
     if (in_month(p.started)) f["started_in_month"] += n;
     if (in_month(p.completed)) f["completed_in_month"] += n;
     if (p.completed && p.completed->year() == day.year() && !(day < *p.completed)) f["completed_year_to_date"] += n;

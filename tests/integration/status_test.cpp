@@ -271,15 +271,20 @@ TEST_F(Status, CsvAndTextOutputs) {
     const auto csv = run_bostad({"--db", store, "status", "--month", "2024-01", "--area-set", "odd", "--of", "csv"});
     ASSERT_EQ(csv.exit_code, 0) << csv.err;
     EXPECT_EQ(csv.out.substr(0, csv.out.find('\r')), "scope,area_id,name,municipality,planned,remaining_capacity,applied,granted,started,"
-                                                    "completed,started_in_month,completed_in_month,completed_year_to_date,lapsed,overdue,"
-                                                    "stalled,net_applied,net_granted,net_started,net_completed,net_started_in_month,"
+                                                    "completed,applied_in_month,granted_in_month,started_in_month,completed_in_month,"
+                                                    "completed_year_to_date,lapsed,overdue,stalled,net_applied,net_granted,net_started,"
+                                                    "net_completed,net_applied_in_month,net_granted_in_month,net_started_in_month,"
                                                     "net_completed_in_month,net_completed_year_to_date,net_lapsed,net_overdue,net_stalled");
-    EXPECT_NE(csv.out.find("\r\narea,'=1,\"'=HYPERLINK(\"\"x\"\")\",1290,0.00,0.00,1,"), std::string::npos) << csv.out;
+    // Applied in the month: applied 1, granted 0, started 0, completed 0, applied_in_month 1, granted_in_month 0.
+    EXPECT_NE(csv.out.find("\r\narea,'=1,\"'=HYPERLINK(\"\"x\"\")\",1290,0.00,0.00,1,0,0,0,1,0,"), std::string::npos) << csv.out;
     EXPECT_NE(csv.out.find("\r\ntotal,,,,0.00,0.00,1,"), std::string::npos) << csv.out;
     const auto text = run_bostad({"--db", store, "status", "--month", "2024-01", "--area-set", "d"});
     ASSERT_EQ(text.exit_code, 0) << text.err;
     EXPECT_NE(text.out.find("Status at the end of 2024-01, area set d"), std::string::npos) << text.out;
     EXPECT_NE(text.out.find("West"), std::string::npos);
+    EXPECT_NE(text.out.find("appl/m grant/m start/m"), std::string::npos) << text.out;
+    EXPECT_NE(text.out.find("  flows           applied_in_month 1, granted_in_month 0, started_in_month 0"), std::string::npos)
+        << text.out;
     const auto list = run_bostad({"--db", store, "status", "--month", "2024-01", "--list", "new", "--of", "csv"});
     ASSERT_EQ(list.exit_code, 0) << list.err;
     EXPECT_NE(list.out.find("\r\n1290,A,,småhus,,1,,2024-01-10,"), std::string::npos) << list.out;

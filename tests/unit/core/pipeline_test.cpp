@@ -1,6 +1,7 @@
 // The pipeline rules of product.md on one permit, day by day.
 #include <gtest/gtest.h>
 
+#include "core/figures.hpp"
 #include "core/pipeline.hpp"
 
 namespace bostad {
@@ -87,14 +88,16 @@ TEST(Pipeline, CutoffsAreTheLastExpiredGrantDays) {
     EXPECT_EQ(c.lapse, d("2022-03-15"));
     EXPECT_EQ(c.overdue, d("2019-03-15"));
     EXPECT_EQ(c.stalled, d("2023-03-16"));
+    EXPECT_EQ(c.month_start, d("2024-03-01"));
+    EXPECT_EQ(c.year_start, d("2024-01-01"));
     EXPECT_EQ(cutoffs_for(d("2026-03-01"), 12).lapse, d("2024-02-29"));
     EXPECT_EQ(cutoffs_for(d("2026-02-28"), 12).lapse, d("2024-02-27"));
 }
 
 TEST(Pipeline, TextDatesFollowTheSameRules) {
     const StageDates<std::string_view> p{"2022-01-10", "2022-03-15", std::nullopt, std::nullopt, std::nullopt, std::nullopt};
-    const Cutoffs<std::string_view> before{"2024-03-15", "2022-03-14", "2019-03-14", "2023-03-15"};
-    const Cutoffs<std::string_view> after{"2024-03-16", "2022-03-15", "2019-03-15", "2023-03-16"};
+    const Cutoffs<std::string_view> before{"2024-03-15", "2022-03-14", "2019-03-14", "2023-03-15", "2024-03-01", "2024-01-01"};
+    const Cutoffs<std::string_view> after{"2024-03-16", "2022-03-15", "2019-03-15", "2023-03-16", "2024-03-01", "2024-01-01"};
     EXPECT_EQ(state_at(p, before), PipelineState::granted);
     EXPECT_EQ(state_at(p, after), PipelineState::lapsed);
 }
