@@ -1,14 +1,21 @@
 #include "aggregate/assignment.hpp"
 
 #include <chrono>
+
+#include <fmt/format.h>
 #include <optional>
 #include <set>
 
-#include "aggregate/assignment_store.hpp"
+#include "store/assignment_store.hpp"
 #include "aggregate/spatial_join.hpp"
 
 namespace bostad::aggregate {
 namespace {
+
+using store::AreaRowOut;
+using store::AssignmentQueue;
+using store::AssignmentStore;
+using store::ShareRowOut;
 
 std::optional<std::int64_t> fid_at(const std::vector<PolygonItem>& items, int index) {
     if (index < 0) return std::nullopt;
@@ -92,16 +99,6 @@ std::int64_t share_plans(AssignmentStore& store, const AssignmentQueue& q, const
 
 } // namespace
 
-bool assignment_pending(sqlite::Database& db) {
-    SqliteAssignmentStore store(db);
-    return store.pending();
-}
-
-AssignmentSummary process_assignment_queue(sqlite::Database& db) {
-    SqliteAssignmentStore store(db);
-    return process_assignment_queue(store);
-}
-
 AssignmentSummary process_assignment_queue(AssignmentStore& store) {
     AssignmentSummary summary;
     const AssignmentQueue q = store.read_queue();
@@ -120,6 +117,12 @@ AssignmentSummary process_assignment_queue(AssignmentStore& store) {
     summary.plan_seconds = seconds_since(start);
     store.clear_queue();
     return summary;
+}
+
+std::string assignment_note(const AssignmentSummary& a) {
+    return fmt::format("assigned {} permits to the areas of {} area sets in {:.2f} s; permits to plans and {} plans to the areas "
+                       "in {:.2f} s",
+                       a.permits, a.area_sets, a.permit_seconds, a.plans, a.plan_seconds);
 }
 
 } // namespace bostad::aggregate

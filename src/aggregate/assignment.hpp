@@ -5,9 +5,10 @@
 // the caller's transaction, so that the status never joins geometries at query time.
 
 #include <cstdint>
+#include <string>
 
-namespace bostad::sqlite {
-class Database;
+namespace bostad::store {
+class AssignmentStore;
 }
 
 namespace bostad::aggregate {
@@ -20,13 +21,10 @@ struct AssignmentSummary {
     double plan_seconds = 0;    ///< permits to plans, and the plans' shares of the areas
 };
 
-class AssignmentStore;
+/// Makes every assignment the queue asks for, in the caller's transaction, and empties the queue.
+AssignmentSummary process_assignment_queue(store::AssignmentStore& store);
 
-AssignmentSummary process_assignment_queue(AssignmentStore& store);
-/// The same on a GeoPackage store.
-AssignmentSummary process_assignment_queue(sqlite::Database& db);
-
-/// True when something waits in the queue (a status computed now would be out of date).
-bool assignment_pending(sqlite::Database& db);
+/// One line for people: what was assigned, and how long it took.
+std::string assignment_note(const AssignmentSummary& a);
 
 } // namespace bostad::aggregate

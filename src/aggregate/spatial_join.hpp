@@ -9,19 +9,12 @@
 #include <utility>
 #include <vector>
 
+#include "core/spatial_items.hpp"
+
 namespace bostad::aggregate {
 
-struct PointItem {
-    std::int64_t id;
-    double x;
-    double y;
-};
-
-struct PolygonItem {
-    std::int64_t id;
-    std::string rank; ///< orders polygons for the boundary rule (area_id)
-    std::vector<std::uint8_t> wkb; ///< polygon or multipolygon, the points' CRS
-};
+using bostad::PointItem;
+using bostad::PolygonItem;
 
 /// For each point, the index of the polygon that covers it, or -1. A point on the boundary of several
 /// polygons (a shared edge or vertex) goes to the one with the smallest rank: one documented rule, the same

@@ -6,14 +6,9 @@
 
 #include <fmt/format.h>
 
-#include "aggregate/month_rules.hpp"
-#include "aggregate/permit_scan.hpp"
-#include "aggregate/plan_capacity.hpp"
-#include "aggregate/status_source.hpp"
 #include "config/config.hpp"
 #include "core/crash_point.hpp"
 #include "core/error.hpp"
-#include "sqlite/database.hpp"
 
 namespace bostad::aggregate {
 namespace {
@@ -106,21 +101,16 @@ void check_month(Month month) {
     }
 }
 
-StatusResult compute_status(sqlite::Database& db, const StatusRequest& req) {
-    SqliteStatusSource source(db);
-    return compute_status(source, req);
-}
-
 StatusResult compute_status(StatusSource& source, const StatusRequest& req) {
     check_month(req.month);
     StatusResult result;
     result.month = req.month;
     result.area_set = req.area_set.value_or("");
-    ScanRequest scan;
+    store::ScanRequest scan;
     scan.area_set_id = resolve_area_set(source, req);
     scan.municipality = req.municipality;
     scan.days = month_days(req.month, req.stalled_months);
-    const Cutoffs<Text> cut = scan.days.cutoffs();
+    const Cutoffs<std::string_view> cut = scan.days.cutoffs();
     for (auto& a : source.areas(scan.area_set_id)) {
         scan.area_index.emplace(a.fid, result.areas.size());
         result.areas.push_back({std::move(a.area_id), std::move(a.name), std::move(a.municipality), {}});
@@ -129,7 +119,7 @@ StatusResult compute_status(StatusSource& source, const StatusRequest& req) {
     scan.target_starts = municipalities.target_starts();
 
     // Permits.
-    PermitTally tally = source.scan_permits(scan);
+    store::PermitTally tally = source.scan_permits(scan);
     crash_point("status.permits_counted");
     for (std::size_t a = 0; a < result.areas.size(); ++a) result.areas[a].figures = std::move(tally.areas[a]);
     result.unassigned = std::move(tally.unassigned);
@@ -150,7 +140,7 @@ StatusResult compute_status(StatusSource& source, const StatusRequest& req) {
     // (The permit pass saw every permit only when no municipality was picked.)
     const auto plans = source.legal_plans(req.municipality, cut, req.municipality ? nullptr : &tally.capacity_use);
     std::unordered_map<std::int64_t, double> shared; // plan → the share given to areas
-    for (const PlanShare& s : source.plan_shares(scan.area_set_id, scan.area_index)) {
+    for (const store::PlanShare& s : source.plan_shares(scan.area_set_id, scan.area_index)) {
         const auto it = plans.find(s.plan_fid);
         if (it == plans.end()) continue;
         Figures& f = result.areas[s.area].figures;
@@ -184,35 +174,14 @@ StatusResult compute_status(StatusSource& source, const StatusRequest& req) {
     return result;
 }
 
-std::vector<ListedPermit> list_permits(sqlite::Database& db, const StatusRequest& req, ListKind kind) {
+std::vector<ListedPermit> list_permits(StatusSource& source, const StatusRequest& req, ListKind kind) {
     check_month(req.month);
-    const MonthDays days = month_days(req.month, req.stalled_months);
-    const Cutoffs<Text> cut = days.cutoffs();
-    const Rule& rule = figure_def(list_figure(kind)).rule;
-    SqliteStatusSource source(db);
-    const std::int64_t set_id = resolve_area_set(source, req);
-    auto st = db.prepare(fmt::format("SELECT {}, a.area_id, p.case_id, coalesce(p.property, '') FROM permits p "
-                                     "LEFT JOIN permit_areas pa ON pa.area_set_id = ?1 AND pa.permit_fid = p.fid "
-                                     "LEFT JOIN areas a ON a.fid = pa.area_fid "
-                                     "WHERE p.missing_since_run IS NULL AND (?2 IS NULL OR p.municipality = ?2) "
-                                     "ORDER BY p.municipality, p.case_id",
-                                     k_permit_columns));
-    st.bind(1, set_id).bind(2, req.municipality);
-    std::vector<ListedPermit> out;
-    while (st.step()) {
-        const StageDates<Text> dates = dates_at(st, k_first_date);
-        if (!holds(rule, dates, cut, state_at(dates, cut))) continue;
-        const auto s = [](const std::optional<Text>& t) { return t ? std::string(*t) : std::string(); };
-        out.push_back({std::string(st.column_view(1)), st.column_text(13), st.column_text(14), st.column_text(2),
-                       st.column_text(3), st.column_int64(4), st.is_null(12) ? std::string() : st.column_text(12),
-                       s(dates.applied), s(dates.granted), s(dates.started), s(dates.completed)});
-    }
-    return out;
-}
-
-std::vector<ListedPlan> list_plans(sqlite::Database& db, const StatusRequest& req) {
-    SqliteStatusSource source(db);
-    return list_plans(source, req);
+    store::ListRequest list;
+    list.area_set_id = resolve_area_set(source, req);
+    list.municipality = req.municipality;
+    list.days = month_days(req.month, req.stalled_months);
+    list.figure = list_figure(kind);
+    return source.list_permits(list);
 }
 
 std::vector<ListedPlan> list_plans(StatusSource& source, const StatusRequest& req) {

@@ -13,12 +13,10 @@
 
 #include "core/date.hpp"
 #include "core/figures.hpp"
+#include "store/status_source.hpp"
 
 namespace bostad::config {
 struct Config;
-}
-namespace bostad::sqlite {
-class Database;
 }
 
 namespace bostad::aggregate {
@@ -33,12 +31,9 @@ struct AreaStatus {
     Figures figures;
 };
 
-struct LeadTime {
-    std::int64_t count = 0;
-    std::optional<double> median_days;
-    std::optional<double> p90_days;
-    std::optional<double> share_within_10_weeks; ///< applied → granted only
-};
+using store::LeadTime;
+using store::ListedPermit;
+using store::StatusSource;
 
 struct TargetProgress {
     std::string description;
@@ -79,39 +74,21 @@ struct StatusResult {
     std::vector<MunicipalityStatus> municipalities;
 };
 
-class StatusSource;
-
 /// Throws UsageError for a month after the current one, or an area set the store does not have.
 StatusResult compute_status(StatusSource& source, const StatusRequest& request);
 /// UsageError for a month that has not begun.
 void check_month(Month month);
 /// The id of the requested area set, -1 for none; UsageError naming the sets there are for an unknown one.
 std::int64_t resolve_area_set(StatusSource& source, const StatusRequest& request);
-/// The same on a GeoPackage store.
-StatusResult compute_status(sqlite::Database& db, const StatusRequest& request);
 
 enum class ListKind { lapsed, overdue, stalled, new_permits, completed };
 
 /// The figure whose permits a list names: lapsed, overdue, stalled, applied in the month (new), completed in it.
 Figure list_figure(ListKind kind);
 
-struct ListedPermit {
-    std::string municipality;
-    std::string case_id;
-    std::string property;
-    std::string house_type;
-    std::string tenure;
-    std::int64_t dwellings = 0;
-    std::string area_id; ///< in the requested area set; empty when unassigned
-    std::string applied;
-    std::string granted;
-    std::string started;
-    std::string completed;
-};
-
 /// The permits behind a flag or flow of the month: lapsed, overdue, stalled (at the end of the month), new
 /// (applied in the month) or completed (in the month).
-std::vector<ListedPermit> list_permits(sqlite::Database& db, const StatusRequest& request, ListKind kind);
+std::vector<ListedPermit> list_permits(StatusSource& source, const StatusRequest& request, ListKind kind);
 
 /// A plan with legal force at the end of the month, with where its capacity comes from.
 struct ListedPlan {
@@ -129,6 +106,5 @@ struct ListedPlan {
 };
 
 std::vector<ListedPlan> list_plans(StatusSource& source, const StatusRequest& request);
-std::vector<ListedPlan> list_plans(sqlite::Database& db, const StatusRequest& request);
 
 } // namespace bostad::aggregate

@@ -12,7 +12,7 @@
 #include "gdal/runtime.hpp"
 #include "geos/context.hpp"
 #include "sqlite/database.hpp"
-#include "store/migrations.hpp"
+#include "store/gpkg/migrations.hpp"
 
 namespace bostad::cli {
 namespace {

@@ -6,10 +6,6 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "pg/conninfo.hpp"
-#include "pgstore/pg_store.hpp"
-#include "pgstore/summary.hpp"
-#include "sqlite/database.hpp"
 #include "store/store.hpp"
 #include "store/summary.hpp"
 
@@ -91,16 +87,9 @@ void CheckCommand::declare(CLI::App& app) {
 }
 
 ExitCode CheckCommand::run(Context& ctx) {
-    store::StoreSummary summary;
-    if (const std::string location = ctx.store_location(); pg::is_pg_location(location)) {
-        pgstore::PgStore s = pgstore::PgStore::open(location);
-        pg::Transaction snapshot(s.conn(), pg::Transaction::Isolation::repeatable_read, true);
-        summary = pgstore::summarize(s, m_runs);
-    } else {
-        store::Store s = store::Store::open(ctx.store_path(), store::Access::read_only);
-        const sqlite::ReadSnapshot snapshot(s.db());
-        summary = store::summarize(s, m_runs);
-    }
+    const auto store = store::open(ctx.store_location(), ctx.store_options(store::Access::read_only));
+    const auto snapshot = store->read_snapshot();
+    const store::StoreSummary summary = store->summarize(m_runs);
     if (ctx.globals().of == OutputFormat::json) ctx.out() << to_json(summary).dump(2) << "\n";
     else print_text(ctx.out(), summary);
     if (summary.personal_data.values > 0) {

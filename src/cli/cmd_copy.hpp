@@ -11,17 +11,17 @@ namespace bostad::cli {
 class CopyCommand final : public Command {
 public:
     std::string_view name() const override { return "copy"; }
-    std::string_view summary() const override { return "copy a store into PostGIS or back, history included"; }
+    std::string_view summary() const override { return "copy a whole store, e.g. into PostGIS or back, history included"; }
     std::string_view help_text() const override {
-        return "Copy a GeoPackage store (--from, default: the config's store, else ./bostad.gpkg) into a\n"
-               "PostGIS store (--to PG:\"dbname=... host=...\", GDAL's form, active_schema=NAME picks the\n"
-               "schema): every table and row with the same ids, so history (events, runs), the quarantine\n"
-               "and the assignments of permits and plans to areas come along. The PostGIS store is created\n"
-               "when the schema has none; an existing one must be empty. All in one transaction: the target\n"
-               "ends up complete or unchanged. The source is read in one snapshot and not changed (but for\n"
-               "an older schema, which is migrated first, and pending area assignments, which are made).\n\n"
-               "The way back: --from PG:\"...\" --to NEW.gpkg writes the PostGIS store, read in one snapshot,\n"
-               "into a new GeoPackage store (never over an existing file), with the same ids and values.";
+        return "Copy a whole store (--from, default: the config's store, else ./bostad.gpkg) into a new one\n"
+               "(--to): every table and row with the same ids, so history (events, runs), the quarantine and\n"
+               "the assignments of permits and plans to areas come along. --to is a new GeoPackage file\n"
+               "(never an existing file) or a PostGIS store, PG:\"dbname=... host=...\" (GDAL's form,\n"
+               "active_schema=NAME picks the schema), created when the schema has none; an existing one must\n"
+               "be empty. So a GeoPackage moves into PostGIS, PostGIS back into a GeoPackage, or either is\n"
+               "copied whole. The source is read in one snapshot and not changed (but for an older schema,\n"
+               "which is migrated first, and pending area assignments, which are made); the target appears\n"
+               "complete or not at all.";
     }
     void declare(CLI::App& app) override;
     ExitCode run(Context& ctx) override;

@@ -6,9 +6,10 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "cli/report_options.hpp"
-#include "cli/store_snapshot.hpp"
+#include "cli/month_option.hpp"
 #include "export/gpkg_export.hpp"
+#include "jobs/open_store.hpp"
+#include "jobs/requests.hpp"
 
 namespace bostad::cli {
 
@@ -24,14 +25,16 @@ ExitCode ExportCommand::run(Context& ctx) {
     const Month month = parse_month_option(m_month);
     const config::Config* config = ctx.config();
     exports::ExportOptions opt;
-    opt.request = export_request(config, month, choose_area_set(config, m_area_set, "export"));
+    opt.request = jobs::export_request(config, month, jobs::choose_area_set(config, m_area_set, "export"));
     opt.output = m_output;
     opt.overwrite = m_overwrite;
     opt.format = m_format == "csv" ? exports::Format::csv : m_format == "geojson" ? exports::Format::geojson : exports::Format::gpkg;
-    opt.title = report_title(config, month);
+    opt.title = jobs::report_title(config, month);
 
-    ReadableStore s = ReadableStore::open(ctx);
-    const exports::ExportSummary done = exports::export_month(s.db(), opt);
+    const auto store = jobs::open_for_reading(ctx.store_location(), ctx.store_options(store::Access::read_write));
+    // The export reads one state of the store while an ingest may be writing.
+    const auto snapshot = store->read_snapshot();
+    const exports::ExportSummary done = exports::export_month(*store, opt);
 
     if (ctx.globals().of == OutputFormat::json) {
         nlohmann::ordered_json j;

@@ -7,11 +7,11 @@
 #include <nlohmann/json.hpp>
 
 #include "pg/conninfo.hpp"
-#include "pgstore/history.hpp"
-#include "pgstore/pg_store.hpp"
+#include "store/postgis/history.hpp"
+#include "store/postgis/pg_store.hpp"
 #include "sqlite/database.hpp"
 #include "store/history.hpp"
-#include "store/store.hpp"
+#include "store/gpkg/store_file.hpp"
 
 namespace bostad::cli {
 namespace {
@@ -63,22 +63,11 @@ void HistoryCommand::declare(CLI::App& app) {
 }
 
 ExitCode HistoryCommand::run(Context& ctx) {
-    std::vector<store::EntityHistory> found;
-    std::vector<std::string> similar;
-    std::string where;
-    if (const std::string location = ctx.store_location(); pg::is_pg_location(location)) {
-        pgstore::PgStore s = pgstore::PgStore::open(location);
-        pg::Transaction snapshot(s.conn(), pg::Transaction::Isolation::repeatable_read, true);
-        found = pgstore::find_history(s.conn(), m_key, m_municipality);
-        if (found.empty()) similar = pgstore::similar_keys(s.conn(), m_key);
-        where = s.location();
-    } else {
-        store::Store s = store::Store::open(ctx.store_path(), store::Access::read_only);
-        const sqlite::ReadSnapshot snapshot(s.db());
-        found = store::find_history(s.db(), m_key, m_municipality);
-        if (found.empty()) similar = store::similar_keys(s.db(), m_key);
-        where = s.path();
-    }
+    const auto store = store::open(ctx.store_location(), ctx.store_options(store::Access::read_only));
+    const auto snapshot = store->read_snapshot();
+    const std::vector<store::EntityHistory> found = store->find_history(m_key, m_municipality);
+    const std::vector<std::string> similar = found.empty() ? store->similar_keys(m_key) : std::vector<std::string>{};
+    const std::string where = store->location();
     if (found.empty()) {
         std::string msg = fmt::format("CASE_ID: no permit or plan '{}' in {}", m_key, where);
         if (!similar.empty()) {

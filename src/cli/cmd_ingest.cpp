@@ -7,11 +7,9 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/ingest_summary.hpp"
-#include "cli/ingest_run.hpp"
+#include "cli/progress.hpp"
 #include "ingest/config_requests.hpp"
-#include "ingest/ingester.hpp"
-#include "pg/conninfo.hpp"
-#include "pgstore/pg_store.hpp"
+#include "jobs/ingest_job.hpp"
 #include "store/store.hpp"
 
 namespace bostad::cli {
@@ -77,14 +75,10 @@ ExitCode IngestCommand::run(Context& ctx) {
         r.max_repair_area_change = m_max_repair_percent / 100.0;
     }
 
-    std::vector<ingest::IngestReport> reports;
-    if (const std::string location = ctx.store_location(); pg::is_pg_location(location)) {
-        pgstore::PgStore s = pgstore::PgStore::open(location);
-        reports = run_ingest(ctx, s, requests, m_dry_run);
-    } else {
-        store::Store s = store::Store::open(ctx.store_path(), store::Access::read_write);
-        reports = run_ingest(ctx, s, requests, m_dry_run);
-    }
+    const auto store = store::open(ctx.store_location(), ctx.store_options(store::Access::read_write));
+    TerminalProgress bar(ctx.err());
+    const std::vector<ingest::IngestReport> reports = jobs::run_ingest(
+        *store, requests, {ctx.config(), ctx.globals().progress ? &bar : nullptr, [&](const std::string& m) { ctx.note(m); }, m_dry_run});
 
     std::int64_t rejected = 0;
     for (const auto& r : reports) rejected += r.rejected;

@@ -8,8 +8,9 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "cli/report_options.hpp"
-#include "cli/store_snapshot.hpp"
+#include "cli/month_option.hpp"
+#include "jobs/open_store.hpp"
+#include "jobs/requests.hpp"
 #include "core/text.hpp"
 
 namespace bostad::cli {
@@ -27,7 +28,7 @@ ExitCode ReportCommand::run(Context& ctx) {
     const Month month = parse_month_option(m_month);
     const config::Config* config = ctx.config();
     report::ReportOptions opt;
-    opt.request = report_request(config, month, choose_area_set(config, m_area_set, "report"));
+    opt.request = jobs::report_request(config, month, jobs::choose_area_set(config, m_area_set, "report"));
     if (m_output) opt.output_dir = *m_output;
     else if (config) opt.output_dir = (std::filesystem::path(config->report.output_dir) / month.str() / "rapport").string();
     else throw UsageError("report needs -o DIR (or [report] output_dir in the config)");
@@ -35,11 +36,13 @@ ExitCode ReportCommand::run(Context& ctx) {
     else if (config) opt.formats = config->report.formats;
     const std::string lang = m_lang.value_or(config ? config->report.lang : "sv");
     opt.lang = lang == "en" ? report::Lang::en : report::Lang::sv;
-    opt.title = report_title(config, month);
+    opt.title = jobs::report_title(config, month);
     opt.overwrite = m_overwrite;
 
-    ReadableStore s = ReadableStore::open(ctx);
-    const report::ReportSummary done = report::write_report(s.db(), opt);
+    const auto store = jobs::open_for_reading(ctx.store_location(), ctx.store_options(store::Access::read_write));
+    // The report reads one state of the store while an ingest may be writing.
+    const auto snapshot = store->read_snapshot();
+    const report::ReportSummary done = report::write_report(*store, opt);
     if (ctx.globals().of == OutputFormat::json) {
         nlohmann::ordered_json j;
         j["dir"] = done.dir;

@@ -1,6 +1,5 @@
 #include "cli/cmd_status.hpp"
 
-#include <functional>
 #include <ostream>
 
 #include <CLI/CLI.hpp>
@@ -8,13 +7,8 @@
 
 #include "aggregate/status.hpp"
 #include "aggregate/status_json.hpp"
-#include "aggregate/status_source.hpp"
-#include "cli/open_store.hpp"
 #include "core/csv.hpp"
-#include "pg/conninfo.hpp"
-#include "pgstore/pg_store.hpp"
-#include "pgstore/status_source.hpp"
-#include "sqlite/database.hpp"
+#include "jobs/open_store.hpp"
 #include "store/store.hpp"
 
 namespace bostad::cli {
@@ -154,42 +148,29 @@ ExitCode StatusCommand::run(Context& ctx) {
     if (config) req.stalled_months = config->status.stalled_after_months;
 
     const OutputFormat of = ctx.globals().of;
-    // Permit lists come from `permits` (the GeoPackage's pass, or the PostGIS store's query).
-    using PermitLister = std::function<std::vector<aggregate::ListedPermit>(aggregate::ListKind)>;
-    const auto answer = [&](aggregate::StatusSource& source, const PermitLister& permits_of) {
-        if (m_list == "plans") {
-            const auto plans = aggregate::list_plans(source, req);
-            if (of == OutputFormat::json) ctx.out() << aggregate::plan_list_json(req, plans).dump(2) << "\n";
-            else if (of == OutputFormat::csv) print_csv(ctx.out(), aggregate::plan_list_csv_rows(plans));
-            else print_plans(ctx.out(), plans);
-            return ExitCode::ok;
-        }
-        if (m_list) {
-            const auto kind = *parse_list(*m_list);
-            const auto permits = permits_of(kind);
-            if (of == OutputFormat::json) ctx.out() << aggregate::list_json(req, kind, permits).dump(2) << "\n";
-            else if (of == OutputFormat::csv) print_csv(ctx.out(), aggregate::list_csv_rows(permits));
-            else print_permits(ctx.out(), kind, permits);
-            return ExitCode::ok;
-        }
-        const auto status = aggregate::compute_status(source, req);
-        if (of == OutputFormat::json) ctx.out() << aggregate::status_json(status).dump(2) << "\n";
-        else if (of == OutputFormat::csv) print_csv(ctx.out(), aggregate::status_csv_rows(status));
-        else print_status(ctx.out(), status);
+    const auto store = jobs::open_for_reading(ctx.store_location(), ctx.store_options(store::Access::read_write));
+    // One snapshot for every query of the status: a concurrent writer's commit is seen whole or not at all.
+    const auto snapshot = store->read_snapshot();
+    if (m_list == "plans") {
+        const auto plans = aggregate::list_plans(store->status(), req);
+        if (of == OutputFormat::json) ctx.out() << aggregate::plan_list_json(req, plans).dump(2) << "\n";
+        else if (of == OutputFormat::csv) print_csv(ctx.out(), aggregate::plan_list_csv_rows(plans));
+        else print_plans(ctx.out(), plans);
         return ExitCode::ok;
-    };
-    if (const std::string location = ctx.store_location(); pg::is_pg_location(location)) {
-        pgstore::PgStore s = pgstore::PgStore::open(location);
-        // One snapshot for every query of the status: a concurrent writer's commit is seen whole or not at all.
-        pg::Transaction snapshot(s.conn(), pg::Transaction::Isolation::repeatable_read, true);
-        pgstore::PgStatusSource source(s.conn());
-        return answer(source, [&](aggregate::ListKind kind) { return pgstore::list_permits(s.conn(), req, kind); });
     }
-    store::Store s = open_store_assigned(ctx);
-    // One snapshot for every query of the status, as on PostGIS.
-    const sqlite::ReadSnapshot snapshot(s.db());
-    aggregate::SqliteStatusSource source(s.db());
-    return answer(source, [&](aggregate::ListKind kind) { return aggregate::list_permits(s.db(), req, kind); });
+    if (m_list) {
+        const auto kind = *parse_list(*m_list);
+        const auto permits = aggregate::list_permits(store->status(), req, kind);
+        if (of == OutputFormat::json) ctx.out() << aggregate::list_json(req, kind, permits).dump(2) << "\n";
+        else if (of == OutputFormat::csv) print_csv(ctx.out(), aggregate::list_csv_rows(permits));
+        else print_permits(ctx.out(), kind, permits);
+        return ExitCode::ok;
+    }
+    const auto status = aggregate::compute_status(store->status(), req);
+    if (of == OutputFormat::json) ctx.out() << aggregate::status_json(status).dump(2) << "\n";
+    else if (of == OutputFormat::csv) print_csv(ctx.out(), aggregate::status_csv_rows(status));
+    else print_status(ctx.out(), status);
+    return ExitCode::ok;
 }
 
 } // namespace bostad::cli

@@ -5,7 +5,6 @@
 
 #include <fmt/format.h>
 
-#include "pg/conninfo.hpp"
 
 namespace bostad::cli {
 
@@ -62,15 +61,12 @@ std::vector<std::pair<std::string, std::string>> Context::municipality_names() {
     return out;
 }
 
-std::string Context::store_path() {
-    std::string path = store_location();
-    if (pg::is_pg_location(path)) {
-        throw UsageError(fmt::format("--db {}: this command works on a GeoPackage store only in this version (init, ingest, "
-                                     "status, history, check and copy work on PostGIS too); run it on the GeoPackage and "
-                                     "move the store with `bostad copy --from STORE.gpkg --to PG:...`",
-                                     pg::redacted(path)));
-    }
-    return path;
+store::OpenOptions Context::store_options(store::Access access) {
+    store::OpenOptions o;
+    o.access = access;
+    o.note = [this](const std::string& line) { note(line); };
+    o.municipality_names = municipality_names();
+    return o;
 }
 
 } // namespace bostad::cli

@@ -9,6 +9,7 @@
 
 #include "config/config.hpp"
 #include "core/error.hpp"
+#include "store/store.hpp"
 
 namespace bostad::cli {
 
@@ -40,10 +41,10 @@ public:
     /// The config, or a usage error saying that this command needs one.
     const config::Config& require_config(std::string_view command);
 
-    /// The store's file (--db, else the config's [store] db, else ./bostad.gpkg); UsageError for a PostGIS location (for commands that work on GeoPackages only).
-    std::string store_path();
     /// The store as given: a GeoPackage path or a PG: location (--db, else the config's db, else bostad.gpkg).
     std::string store_location();
+    /// How a command opens its store: notes go to stderr (unless --quiet), the config names the municipalities.
+    store::OpenOptions store_options(store::Access access);
     /// The config's municipalities as (code, name); none without a config.
     std::vector<std::pair<std::string, std::string>> municipality_names();
 

@@ -68,10 +68,4 @@ nlohmann::json ingest_summary_json(const ingest::IngestReport& r) {
             {"seconds", r.seconds}};
 }
 
-std::string assignment_note(const aggregate::AssignmentSummary& a) {
-    return fmt::format("assigned {} permits to the areas of {} area sets in {:.2f} s; permits to plans and {} plans to the areas "
-                       "in {:.2f} s",
-                       a.permits, a.area_sets, a.permit_seconds, a.plans, a.plan_seconds);
-}
-
 } // namespace bostad::cli

@@ -7,7 +7,7 @@
 #include "gdal/vector_writer.hpp"
 #include "geos/context.hpp"
 #include "geos/ops.hpp"
-#include "sqlite/database.hpp"
+#include "store/feature_source.hpp"
 
 namespace bostad::exports {
 namespace {
@@ -33,46 +33,38 @@ void add_status_values(std::vector<FieldValue>& v, const aggregate::Figures& f, 
 
 } // namespace
 
-std::optional<Envelope> write_areas(sqlite::Database& db, const ExportRequest& req, const aggregate::StatusResult& status,
-                                    gdal::LayerWriter& out) {
+std::optional<Envelope> write_areas(store::FeatureSource& features, const ExportRequest& req,
+                                    const aggregate::StatusResult& status, gdal::LayerWriter& out) {
     std::map<std::string, const aggregate::AreaStatus*, std::less<>> by_id;
     for (const auto& a : status.areas) by_id.emplace(a.area_id, &a);
-    auto st = db.prepare("SELECT a.area_id, a.name, a.municipality, a.geom FROM areas a JOIN area_sets s ON s.id = a.area_set_id "
-                         "WHERE s.name = ?1 ORDER BY a.area_id");
-    st.bind(1, req.area_set);
     std::optional<Envelope> extent;
     const aggregate::Figures none;
-    while (st.step()) {
-        const std::string id = st.column_text(0);
-        const auto it = by_id.find(id);
-        std::vector<FieldValue> v{req.area_set, id, optional_text(st.column_text(1)), optional_text(st.column_text(2))};
+    for (const auto& a : features.areas(req.area_set)) {
+        const auto it = by_id.find(a.area_id);
+        std::vector<FieldValue> v{req.area_set, a.area_id, optional_text(a.name), optional_text(a.municipality.value_or(""))};
         add_status_values(v, it == by_id.end() ? none : it->second->figures, req.month);
-        const auto blob = st.column_blob(3);
-        if (const auto env = gpkg_blob_envelope(blob)) {
+        if (const auto env = wkb_envelope(a.wkb)) {
             if (extent) extent->expand(*env);
             else extent = env;
         }
-        out.add(v, gpkg_blob_wkb(blob));
+        out.add(v, a.wkb);
     }
     return extent;
 }
 
-void write_municipalities(sqlite::Database& db, const ExportRequest& req, const aggregate::StatusResult& status,
+void write_municipalities(store::FeatureSource& features, const ExportRequest& req, const aggregate::StatusResult& status,
                           gdal::LayerWriter& out) {
     const geos::Context ctx;
-    auto st = db.prepare("SELECT a.geom FROM areas a JOIN area_sets s ON s.id = a.area_set_id "
-                         "WHERE s.name = ?1 AND a.geom IS NOT NULL "
-                         "AND (a.municipality = ?2 OR (a.municipality IS NULL AND a.area_id = ?2)) ORDER BY a.area_id");
+    const auto boundaries = features.areas(req.boundary_set);
     for (const auto& m : status.municipalities) {
-        // The municipality's outline: its areas dissolved (a union of all parts at once).
-        std::vector<std::uint8_t> wkb;
-        st.reset();
-        st.bind(1, req.boundary_set).bind(2, m.code);
+        // The municipality's outline: its areas in the boundary set (those of its code, or, without a code, the
+        // area whose id is its code) dissolved, all parts at once.
         std::vector<geos::Geometry> parts;
-        while (st.step()) {
-            const auto part = gpkg_blob_wkb(st.column_blob(0));
-            if (!part.empty()) parts.push_back(ctx.from_wkb(part));
+        for (const auto& a : boundaries) {
+            const bool its = a.municipality ? *a.municipality == m.code : a.area_id == m.code;
+            if (its && !a.wkb.empty()) parts.push_back(ctx.from_wkb(a.wkb));
         }
+        std::vector<std::uint8_t> wkb;
         if (!parts.empty()) wkb = ctx.to_wkb(geos::union_all(ctx, std::move(parts)).get());
 
         std::vector<FieldValue> v{m.code, m.name};

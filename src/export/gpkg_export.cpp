@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "core/clock.hpp"
 #include "aggregate/status_json.hpp"
 #include "core/crash_point.hpp"
 #include "core/csv.hpp"
@@ -16,30 +17,28 @@
 #include "gdal/srs.hpp"
 #include "gdal/vector_writer.hpp"
 #include "sqlite/database.hpp"
-#include "store/run_log.hpp"
+#include "store/feature_source.hpp"
+#include "store/store.hpp"
 
 namespace bostad::exports {
 namespace {
 
 namespace fs = std::filesystem;
 
-aggregate::StatusResult month_status(sqlite::Database& db, const ExportRequest& req) {
+aggregate::StatusResult month_status(store::Store& store, const ExportRequest& req) {
     aggregate::StatusRequest s;
     s.month = req.month;
     s.area_set = req.area_set;
     s.stalled_months = req.stalled_months;
     s.config = req.config;
-    return aggregate::compute_status(db, s);
+    return aggregate::compute_status(store.status(), s);
 }
 
 /// The ingested sources, one line each, for the metadata.
-std::string sources_text(sqlite::Database& db) {
-    auto st = db.prepare("SELECT source_path, kind, max(finished_at), count(*) FROM ingest_runs GROUP BY source_path, kind "
-                         "ORDER BY source_path, kind");
+std::string sources_text(store::FeatureSource& features) {
     std::string out;
-    while (st.step()) {
-        out += fmt::format("{} ({}; {} run(s), last {})\n", st.column_text(0), st.column_text(1), st.column_int64(3),
-                           st.is_null(2) ? "unfinished" : st.column_text(2));
+    for (const auto& s : features.sources()) {
+        out += fmt::format("{} ({}; {} run(s), last {})\n", s.path, s.kind, s.runs, s.last_finished.value_or("unfinished"));
     }
     return out;
 }
@@ -85,13 +84,14 @@ struct Written {
     std::map<std::string, std::int64_t> features;
 };
 
-Written write_all(sqlite::Database& db, const ExportRequest& req, const aggregate::StatusResult& status, Layers& layers) {
+Written write_all(store::Store& store, const ExportRequest& req, const aggregate::StatusResult& status, Layers& layers) {
     Written w;
-    w.extent = write_areas(db, req, status, layers[LayerId::areas]);
-    write_municipalities(db, req, status, layers[LayerId::municipalities]);
-    write_plans(db, req, layers[LayerId::plans]);
-    write_permits(db, req, layers[LayerId::permits]);
-    write_rejected(db, layers[LayerId::rejected_points], layers[LayerId::rejected_lines], layers[LayerId::rejected_polygons]);
+    store::FeatureSource& features = store.features();
+    w.extent = write_areas(features, req, status, layers[LayerId::areas]);
+    write_municipalities(features, req, status, layers[LayerId::municipalities]);
+    write_plans(features, store.status(), req, layers[LayerId::plans]);
+    write_permits(features, req, layers[LayerId::permits]);
+    write_rejected(features, layers[LayerId::rejected_points], layers[LayerId::rejected_lines], layers[LayerId::rejected_polygons]);
     for (const auto& spec : layer_specs()) w.features[std::string(spec.table)] = layers[spec.id].count();
     return w;
 }
@@ -137,17 +137,17 @@ void finish_geopackage(const fs::path& file, const std::string& final_name, cons
     tx.commit();
 }
 
-ExportSummary export_geopackage(sqlite::Database& db, const ExportOptions& opt) {
+ExportSummary export_geopackage(store::Store& store, const ExportOptions& opt) {
     StagedOutput out(opt.output, StagedOutput::Kind::file, opt.overwrite);
-    const aggregate::StatusResult status = month_status(db, opt.request);
-    const std::string now = store::utc_now(); // GeoPackage DATETIME form
+    const aggregate::StatusResult status = month_status(store, opt.request);
+    const std::string now = utc_now(); // GeoPackage DATETIME form
     Written written;
     {
         gdal::VectorWriter w(out.staging().string(), "GPKG");
         for (const auto& d : coded_domains()) w.add_coded_domain(d.name, d.description, d.values);
         Layers layers = create_layers(w, {"FID=fid", "SPATIAL_INDEX=YES"});
         w.begin_transaction();
-        written = write_all(db, opt.request, status, layers);
+        written = write_all(store, opt.request, status, layers);
         w.commit_transaction();
         w.add_layer("layer_styles", gdal::GeometryKind::none, 0, layer_styles_fields(),
                     {"FID=id", "DESCRIPTION=QGIS layer styles (QML and SLD), one default per layer"});
@@ -156,7 +156,7 @@ ExportSummary export_geopackage(sqlite::Database& db, const ExportOptions& opt) 
         w.set_metadata_item("AREA_SET", opt.request.area_set);
         w.set_metadata_item("GENERATED_AT", now);
         w.set_metadata_item("GENERATED_BY", fmt::format("bostad {}", k_tool_version));
-        w.set_metadata_item("SOURCES", sources_text(db));
+        w.set_metadata_item("SOURCES", sources_text(store.features()));
         w.set_metadata_item("ABSTRACT", fmt::format("Bostadsbyggandet vid utgången av {}: områden ({}) med planerade, "
                                                     "ansökta, beviljade, påbörjade och färdigställda bostäder; bygglov per "
                                                     "skede; detaljplaner per status; avvisade rader; kommuner.",
@@ -173,10 +173,10 @@ ExportSummary export_geopackage(sqlite::Database& db, const ExportOptions& opt) 
 }
 
 /// CSV (geometry as WKT, EPSG:3006) or GeoJSON (RFC 7946: WGS 84) files in a folder, with status.csv.
-ExportSummary export_files(sqlite::Database& db, const ExportOptions& opt) {
+ExportSummary export_files(store::Store& store, const ExportOptions& opt) {
     StagedOutput out(opt.output, StagedOutput::Kind::folder, opt.overwrite);
     fs::create_directories(out.staging());
-    const aggregate::StatusResult status = month_status(db, opt.request);
+    const aggregate::StatusResult status = month_status(store, opt.request);
     Written written;
     {
         const bool csv = opt.format == Format::csv;
@@ -195,7 +195,7 @@ ExportSummary export_files(sqlite::Database& db, const ExportOptions& opt) {
             if (csv) writer.set_text_transform(&formula_safe);
             layers.writers.emplace(spec.id, std::move(writer));
         }
-        written = write_all(db, opt.request, status, layers);
+        written = write_all(store, opt.request, status, layers);
         layers.writers.clear();
         for (auto& d : datasets) d->close();
     }
@@ -209,7 +209,7 @@ ExportSummary export_files(sqlite::Database& db, const ExportOptions& opt) {
 
 } // namespace
 
-ExportSummary export_month(sqlite::Database& store, const ExportOptions& options) {
+ExportSummary export_month(store::Store& store, const ExportOptions& options) {
     return options.format == Format::gpkg ? export_geopackage(store, options) : export_files(store, options);
 }
 

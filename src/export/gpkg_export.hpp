@@ -10,6 +10,10 @@
 
 #include "export/layer_rows.hpp"
 
+namespace bostad::store {
+class Store;
+}
+
 namespace bostad::exports {
 
 enum class Format { gpkg, csv, geojson };
@@ -28,6 +32,7 @@ struct ExportSummary {
     std::string project;                           ///< name of the embedded QGIS project ("" for csv/geojson)
 };
 
-ExportSummary export_month(sqlite::Database& store, const ExportOptions& options);
+/// Reads the store through its seam; the caller holds a read snapshot for the whole export.
+ExportSummary export_month(store::Store& store, const ExportOptions& options);
 
 } // namespace bostad::exports

@@ -10,8 +10,9 @@
 #include "core/date.hpp"
 #include "core/gpkg_blob.hpp"
 
-namespace bostad::sqlite {
-class Database;
+namespace bostad::store {
+class FeatureSource;
+class StatusSource;
 }
 namespace bostad::gdal {
 class LayerWriter;
@@ -28,25 +29,25 @@ struct ExportRequest {
 };
 
 /// The areas of the area set with the status figures; returns their extent (none when there are no areas).
-std::optional<Envelope> write_areas(sqlite::Database& db, const ExportRequest& req, const aggregate::StatusResult& status,
+std::optional<Envelope> write_areas(store::FeatureSource& features, const ExportRequest& req, const aggregate::StatusResult& status,
                                     gdal::LayerWriter& out);
 
 /// One feature per municipality of the status; the geometry is the union of its areas in the boundary set:
 /// areas whose municipality is its code, or, with no municipality, whose area_id is (a set of the
 /// municipalities themselves). No geometry when the set has no such area.
-void write_municipalities(sqlite::Database& db, const ExportRequest& req, const aggregate::StatusResult& status,
+void write_municipalities(store::FeatureSource& features, const ExportRequest& req, const aggregate::StatusResult& status,
                           gdal::LayerWriter& out);
 
 /// Every permit applied for by the end of the month (and not missing from the latest full snapshot), with
 /// its stage then; dates after the month are left out, as they were not known then.
-void write_permits(sqlite::Database& db, const ExportRequest& req, gdal::LayerWriter& out);
+void write_permits(store::FeatureSource& features, const ExportRequest& req, gdal::LayerWriter& out);
 
 /// Every plan, with its status at the end of the month and, for plans with legal force, capacity, used and
 /// remaining.
-void write_plans(sqlite::Database& db, const ExportRequest& req, gdal::LayerWriter& out);
+void write_plans(store::FeatureSource& features, store::StatusSource& status, const ExportRequest& req, gdal::LayerWriter& out);
 
 /// The quarantined rows that have a geometry, split by dimension.
-void write_rejected(sqlite::Database& db, gdal::LayerWriter& points, gdal::LayerWriter& lines, gdal::LayerWriter& polygons);
+void write_rejected(store::FeatureSource& features, gdal::LayerWriter& points, gdal::LayerWriter& lines, gdal::LayerWriter& polygons);
 
 /// A plan's status at the end of the month from its dates: laga_kraft from the day of legal force, antagen
 /// from adoption; a plan stored as adopted or in force whose date comes after the month was still in

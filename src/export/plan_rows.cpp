@@ -4,7 +4,7 @@
 #include "core/domain.hpp"
 #include "export/layer_rows.hpp"
 #include "gdal/vector_writer.hpp"
-#include "sqlite/database.hpp"
+#include "store/feature_source.hpp"
 
 namespace bostad::exports {
 namespace {
@@ -28,30 +28,26 @@ std::string plan_status_at(std::string_view stored, const std::optional<std::str
     return std::string(stored);
 }
 
-void write_plans(sqlite::Database& db, const ExportRequest& req, gdal::LayerWriter& out) {
+void write_plans(store::FeatureSource& features, store::StatusSource& status, const ExportRequest& req, gdal::LayerWriter& out) {
     aggregate::StatusRequest sreq;
     sreq.month = req.month;
     sreq.stalled_months = req.stalled_months;
     sreq.config = req.config;
     std::map<std::pair<std::string, std::string>, aggregate::ListedPlan> legal;
-    for (auto& p : aggregate::list_plans(db, sreq)) legal.emplace(std::pair{p.municipality, p.plan_id}, std::move(p));
+    for (auto& p : aggregate::list_plans(status, sreq)) legal.emplace(std::pair{p.municipality, p.plan_id}, std::move(p));
 
-    auto st = db.prepare("SELECT municipality, plan_id, name, status, adopted_date, legal_date, implementation_end, "
-                         "geometry_repair, geom FROM plans WHERE missing_since_run IS NULL ORDER BY municipality, plan_id");
     const std::string month_end = req.month.last_day().iso();
     const std::string month = req.month.str();
-    while (st.step()) {
-        const std::string municipality = st.column_text(0), plan_id = st.column_text(1);
-        const auto adopted = st.column_optional_text(4), legal_date = st.column_optional_text(5);
+    features.plans([&](const store::PlanFeature& plan) {
         std::vector<FieldValue> v;
-        v.emplace_back(municipality);
-        v.emplace_back(plan_id);
-        v.push_back(text_or_null(st.column_optional_text(2)));
-        v.emplace_back(plan_status_at(st.column_view(3), adopted, legal_date, month_end));
-        v.push_back(text_or_null(adopted));
-        v.push_back(text_or_null(legal_date));
-        v.push_back(text_or_null(st.column_optional_text(6)));
-        if (const auto it = legal.find({municipality, plan_id}); it != legal.end()) {
+        v.emplace_back(plan.municipality);
+        v.emplace_back(plan.plan_id);
+        v.push_back(text_or_null(plan.name));
+        v.emplace_back(plan_status_at(plan.status, plan.adopted_date, plan.legal_date, month_end));
+        v.push_back(text_or_null(plan.adopted_date));
+        v.push_back(text_or_null(plan.legal_date));
+        v.push_back(text_or_null(plan.implementation_end));
+        if (const auto it = legal.find({plan.municipality, plan.plan_id}); it != legal.end()) {
             const auto& p = it->second;
             v.push_back(p.capacity ? FieldValue{*p.capacity} : FieldValue{});
             v.push_back(nonempty(p.capacity_source));
@@ -61,10 +57,10 @@ void write_plans(sqlite::Database& db, const ExportRequest& req, gdal::LayerWrit
         } else {
             v.insert(v.end(), 5, FieldValue{});
         }
-        v.push_back(text_or_null(st.column_optional_text(7)));
+        v.push_back(text_or_null(plan.geometry_repair));
         v.emplace_back(month);
-        out.add(v, gpkg_blob_wkb(st.column_blob(8)));
-    }
+        out.add(v, plan.wkb);
+    });
 }
 
 } // namespace bostad::exports

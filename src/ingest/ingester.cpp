@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "core/clock.hpp"
 #include "config/config.hpp"
 #include "core/crash_point.hpp"
 #include "core/error.hpp"
@@ -286,7 +287,7 @@ void ingest_areas(RunContext& c) {
     sort_rejected(batch.rejected);
     const config::AreaSet* configured = c.config ? c.config->find_area_set(*c.request.area_set) : nullptr;
     std::string vintage = c.request.vintage.value_or(configured ? configured->vintage : "");
-    if (vintage.empty()) vintage = store::utc_now().substr(0, 10);
+    if (vintage.empty()) vintage = utc_now().substr(0, 10);
     const auto areas_table = c.target.area_sets();
     const auto existing = areas_table->find(*c.request.area_set);
     if (existing && areas_table->areas(existing->id) == areas) {

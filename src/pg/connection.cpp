@@ -37,6 +37,9 @@ bool Result::is_null(int row, int col) const { return PQgetisnull(m_r.get(), row
 std::string Result::text(int row, int col) const {
     return std::string(PQgetvalue(m_r.get(), row, col), static_cast<std::size_t>(PQgetlength(m_r.get(), row, col)));
 }
+std::string_view Result::view(int row, int col) const {
+    return {PQgetvalue(m_r.get(), row, col), static_cast<std::size_t>(PQgetlength(m_r.get(), row, col))};
+}
 std::optional<std::string> Result::optional_text(int row, int col) const {
     if (is_null(row, col)) return std::nullopt;
     return text(row, col);
@@ -107,6 +110,19 @@ std::optional<std::string> Connection::query_text(std::string_view sql, const Pa
     Result r = exec(sql, params);
     if (r.rows() == 0) return std::nullopt;
     return r.optional_text(0, 0);
+}
+
+void Connection::for_each_batch(std::string_view select, const Params& params, int batch,
+                                const std::function<void(const Result&)>& each) {
+    if (!in_transaction()) throw InternalError("a cursor needs a transaction");
+    exec(fmt::format("DECLARE bostad_cursor NO SCROLL CURSOR FOR {}", select), params);
+    const std::string fetch = fmt::format("FETCH {} FROM bostad_cursor", batch);
+    for (;;) {
+        const Result r = exec(fetch);
+        if (r.rows() > 0) each(r);
+        if (r.rows() < batch) break;
+    }
+    exec_script("CLOSE bostad_cursor");
 }
 
 void Connection::begin_copy(std::string_view table, const std::vector<std::string>& columns) {

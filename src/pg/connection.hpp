@@ -3,6 +3,7 @@
 // bound parameters (text form, NULL for none); errors keep the server's SQLSTATE and name the statement.
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -46,6 +47,8 @@ public:
     int columns() const;
     bool is_null(int row, int col) const;
     std::string text(int row, int col) const;
+    /// The text without a copy; valid while the Result lives.
+    std::string_view view(int row, int col) const;
     std::optional<std::string> optional_text(int row, int col) const;
     std::int64_t int64(int row, int col) const;
     std::optional<std::int64_t> optional_int64(int row, int col) const;
@@ -68,6 +71,9 @@ public:
     void exec_script(std::string_view sql);
     std::optional<std::int64_t> query_int(std::string_view sql, const Params& params = {});
     std::optional<std::string> query_text(std::string_view sql, const Params& params = {});
+    /// Runs a SELECT through a cursor and hands its rows over `batch` at a time, so that a large answer never
+    /// sits in memory whole. Must run inside a transaction (a cursor lives in one).
+    void for_each_batch(std::string_view select, const Params& params, int batch, const std::function<void(const Result&)>& each);
 
     /// COPY table (columns) FROM STDIN in text format: rows are written with put_row, finished with end_copy.
     void begin_copy(std::string_view table, const std::vector<std::string>& columns);

@@ -11,9 +11,10 @@
 
 #include "aggregate/status.hpp"
 #include "core/date.hpp"
+#include "store/feature_source.hpp"
 
-namespace bostad::sqlite {
-class Database;
+namespace bostad::store {
+class Store;
 }
 
 namespace bostad::report {
@@ -53,13 +54,7 @@ struct LapsingPermit {
     std::string deadline; ///< the last day to start
 };
 
-struct SourceRun {
-    std::int64_t run_id = 0;
-    std::string source;
-    std::string kind;
-    std::string finished_at;
-    std::int64_t read = 0, inserted = 0, updated = 0, unchanged = 0, rejected = 0;
-};
+using store::SourceRun;
 
 struct OfficialYear {
     std::string code;
@@ -103,6 +98,7 @@ struct ReportData {
 };
 
 /// Throws UsageError for a month not yet begun or an unknown area set (as status does).
-ReportData gather(sqlite::Database& db, const ReportRequest& request);
+/// Reads the store through its seam; the caller holds a read snapshot for the whole gathering.
+ReportData gather(store::Store& store, const ReportRequest& request);
 
 } // namespace bostad::report

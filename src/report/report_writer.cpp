@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "core/clock.hpp"
 #include "core/crash_point.hpp"
 #include "core/csv.hpp"
 #include "core/error.hpp"
@@ -13,7 +14,6 @@
 #include "core/text_file.hpp"
 #include "report/html.hpp"
 #include "report/xlsx.hpp"
-#include "store/run_log.hpp"
 
 namespace bostad::report {
 namespace {
@@ -50,20 +50,20 @@ void write_pdf(const fs::path& html, const fs::path& pdf, const fs::path& scratc
 
 /// "2026-11-28 02:37 UTC", for people.
 std::string generated_at() {
-    const std::string now = store::utc_now();
+    const std::string now = utc_now();
     return now.substr(0, 10) + " " + now.substr(11, 5) + " UTC";
 }
 
 } // namespace
 
-ReportSummary write_report(sqlite::Database& db, const ReportOptions& opt) {
+ReportSummary write_report(store::Store& store, const ReportOptions& opt) {
     for (const auto& f : opt.formats) {
         if (f != "html" && f != "pdf" && f != "xlsx" && f != "csv") {
             throw UsageError(fmt::format("--format: '{}' is not one of html, pdf, xlsx, csv", f));
         }
     }
     StagedOutput out(opt.output_dir, StagedOutput::Kind::folder, opt.overwrite);
-    const ReportData data = gather(db, opt.request);
+    const ReportData data = gather(store, opt.request);
     crash_point("report.gathered");
     const std::vector<Table> tables = report_tables(data, opt.lang);
     const std::string base = fmt::format("{}-{}", opt.lang == Lang::sv ? "rapport" : "report", opt.request.month.str());

@@ -25,6 +25,7 @@ struct ReportSummary {
     std::vector<Headline> headlines;
 };
 
-ReportSummary write_report(sqlite::Database& db, const ReportOptions& options);
+/// Reads the store through its seam; the caller holds a read snapshot for the whole report.
+ReportSummary write_report(store::Store& store, const ReportOptions& options);
 
 } // namespace bostad::report

@@ -125,6 +125,16 @@ std::span<const std::uint8_t> Statement::column_blob(int col) const {
     return {static_cast<const std::uint8_t*>(data), static_cast<std::size_t>(n)};
 }
 
+ColumnType Statement::column_type(int col) const {
+    switch (sqlite3_column_type(m_stmt.get(), col)) {
+    case SQLITE_INTEGER: return ColumnType::integer;
+    case SQLITE_FLOAT: return ColumnType::real;
+    case SQLITE_TEXT: return ColumnType::text;
+    case SQLITE_BLOB: return ColumnType::blob;
+    default: return ColumnType::null;
+    }
+}
+
 int Statement::column_count() const { return sqlite3_column_count(m_stmt.get()); }
 std::string Statement::column_name(int col) const { return sqlite3_column_name(m_stmt.get(), col); }
 

@@ -40,6 +40,9 @@ struct StatementFinalizer {
 
 enum class OpenMode { read_only, read_write, create };
 
+/// The storage class of a value (SQLite's dynamic typing).
+enum class ColumnType { integer, real, text, blob, null };
+
 class Statement {
 public:
     Statement(sqlite3* db, sqlite3_stmt* stmt, std::string sql);
@@ -84,6 +87,7 @@ public:
     std::optional<std::int64_t> column_optional_int64(int col) const;
     std::optional<double> column_optional_double(int col) const;
     std::span<const std::uint8_t> column_blob(int col) const;
+    ColumnType column_type(int col) const;
     int column_count() const;
     std::string column_name(int col) const;
 

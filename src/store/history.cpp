@@ -1,10 +1,7 @@
 #include "store/history.hpp"
 
-#include <fmt/format.h>
-
-#include "core/text.hpp"
-
 namespace bostad::store {
+
 const std::vector<HistoryTable>& history_tables() {
     static const std::vector<HistoryTable> tables{
         {"permit", "permits", "case_id",
@@ -15,56 +12,6 @@ const std::vector<HistoryTable>& history_tables() {
           "capacity_note", "capacity_estimate", "capacity_method", "source_format", "geometry_repair"}},
     };
     return tables;
-}
-
-std::vector<EntityHistory> find_history(sqlite::Database& db, const std::string& key,
-                                        const std::optional<std::string>& municipality) {
-    std::vector<EntityHistory> out;
-    for (const auto& t : history_tables()) {
-        std::string columns;
-        for (const char* f : t.fields) columns += fmt::format(", e.{}", f);
-        auto st = db.prepare(fmt::format(
-            "SELECT e.municipality, e.{0}, e.first_run, r.started_at, r.source_path, e.missing_since_run{1} "
-            "FROM {2} e JOIN ingest_runs r ON r.id = e.first_run WHERE e.{0} = ?1 AND (?2 IS NULL OR e.municipality = ?2) "
-            "ORDER BY e.municipality",
-            t.key_column, columns, t.table));
-        st.bind_all(key, municipality);
-        while (st.step()) {
-            EntityHistory h;
-            h.entity = t.entity;
-            h.municipality = st.column_text(0);
-            h.key = st.column_text(1);
-            h.first_run = st.column_int64(2);
-            h.first_run_at = st.column_text(3);
-            h.first_run_source = st.column_text(4);
-            h.missing_since_run = st.column_optional_int64(5);
-            for (std::size_t i = 0; i < t.fields.size(); ++i) {
-                h.current.emplace_back(t.fields[i], st.column_optional_text(static_cast<int>(6 + i)));
-            }
-            out.push_back(std::move(h));
-        }
-    }
-    auto ev = db.prepare("SELECT e.run_id, r.started_at, r.source_path, e.kind, e.field, e.old_value, e.new_value "
-                         "FROM events e JOIN ingest_runs r ON r.id = e.run_id "
-                         "WHERE e.entity = ? AND e.municipality = ? AND e.entity_key = ? ORDER BY e.id");
-    for (auto& h : out) {
-        ev.reset();
-        ev.bind_all(h.entity, h.municipality, h.key);
-        while (ev.step()) {
-            h.events.push_back({ev.column_int64(0), ev.column_text(1), ev.column_text(2), ev.column_text(3),
-                                ev.column_optional_text(4), ev.column_optional_text(5), ev.column_optional_text(6)});
-        }
-    }
-    return out;
-}
-
-std::vector<std::string> similar_keys(sqlite::Database& db, const std::string& key) {
-    std::vector<std::string> keys;
-    auto st = db.prepare("SELECT case_id FROM permits UNION SELECT plan_id FROM plans");
-    while (st.step()) keys.push_back(st.column_text(0));
-    std::vector<std::string> out;
-    if (auto best = closest_match(key, keys)) out.push_back(*best);
-    return out;
 }
 
 } // namespace bostad::store

@@ -1,12 +1,11 @@
 #pragma once
-// The recorded history of one permit or plan: when it was first ingested, its events, and the runs.
+// The recorded history of one permit or plan (the same form for every store): when it was first ingested,
+// its values now, and its events with their runs.
 
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include "sqlite/database.hpp"
 
 namespace bostad::store {
 
@@ -40,12 +39,5 @@ struct HistoryTable {
     std::vector<const char*> fields;
 };
 const std::vector<HistoryTable>& history_tables();
-
-/// Every permit and plan whose case_id or plan_id is `key` (optionally in one municipality).
-std::vector<EntityHistory> find_history(sqlite::Database& db, const std::string& key,
-                                        const std::optional<std::string>& municipality);
-
-/// Stored case and plan ids close to `key`, for "did you mean".
-std::vector<std::string> similar_keys(sqlite::Database& db, const std::string& key);
 
 } // namespace bostad::store

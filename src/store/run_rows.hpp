@@ -55,7 +55,4 @@ struct RejectRow {
     std::optional<std::string> raw_geometry;
 };
 
-/// The current time as GeoPackage writes DATETIME values (UTC, milliseconds).
-std::string utc_now();
-
 } // namespace bostad::store

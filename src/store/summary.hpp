@@ -1,5 +1,5 @@
 #pragma once
-// What a store holds, for `bostad check`: versions, row counts per table, the last ingest runs, and
+// What a store holds, for `bostad check` (the same form for every store): versions, row counts per table, the last ingest runs, and
 // stored text that looks like personal data (personnummer).
 
 #include <cstdint>
@@ -8,8 +8,6 @@
 #include <vector>
 
 namespace bostad::store {
-
-class Store;
 
 struct TableCount {
     std::string table;
@@ -57,7 +55,5 @@ struct StoreSummary {
     std::vector<RunSummary> last_runs;
     PersonalDataScan personal_data;
 };
-
-StoreSummary summarize(Store& store, int last_runs);
 
 } // namespace bostad::store

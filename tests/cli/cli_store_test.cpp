@@ -4,7 +4,7 @@
 
 #include "sqlite/database.hpp"
 #include "sqlite/gpkg_functions.hpp"
-#include "store/migrations.hpp"
+#include "store/gpkg/migrations.hpp"
 #include "support/files.hpp"
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
@@ -16,7 +16,7 @@ void make_v1_store(const std::string& path) {
     sqlite::Database db(path, sqlite::OpenMode::create);
     sqlite::register_gpkg_functions(db);
     sqlite::Transaction tx(db);
-    store::apply_migrations(db, 0, 1);
+    store::gpkg::apply_migrations(db, 0, 1);
     tx.commit();
 }
 

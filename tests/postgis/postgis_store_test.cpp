@@ -18,7 +18,7 @@
 
 #include "core/gpkg_blob.hpp"
 #include "pg/connection.hpp"
-#include "pgstore/pg_store.hpp"
+#include "store/schema.hpp"
 #include "sqlite/database.hpp"
 #include "support/files.hpp"
 #include "support/pg_server.hpp"
@@ -110,7 +110,7 @@ TEST_F(PostgisStore, CopyKeepsEveryRowAndValueOfEveryTable) {
     sqlite::Database gpkg(s_gpkg, sqlite::OpenMode::read_only);
     pg::Connection c = pg::Connection::open(s_location);
     std::int64_t compared = 0;
-    for (const auto& table : pgstore::store_tables()) {
+    for (const auto& table : store::store_tables()) {
         pg::Result cols = c.exec("SELECT column_name, udt_name FROM information_schema.columns WHERE table_schema = "
                                  "current_schema() AND table_name = $1 ORDER BY ordinal_position",
                                  {table});
@@ -307,7 +307,7 @@ TEST_F(PostgisStore, CopyingBackGivesTheSameRowsInEveryTable) {
     ASSERT_EQ(r.exit_code, 0) << r.err;
     sqlite::Database db(back, sqlite::OpenMode::read_write);
     db.exec(fmt::format("ATTACH DATABASE '{}' AS original", s_gpkg));
-    for (const auto& table : pgstore::store_tables()) {
+    for (const auto& table : store::store_tables()) {
         const std::string t = sqlite::quote_identifier(table);
         EXPECT_EQ(db.query_int(fmt::format("SELECT count(*) FROM main.{}", t)),
                   db.query_int(fmt::format("SELECT count(*) FROM original.{}", t)))

@@ -7,12 +7,12 @@
 
 #include "sqlite/database.hpp"
 #include "sqlite/gpkg_functions.hpp"
-#include "store/store.hpp"
+#include "store/gpkg/store_file.hpp"
 
 namespace bostad::test {
 
 std::string dump_store(const std::string& path, bool mask_times) {
-    store::recover_after_crash(path);
+    store::gpkg::recover_after_crash(path);
     sqlite::Database db(path, sqlite::OpenMode::read_only);
     static const std::regex k_time(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z)");
     std::vector<std::string> tables;
@@ -40,7 +40,7 @@ std::string dump_store(const std::string& path, bool mask_times) {
 }
 
 std::string check_store(const std::string& path) {
-    store::recover_after_crash(path);
+    store::gpkg::recover_after_crash(path);
     sqlite::Database db(path, sqlite::OpenMode::read_only);
     std::string problems;
     const auto integrity = db.query_text("PRAGMA integrity_check");
@@ -63,6 +63,6 @@ std::string query(const std::string& path, const std::string& sql) {
     return db.query_text(sql).value_or("");
 }
 
-void make_store(const std::string& path) { store::Store::create(path); }
+void make_store(const std::string& path) { store::gpkg::StoreFile::create(path); }
 
 } // namespace bostad::test

@@ -3,7 +3,7 @@
 #include "core/error.hpp"
 #include "pg/conninfo.hpp"
 #include "pg/connection.hpp"
-#include "pgstore/copy.hpp"
+#include "store/postgis/codec.hpp"
 
 namespace bostad::pg {
 namespace {
@@ -52,12 +52,12 @@ TEST(PgCopy, EscapesTheCharactersOfCopysTextFormat) {
 TEST(PgCopy, EwkbCarriesTheSridAndZmFlags) {
     // ISO WKB POINT(1 2), little-endian.
     const std::uint8_t point[] = {1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xf0, 0x3f, 0, 0, 0, 0, 0, 0, 0, 0x40};
-    EXPECT_EQ(pgstore::ewkb_hex(point, sizeof point, 3006),
+    EXPECT_EQ(store::postgis::ewkb_hex(point, sizeof point, 3006),
               "0101000020BE0B0000000000000000F03F0000000000000040");
     // ISO POINT Z (type 1001) gets EWKB's Z flag.
     std::uint8_t point_z[29] = {1, 0xe9, 0x03, 0, 0};
-    EXPECT_EQ(pgstore::ewkb_hex(point_z, sizeof point_z, 3006).substr(0, 18), "01010000A0BE0B0000");
-    EXPECT_THROW(pgstore::ewkb_hex(point, 3, 3006), InputError);
+    EXPECT_EQ(store::postgis::ewkb_hex(point_z, sizeof point_z, 3006).substr(0, 18), "01010000A0BE0B0000");
+    EXPECT_THROW(store::postgis::ewkb_hex(point, 3, 3006), InputError);
 }
 
 } // namespace

@@ -1,0 +1,62 @@
+#include "jobs/monthly_job.hpp"
+
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "config/config.hpp"
+#include "core/error.hpp"
+#include "ingest/config_requests.hpp"
+#include "jobs/ingest_job.hpp"
+#include "jobs/requests.hpp"
+
+namespace bostad::jobs {
+
+MonthlyDone run_monthly(const config::Config& config, const MonthlyJob& job) {
+    namespace fs = std::filesystem;
+    const std::string area_set = choose_area_set(&config, std::nullopt, "monthly");
+    const fs::path out_dir = fs::path(config.report.output_dir) / job.month.str();
+    const fs::path gpkg = out_dir / fmt::format("bostad-{}.gpkg", job.month.str());
+    const fs::path report_dir = out_dir / (config.report.lang == "en" ? "report" : "rapport");
+    // Refuse before ingesting anything: a month done before is redone only with --overwrite.
+    for (const auto& p : {gpkg, report_dir}) {
+        if (fs::exists(p) && !job.overwrite) {
+            throw UsageError(fmt::format("'{}' already exists; add --overwrite to redo {}", p.string(), job.month.str()));
+        }
+    }
+    fs::create_directories(out_dir);
+
+    ingest::ConfigSelection sel;
+    sel.month = job.month;
+    const auto requests = ingest::requests_from_config(config, sel);
+    const store::InitResult init = store::init(job.location);
+    if (init.created && job.note) job.note(fmt::format("created {} '{}'", init.kind, init.location));
+    store::OpenOptions options;
+    options.note = job.note;
+    for (const auto& m : config.municipalities) options.municipality_names.emplace_back(m.code, m.name);
+    const auto store = store::open(job.location, options);
+
+    MonthlyDone done;
+    done.ingested = run_ingest(*store, requests, {&config, job.progress, job.note, false});
+
+    // The export and the report read one state of the store.
+    const auto snapshot = store->read_snapshot();
+    exports::ExportOptions ex;
+    ex.request = export_request(&config, job.month, area_set);
+    ex.output = gpkg.string();
+    ex.overwrite = job.overwrite;
+    ex.title = report_title(&config, job.month);
+    done.exported = exports::export_month(*store, ex);
+
+    report::ReportOptions rep;
+    rep.request = report_request(&config, job.month, area_set);
+    rep.output_dir = report_dir.string();
+    rep.formats = config.report.formats;
+    rep.lang = config.report.lang == "en" ? report::Lang::en : report::Lang::sv;
+    rep.title = ex.title;
+    rep.overwrite = job.overwrite;
+    done.report = report::write_report(*store, rep);
+    return done;
+}
+
+} // namespace bostad::jobs

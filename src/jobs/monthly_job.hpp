@@ -1,0 +1,39 @@
+#pragma once
+// `bostad monthly`: the main job of a project's config for one month — ingest every area set and source, then
+// the QGIS export and the report into [report] output_dir/MONTH/, from one snapshot of the store. The first
+// run of a project creates its store.
+
+#include <string>
+#include <vector>
+
+#include "core/date.hpp"
+#include "core/progress.hpp"
+#include "export/gpkg_export.hpp"
+#include "ingest/request.hpp"
+#include "report/report_writer.hpp"
+#include "store/store.hpp"
+
+namespace bostad::config {
+struct Config;
+}
+
+namespace bostad::jobs {
+
+struct MonthlyJob {
+    Month month;
+    std::string location; ///< the store
+    bool overwrite = false;
+    Progress* progress = nullptr;
+    store::Note note;
+};
+
+struct MonthlyDone {
+    std::vector<ingest::IngestReport> ingested;
+    exports::ExportSummary exported;
+    report::ReportSummary report;
+};
+
+/// UsageError before anything is ingested when the month's outputs exist and `overwrite` is not set.
+MonthlyDone run_monthly(const config::Config& config, const MonthlyJob& job);
+
+} // namespace bostad::jobs

@@ -1,0 +1,34 @@
+#include "jobs/requests.hpp"
+
+#include <fmt/format.h>
+
+#include "core/error.hpp"
+
+namespace bostad::jobs {
+
+std::string choose_area_set(const config::Config* config, const std::optional<std::string>& option, std::string_view command) {
+    if (option) return *option;
+    if (config && config->report.area_set) return *config->report.area_set;
+    throw UsageError(fmt::format("{} needs an area set: give --area-set NAME, or [report] area_set in the config", command));
+}
+
+exports::ExportRequest export_request(const config::Config* config, Month month, const std::string& area_set) {
+    exports::ExportRequest r;
+    r.month = month;
+    r.area_set = area_set;
+    r.boundary_set = config && config->report.boundary_area_set ? *config->report.boundary_area_set : area_set;
+    r.config = config;
+    if (config) r.stalled_months = config->status.stalled_after_months;
+    return r;
+}
+
+report::ReportRequest report_request(const config::Config* config, Month month, const std::string& area_set) {
+    const exports::ExportRequest e = export_request(config, month, area_set);
+    return {e.month, e.area_set, e.boundary_set, e.stalled_months, e.config};
+}
+
+std::string report_title(const config::Config* config, Month month) {
+    return fmt::format("{} – {}", config ? config->report.title : "Bostadsbyggandet", month.str());
+}
+
+} // namespace bostad::jobs

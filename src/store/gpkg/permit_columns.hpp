@@ -1,0 +1,37 @@
+#pragma once
+// A permit's stage dates read from a GeoPackage statement as ISO text, without copies (ISO dates sort like
+// dates, so the store's date text is compared with the cutoffs of core/pipeline.hpp without parsing).
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/date.hpp"
+#include "core/pipeline.hpp"
+
+namespace bostad::sqlite {
+class Statement;
+}
+
+namespace bostad::store::gpkg {
+
+using Text = std::string_view;
+
+/// The permit columns the status reads, in this order; the stage dates start at k_first_date.
+inline constexpr const char* k_permit_columns =
+    "p.fid, p.municipality, p.house_type, p.tenure, p.dwellings, p.dwellings_removed, p.applied_date, "
+    "p.granted_date, p.started_date, p.completed_date, p.refused_date, p.withdrawn_date";
+inline constexpr int k_first_date = 6;
+
+/// A column's text, or none for NULL; valid until the statement steps.
+std::optional<Text> text_at(const sqlite::Statement& st, int col);
+
+/// The six stage dates from column `first` on (k_permit_columns order).
+StageDates<Text> dates_at(const sqlite::Statement& st, int first);
+
+/// From `first` to `last`, both included.
+inline bool between(const std::optional<Text>& v, const std::string& first, const std::string& last) {
+    return v && *v >= first && *v <= last;
+}
+
+} // namespace bostad::store::gpkg

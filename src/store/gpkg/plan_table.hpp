@@ -1,0 +1,39 @@
+#pragma once
+// The plans table: load a municipality's plans, insert, update, flag.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+#include "core/records.hpp"
+#include "sqlite/database.hpp"
+#include "store/ingest_target.hpp"
+
+namespace bostad::store::gpkg {
+
+
+class PlanTable final : public PlanWriter {
+public:
+    explicit PlanTable(sqlite::Database& db);
+
+    std::unordered_map<std::string, StoredPlan> load(const std::string& municipality) override;
+    std::int64_t insert(const PlanRecord& p, std::int64_t run) override;
+    void finish() override {} ///< plans are written (and queued for assignment) one by one
+    void update(std::int64_t fid, const PlanRecord& p, std::int64_t run) override;
+    void seen(std::int64_t fid, std::int64_t run) override;
+    void set_missing(std::int64_t fid, std::optional<std::int64_t> run) override;
+
+private:
+    void write_areas(std::int64_t fid, const PlanRecord& p);
+
+    sqlite::Database& m_db;
+    sqlite::Statement m_insert;
+    sqlite::Statement m_update;
+    sqlite::Statement m_areas_delete;
+    sqlite::Statement m_areas_insert;
+    sqlite::Statement m_seen;
+    sqlite::Statement m_missing;
+};
+
+} // namespace bostad::store::gpkg

@@ -1,0 +1,67 @@
+#include "store/gpkg/status_source.hpp"
+
+#include <fmt/format.h>
+
+#include "sqlite/database.hpp"
+#include "store/gpkg/permit_columns.hpp"
+#include "store/gpkg/permit_scan.hpp"
+#include "store/gpkg/plan_capacity.hpp"
+
+namespace bostad::store::gpkg {
+
+std::vector<std::string> GpkgStatusSource::area_set_names() {
+    std::vector<std::string> out;
+    auto st = m_db.prepare("SELECT name FROM area_sets ORDER BY name");
+    while (st.step()) out.push_back(st.column_text(0));
+    return out;
+}
+
+std::optional<std::int64_t> GpkgStatusSource::find_area_set(const std::string& name) {
+    return m_db.query_int("SELECT id FROM area_sets WHERE name = ?", name);
+}
+
+std::vector<AreaRow> GpkgStatusSource::areas(std::int64_t area_set_id) {
+    std::vector<AreaRow> out;
+    auto st = m_db.prepare("SELECT fid, area_id, coalesce(name, area_id), coalesce(municipality, '') FROM areas "
+                           "WHERE area_set_id = ? ORDER BY area_id");
+    st.bind(1, area_set_id);
+    while (st.step()) out.push_back({st.column_int64(0), st.column_text(1), st.column_text(2), st.column_text(3)});
+    return out;
+}
+
+PermitTally GpkgStatusSource::scan_permits(const ScanRequest& request) { return gpkg::scan_permits(m_db, request); }
+
+std::vector<ListedPermit> GpkgStatusSource::list_permits(const ListRequest& req) {
+    const Cutoffs<Text> cut = req.days.cutoffs();
+    const Rule& rule = figure_def(req.figure).rule;
+    auto st = m_db.prepare(fmt::format("SELECT {}, a.area_id, p.case_id, coalesce(p.property, '') FROM permits p "
+                                       "LEFT JOIN permit_areas pa ON pa.area_set_id = ?1 AND pa.permit_fid = p.fid "
+                                       "LEFT JOIN areas a ON a.fid = pa.area_fid "
+                                       "WHERE p.missing_since_run IS NULL AND (?2 IS NULL OR p.municipality = ?2) "
+                                       "ORDER BY p.municipality, p.case_id",
+                                       k_permit_columns));
+    st.bind(1, req.area_set_id).bind(2, req.municipality);
+    std::vector<ListedPermit> out;
+    while (st.step()) {
+        const StageDates<Text> dates = dates_at(st, k_first_date);
+        if (!holds(rule, dates, cut, state_at(dates, cut))) continue;
+        const auto s = [](const std::optional<Text>& t) { return t ? std::string(*t) : std::string(); };
+        out.push_back({std::string(st.column_view(1)), st.column_text(13), st.column_text(14), st.column_text(2),
+                       st.column_text(3), st.column_int64(4), st.is_null(12) ? std::string() : st.column_text(12),
+                       s(dates.applied), s(dates.granted), s(dates.started), s(dates.completed)});
+    }
+    return out;
+}
+
+std::unordered_map<std::int64_t, LegalPlan> GpkgStatusSource::legal_plans(const std::optional<std::string>& municipality,
+                                                                          const Cutoffs<Text>& cut,
+                                                                          const std::vector<std::int32_t>* capacity_use) {
+    return gpkg::legal_plans(m_db, municipality, cut, capacity_use);
+}
+
+std::vector<PlanShare> GpkgStatusSource::plan_shares(std::int64_t area_set_id,
+                                                     const std::unordered_map<std::int64_t, std::size_t>& area_index) {
+    return gpkg::plan_shares(m_db, area_set_id, area_index);
+}
+
+} // namespace bostad::store::gpkg

@@ -1,0 +1,22 @@
+#pragma once
+// Values between bostad and PostgreSQL's text forms: bigint[] parameters, hex bytes, hex EWKB geometries.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace bostad::store::postgis {
+
+/// "{1,2,3}": a bigint[] parameter.
+std::string int_array(const std::vector<std::int64_t>& ids);
+
+/// Bytes from PostgreSQL's hex text ("\\x0102…" or "0102…"); IoError for text that is not hex.
+std::vector<std::uint8_t> from_hex(std::string_view text);
+/// The same into `out` (whose memory is reused).
+void from_hex(std::string_view text, std::vector<std::uint8_t>& out);
+
+/// An ISO WKB geometry as hex EWKB with the SRID set, the form PostGIS reads from text.
+std::string ewkb_hex(const std::uint8_t* wkb, std::size_t size, std::int32_t srid);
+
+} // namespace bostad::store::postgis

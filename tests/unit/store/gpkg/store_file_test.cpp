@@ -1,0 +1,183 @@
+#include <gtest/gtest.h>
+
+#include "core/gpkg_blob.hpp"
+#include "geos/context.hpp"
+#include "sqlite/database.hpp"
+#include "sqlite/gpkg_functions.hpp"
+#include "store/gpkg/migrations.hpp"
+#include "store/gpkg/store_file.hpp"
+#include "support/files.hpp"
+#include "support/temp_dir.hpp"
+
+namespace bostad::store::gpkg {
+namespace {
+
+using test::file_bytes;
+using test::TempDir;
+
+/// A store as an older bostad (schema version `version`) would have written it.
+void make_store_of_version(const std::string& path, int version) {
+    sqlite::Database db(path, sqlite::OpenMode::create);
+    sqlite::register_gpkg_functions(db);
+    sqlite::Transaction tx(db);
+    apply_migrations(db, 0, version);
+    tx.commit();
+}
+
+template <typename Fn>
+std::string error_message(Fn&& fn) {
+    try {
+        fn();
+    } catch (const Error& e) {
+        return e.what();
+    }
+    return "(no error)";
+}
+
+TEST(Store, CreateMakesACurrentBostadGeoPackage) {
+    TempDir dir;
+    const std::string path = dir.file("bostad.gpkg");
+    StoreFile::create(path);
+    const Identity id = identify(path);
+    EXPECT_TRUE(id.is_sqlite);
+    EXPECT_TRUE(id.is_geopackage);
+    EXPECT_TRUE(id.is_bostad);
+    EXPECT_EQ(id.schema_version, current_schema_version());
+    StoreFile s = StoreFile::open(path, Access::read_only);
+    for (const char* table : {"permits", "plans", "area_sets", "areas", "events", "ingest_runs", "rejected_rows"}) {
+        EXPECT_TRUE(s.db().table_exists(table)) << table;
+    }
+    EXPECT_EQ(s.db().query_int("SELECT srs_id FROM gpkg_geometry_columns WHERE table_name = 'permits'"), 3006);
+    EXPECT_EQ(s.db().query_int("SELECT count(DISTINCT srs_id) FROM gpkg_geometry_columns"), 1);
+    EXPECT_EQ(s.db().query_text("SELECT value FROM bostad_meta WHERE key = 'created_with'"), "0.1.0");
+    EXPECT_EQ(s.db().query_int("SELECT count(*) FROM bostad_schema_history"), current_schema_version());
+    // Nothing is left beside the store.
+    EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir.path()), {}), 1);
+}
+
+TEST(Store, CreateNeverReplacesAFile) {
+    TempDir dir;
+    const std::string path = dir.file("taken.gpkg");
+    test::write_file(path, "my notes");
+    EXPECT_THROW(StoreFile::create(path), UsageError);
+    EXPECT_EQ(file_bytes(path), "my notes");
+}
+
+TEST(Store, CreateInAMissingFolderFailsCleanly) {
+    TempDir dir;
+    const std::string path = dir.file("no/such/folder/bostad.gpkg");
+    EXPECT_THROW(StoreFile::create(path), IoError);
+    EXPECT_FALSE(std::filesystem::exists(path));
+}
+
+TEST(Store, SpatialIndexFollowsInsertsAndDeletes) {
+    TempDir dir;
+    const std::string path = dir.file("s.gpkg");
+    StoreFile::create(path);
+    StoreFile s = StoreFile::open(path, Access::read_write);
+    geos::Context ctx;
+    const auto blob = gpkg_blob_from_wkb(ctx.to_wkb(ctx.from_wkt("POINT(445500 6209000)").get()), 3006);
+    auto& db = s.db();
+    db.exec("INSERT INTO ingest_runs (started_at, tool_version, kind, source_path) "
+            "VALUES ('2026-11-01T00:00:00.000Z', 'test', 'permits', 'x.csv')");
+    db.prepare("INSERT INTO permits (geom, municipality, case_id, first_run, last_changed_run, last_seen_run) "
+               "VALUES (?, '1290', 'BN 2026-1', 1, 1, 1)")
+        .bind(1, std::span<const std::uint8_t>(blob))
+        .run();
+    EXPECT_EQ(db.query_int("SELECT count(*) FROM rtree_permits_geom WHERE minx = 445500 AND maxy = 6209000"), 1);
+    db.exec("DELETE FROM permits");
+    EXPECT_EQ(db.query_int("SELECT count(*) FROM rtree_permits_geom"), 0);
+}
+
+TEST(Store, OpenMissingFileSaysHowToCreateOne) {
+    TempDir dir;
+    const std::string msg = error_message([&] { StoreFile::open(dir.file("none.gpkg"), Access::read_write); });
+    EXPECT_NE(msg.find("bostad init"), std::string::npos) << msg;
+    EXPECT_FALSE(std::filesystem::exists(dir.file("none.gpkg")));
+}
+
+TEST(Store, RefusesFilesThatAreNotBostadStoresAndLeavesThemAlone) {
+    TempDir dir;
+    const std::string text = dir.file("notes.gpkg");
+    test::write_file(text, "this is not a database, just text that is long enough to have a header......");
+    {
+        sqlite::Database plain(dir.file("plain.sqlite"), sqlite::OpenMode::create);
+        plain.exec("CREATE TABLE x (a INTEGER)");
+    }
+    {
+        sqlite::Database gpkg(dir.file("other.gpkg"), sqlite::OpenMode::create);
+        gpkg.exec("PRAGMA application_id = 1196444487; CREATE TABLE gpkg_contents (table_name TEXT)");
+    }
+    for (const auto& [file, expected] : std::vector<std::pair<std::string, std::string>>{
+             {text, "not a SQLite/GeoPackage file"},
+             {dir.file("plain.sqlite"), "not a GeoPackage"},
+             {dir.file("other.gpkg"), "GeoPackage without bostad's tables"}}) {
+        const std::string before = file_bytes(file);
+        const std::string msg = error_message([&] { StoreFile::open(file, Access::read_write); });
+        EXPECT_NE(msg.find(expected), std::string::npos) << msg;
+        EXPECT_NE(msg.find(file), std::string::npos) << msg;
+        EXPECT_EQ(file_bytes(file), before) << file;
+        EXPECT_THROW(StoreFile::open(file, Access::read_write), InputError);
+    }
+}
+
+TEST(Store, RefusesANewerStoreUnchanged) {
+    TempDir dir;
+    const std::string path = dir.file("future.gpkg");
+    StoreFile::create(path);
+    {
+        sqlite::Database db(path, sqlite::OpenMode::read_write);
+        db.exec("UPDATE bostad_meta SET value = '99' WHERE key = 'schema_version'");
+    }
+    const std::string before = file_bytes(path);
+    const std::string msg = error_message([&] { StoreFile::open(path, Access::read_write); });
+    EXPECT_NE(msg.find("schema version 99"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("upgrade bostad"), std::string::npos) << msg;
+    EXPECT_EQ(file_bytes(path), before);
+}
+
+TEST(Store, MigratesAnOlderStoreForwardKeepingItsData) {
+    TempDir dir;
+    const std::string path = dir.file("old.gpkg");
+    make_store_of_version(path, 1);
+    {
+        sqlite::Database db(path, sqlite::OpenMode::read_write);
+        db.exec("INSERT INTO bostad_meta (key, value) VALUES ('note', 'kept across migrations')");
+    }
+    EXPECT_EQ(identify(path).schema_version, 1);
+
+    // Read-only opening shows the old version and changes nothing.
+    const std::string before = file_bytes(path);
+    {
+        StoreFile ro = StoreFile::open(path, Access::read_only);
+        EXPECT_EQ(ro.schema_version(), 1);
+        EXPECT_FALSE(ro.db().table_exists("permits"));
+    }
+    EXPECT_EQ(file_bytes(path), before);
+
+    StoreFile s = StoreFile::open(path, Access::read_write);
+    EXPECT_EQ(s.opened_schema_version(), 1);
+    EXPECT_EQ(s.schema_version(), current_schema_version());
+    EXPECT_TRUE(s.db().table_exists("permits"));
+    EXPECT_TRUE(s.db().table_exists("rtree_permits_geom"));
+    EXPECT_EQ(s.db().query_text("SELECT value FROM bostad_meta WHERE key = 'note'"), "kept across migrations");
+    EXPECT_EQ(s.db().query_int("SELECT max(schema_version) FROM bostad_schema_history"), current_schema_version());
+    EXPECT_EQ(identify(path).schema_version, current_schema_version());
+}
+
+TEST(Store, AFailedMigrationLeavesTheStoreAsItWas) {
+    TempDir dir;
+    const std::string path = dir.file("blocked.gpkg");
+    make_store_of_version(path, 1);
+    {
+        sqlite::Database db(path, sqlite::OpenMode::read_write);
+        db.exec("CREATE TABLE permits (something_else TEXT)"); // migration 2 cannot create its permits table
+    }
+    const std::string before = file_bytes(path);
+    EXPECT_THROW(StoreFile::open(path, Access::read_write), InternalError);
+    EXPECT_EQ(file_bytes(path), before);
+    EXPECT_EQ(identify(path).schema_version, 1);
+}
+
+} // namespace
+} // namespace bostad::store::gpkg
