@@ -66,6 +66,11 @@ std::int64_t assign_to_areas(AssignmentStore& store, const AssignmentQueue& q, c
 /// permit near a queued plan.
 void assign_to_plans(AssignmentStore& store, const AssignmentQueue& q, PermitPoints& permits) {
     const auto plans = store.plans(nullptr);
+    if (plans.empty()) {
+        // No plan to be in: nothing to join, and no need to read every permit for it.
+        store.clear_permit_plans_of_permits(q.all_permits ? nullptr : &permits.queued());
+        return;
+    }
     const std::vector<PointItem>& points = q.all_permits ? permits.all() : permits.queued();
     store.clear_permit_plans_of_permits(q.all_permits ? nullptr : &points);
     std::vector<std::pair<std::int64_t, std::int64_t>> rows;

@@ -1,5 +1,7 @@
 #include "pg/connection.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 #include <libpq-fe.h>
 
@@ -67,8 +69,10 @@ Connection Connection::open(std::string_view location) {
         throw InputError(fmt::format("--db '{}': cannot connect to PostgreSQL: {}", c.m_location,
                                      raw ? trimmed(PQerrorMessage(raw)) : "out of memory"));
     }
-    // Quiet notices (CREATE ... IF NOT EXISTS), a search path with our schema first, UTC timestamps.
-    c.exec_script(fmt::format("SET client_min_messages = warning; SET TIME ZONE 'UTC'; SET search_path = {}, public",
+    // Quiet notices (CREATE ... IF NOT EXISTS), a search path with our schema first, UTC timestamps, dates as
+    // ISO text (YYYY-MM-DD, as the GeoPackage store holds them) whatever the server's default.
+    c.exec_script(fmt::format("SET client_min_messages = warning; SET TIME ZONE 'UTC'; SET DateStyle = ISO; "
+                              "SET search_path = {}, public",
                               quote_identifier(info.schema)));
     return c;
 }
@@ -125,10 +129,86 @@ void Connection::for_each_batch(std::string_view select, const Params& params, i
     exec_script("CLOSE bostad_cursor");
 }
 
+namespace {
+
+/// The text of a COPY field without its escapes (\\t, \\n, \\\\, octal...).
+void unescape_copy_value(std::string_view in, std::string& out) {
+    out.clear();
+    for (std::size_t i = 0; i < in.size(); ++i) {
+        if (in[i] != '\\' || i + 1 == in.size()) {
+            out += in[i];
+            continue;
+        }
+        const char c = in[++i];
+        switch (c) {
+        case 'b': out += '\b'; break;
+        case 'f': out += '\f'; break;
+        case 'n': out += '\n'; break;
+        case 'r': out += '\r'; break;
+        case 't': out += '\t'; break;
+        case 'v': out += '\v'; break;
+        default:
+            if (c >= '0' && c <= '7') {
+                int v = c - '0';
+                for (int k = 0; k < 2 && i + 1 < in.size() && in[i + 1] >= '0' && in[i + 1] <= '7'; ++k) v = v * 8 + (in[++i] - '0');
+                out += static_cast<char>(v);
+            } else {
+                out += c;
+            }
+        }
+    }
+}
+
+} // namespace
+
+void Connection::copy_out(std::string_view select, const std::function<void(CopyFields)>& row) {
+    const std::string sql = fmt::format("COPY ({}) TO STDOUT", select);
+    PGresult* r = PQexec(m_c.get(), sql.c_str());
+    if (!r || PQresultStatus(r) != PGRES_COPY_OUT) fail(sql, r);
+    PQclear(r);
+    std::vector<std::optional<std::string_view>> fields;
+    std::vector<std::string> unescaped;
+    for (;;) {
+        char* buffer = nullptr;
+        const int n = PQgetCopyData(m_c.get(), &buffer, 0);
+        if (n == -1) break; // done
+        if (n < 0) fail(sql);
+        const std::unique_ptr<char, void (*)(void*)> owned(buffer, PQfreemem);
+        std::string_view line(buffer, static_cast<std::size_t>(n));
+        if (!line.empty() && line.back() == '\n') line.remove_suffix(1);
+        fields.clear();
+        // Room for every field's unescaped text before any view into it is taken.
+        const auto count = static_cast<std::size_t>(std::count(line.begin(), line.end(), '\t')) + 1;
+        if (unescaped.size() < count) unescaped.resize(count);
+        std::size_t start = 0;
+        for (std::size_t f = 0;; ++f) {
+            const std::size_t tab = line.find('\t', start);
+            const std::string_view value = line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start);
+            if (value == "\\N") {
+                fields.emplace_back(std::nullopt);
+            } else if (value.find('\\') != std::string_view::npos) {
+                unescape_copy_value(value, unescaped[f]);
+                fields.emplace_back(unescaped[f]);
+            } else {
+                fields.emplace_back(value);
+            }
+            if (tab == std::string_view::npos) break;
+            start = tab + 1;
+        }
+        row(fields);
+    }
+    r = PQgetResult(m_c.get());
+    const auto status = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+    if (status != PGRES_COMMAND_OK) fail(sql, r);
+    PQclear(r);
+    while ((r = PQgetResult(m_c.get())) != nullptr) PQclear(r);
+}
+
 void Connection::begin_copy(std::string_view table, const std::vector<std::string>& columns) {
     std::string list;
     for (const auto& c : columns) list += (list.empty() ? "" : ", ") + quote_identifier(c);
     const std::string sql = fmt::format("COPY {} ({}) FROM STDIN", quote_identifier(table), list);
+    m_copy_fields = 0;
     PGresult* r = PQexec(m_c.get(), sql.c_str());
     if (!r || PQresultStatus(r) != PGRES_COPY_IN) fail(sql, r);
     PQclear(r);
@@ -137,12 +217,26 @@ void Connection::begin_copy(std::string_view table, const std::vector<std::strin
 }
 
 void Connection::put_row(const std::vector<Param>& values) {
-    for (std::size_t i = 0; i < values.size(); ++i) {
-        if (i) m_copy_buffer += '\t';
-        if (values[i]) append_copy_value(m_copy_buffer, *values[i]);
-        else m_copy_buffer += "\\N";
+    for (const auto& v : values) {
+        if (v) copy_value(*v);
+        else copy_null();
     }
+    copy_row_end();
+}
+
+void Connection::copy_value(std::string_view value) {
+    field_separator();
+    append_copy_value(m_copy_buffer, value);
+}
+
+void Connection::copy_null() {
+    field_separator();
+    m_copy_buffer += "\\N";
+}
+
+void Connection::copy_row_end() {
     m_copy_buffer += '\n';
+    m_copy_fields = 0;
     if (m_copy_buffer.size() >= (1u << 20)) {
         if (PQputCopyData(m_c.get(), m_copy_buffer.data(), static_cast<int>(m_copy_buffer.size())) != 1) {
             fail("COPY " + m_copy_table);
@@ -196,15 +290,16 @@ std::string quote_identifier(std::string_view name) {
 }
 
 void append_copy_value(std::string& out, std::string_view value) {
-    for (char c : value) {
-        switch (c) {
-        case '\\': out += "\\\\"; break;
-        case '\t': out += "\\t"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        default: out += c;
-        }
+    std::size_t plain = 0; // start of the run of characters that need no escape
+    for (std::size_t i = 0; i < value.size(); ++i) {
+        const char c = value[i];
+        const char* escaped = c == '\\' ? "\\\\" : c == '\t' ? "\\t" : c == '\n' ? "\\n" : c == '\r' ? "\\r" : nullptr;
+        if (!escaped) continue;
+        out.append(value.substr(plain, i - plain));
+        out += escaped;
+        plain = i + 1;
     }
+    out.append(value.substr(plain));
 }
 
 } // namespace bostad::pg

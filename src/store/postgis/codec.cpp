@@ -1,5 +1,7 @@
 #include "store/postgis/codec.hpp"
 
+#include <bit>
+
 #include "core/error.hpp"
 
 namespace bostad::store::postgis {
@@ -69,6 +71,23 @@ std::string ewkb_hex(const std::uint8_t* wkb, std::size_t size, std::int32_t sri
     // The nested geometries of a collection keep their ISO type codes, which PostGIS reads too.
     for (std::size_t i = 5; i < size; ++i) hex_byte(wkb[i]);
     return out;
+}
+
+void append_point_ewkb_hex(std::string& out, double x, double y, std::int32_t srid) {
+    constexpr const char* digits = "0123456789ABCDEF";
+    const auto bytes = [&](const void* p, std::size_t n) {
+        const auto* b = static_cast<const unsigned char*>(p);
+        for (std::size_t i = 0; i < n; ++i) { // little-endian, as the machine stores it (x86-64)
+            out += digits[b[i] >> 4];
+            out += digits[b[i] & 15];
+        }
+    };
+    static_assert(std::endian::native == std::endian::little, "EWKB is written little-endian from memory");
+    out += "0101000020"; // little-endian, point, SRID present
+    const auto s = static_cast<std::uint32_t>(srid);
+    bytes(&s, 4);
+    bytes(&x, 8);
+    bytes(&y, 8);
 }
 
 } // namespace bostad::store::postgis

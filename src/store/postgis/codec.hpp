@@ -19,4 +19,8 @@ void from_hex(std::string_view text, std::vector<std::uint8_t>& out);
 /// An ISO WKB geometry as hex EWKB with the SRID set, the form PostGIS reads from text.
 std::string ewkb_hex(const std::uint8_t* wkb, std::size_t size, std::int32_t srid);
 
+/// Appends a 2D point as hex EWKB with the SRID set (the same text ewkb_hex writes for its WKB), without
+/// building the WKB first: for bulk loads.
+void append_point_ewkb_hex(std::string& out, double x, double y, std::int32_t srid);
+
 } // namespace bostad::store::postgis

@@ -125,8 +125,12 @@ public:
 
     std::int64_t insert(const PermitRecord& p, std::int64_t run) override {
         if (m_free_ids.empty()) {
-            pg::Result ids = m_c.exec("SELECT nextval(pg_get_serial_sequence('permits', 'fid')) FROM generate_series(1, 1000)");
+            // Blocks that double, up to 65 536 ids: a few round trips for a bulk load, few ids left unused.
+            if (m_sequence.empty()) m_sequence = m_c.query_text("SELECT pg_get_serial_sequence('permits', 'fid')").value_or("");
+            pg::Result ids = m_c.exec("SELECT nextval($1::regclass) FROM generate_series(1, $2)",
+                                      {m_sequence, std::to_string(m_block)});
             for (int i = ids.rows() - 1; i >= 0; --i) m_free_ids.push_back(ids.int64(i, 0));
+            m_block = std::min<std::int64_t>(m_block * 2, 65536);
         }
         const std::int64_t fid = m_free_ids.back();
         m_free_ids.pop_back();
@@ -181,11 +185,31 @@ private:
         m_c.begin_copy("permits", {"fid", "geom", "municipality", "case_id", "property", "house_type", "tenure", "dwellings",
                                    "dwellings_removed", "applied_date", "granted_date", "started_date", "completed_date",
                                    "refused_date", "withdrawn_date", "first_run", "last_changed_run", "last_seen_run"});
+        // Field by field into the COPY stream: a bulk load of a million permits builds no row of strings.
+        const auto integer = [&](std::int64_t v) { m_c.copy_raw([v](std::string& out) { fmt::format_to(std::back_inserter(out), "{}", v); }); };
+        const auto optional = [&](const std::optional<std::string>& v) { v ? m_c.copy_value(*v) : m_c.copy_null(); };
+        const auto date = [&](const std::optional<Date>& d) {
+            if (!d) return m_c.copy_null();
+            m_c.copy_raw([&d](std::string& out) {
+                char iso[10];
+                d->write_iso(iso);
+                out.append(iso, sizeof iso);
+            });
+        };
         for (const auto& row : m_pending) {
-            pg::Params values{std::to_string(row.fid)};
-            append_permit(values, *row.record);
-            for (int i = 0; i < 3; ++i) values.push_back(std::to_string(row.run));
-            m_c.put_row(values);
+            const PermitRecord& p = *row.record;
+            integer(row.fid);
+            m_c.copy_raw([&p](std::string& out) { append_point_ewkb_hex(out, p.x, p.y, k_srid); });
+            m_c.copy_value(p.municipality);
+            m_c.copy_value(p.case_id);
+            optional(p.property);
+            optional(code_of(p.house_type));
+            optional(code_of(p.tenure));
+            integer(p.dwellings);
+            integer(p.dwellings_removed);
+            for (const auto* d : {&p.applied, &p.granted, &p.started, &p.completed, &p.refused, &p.withdrawn}) date(*d);
+            for (int i = 0; i < 3; ++i) integer(row.run);
+            m_c.copy_row_end();
         }
         m_c.end_copy();
         for (const auto& row : m_pending) {
@@ -203,6 +227,8 @@ private:
 
     pg::Connection& m_c;
     std::vector<std::int64_t> m_free_ids; ///< drawn from the sequence, used from the back
+    std::int64_t m_block = 1000;          ///< how many ids the next draw takes
+    std::string m_sequence;               ///< of permits.fid, once looked up
     std::vector<Pending> m_pending;
     std::vector<std::int64_t> m_to_assign;
     std::vector<std::int64_t> m_seen;
@@ -425,8 +451,53 @@ std::unique_ptr<store::PermitWriter> PgIngestTarget::permits() { return std::mak
 std::unique_ptr<store::PlanWriter> PgIngestTarget::plans() { return std::make_unique<PlanWriter>(m_c); }
 std::unique_ptr<store::AreaSetWriter> PgIngestTarget::area_sets() { return std::make_unique<AreaSetWriter>(m_c); }
 std::unique_ptr<store::RunRecorder> PgIngestTarget::runs() { return std::make_unique<RunRecorder>(m_c); }
-std::unique_ptr<store::BulkWrite> PgIngestTarget::bulk_write(const char* /*table*/, std::size_t /*rows*/) {
-    return nullptr; // GiST indexes are kept up to date by PostgreSQL
+namespace {
+
+/// A load of many rows into a table that holds few: the table's indexes but its primary key are dropped before
+/// the rows are written and built again after them (a GiST or B-tree built over all rows at once is several
+/// times quicker than one kept up to date row by row), in the caller's transaction. A unique key that the rows
+/// broke fails to build again, and the transaction rolls back. Until the commit, the dropped indexes lock the
+/// table against other sessions, which then wait: fine for a first load of a region.
+class DeferredIndexes final : public store::BulkWrite {
+public:
+    DeferredIndexes(pg::Connection& c, const std::string& table) : m_c(c) {
+        pg::Result r = c.exec("SELECT ic.relname, pg_get_indexdef(i.indexrelid), con.conname, pg_get_constraintdef(con.oid) "
+                              "FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid "
+                              "LEFT JOIN pg_constraint con ON con.conindid = i.indexrelid AND con.conrelid = i.indrelid "
+                              "WHERE i.indrelid = $1::regclass AND NOT i.indisprimary ORDER BY ic.relname",
+                              {pg::quote_identifier(c.schema()) + "." + pg::quote_identifier(table)});
+        const std::string qualified = pg::quote_identifier(table);
+        for (int i = 0; i < r.rows(); ++i) {
+            if (r.is_null(i, 2)) {
+                m_rebuild.push_back(r.text(i, 1));
+                c.exec_script(fmt::format("DROP INDEX {}", pg::quote_identifier(r.text(i, 0))));
+            } else {
+                m_rebuild.push_back(fmt::format("ALTER TABLE {} ADD CONSTRAINT {} {}", qualified, pg::quote_identifier(r.text(i, 2)),
+                                                r.text(i, 3)));
+                c.exec_script(fmt::format("ALTER TABLE {} DROP CONSTRAINT {}", qualified, pg::quote_identifier(r.text(i, 2))));
+            }
+        }
+    }
+    void finish() override {
+        m_c.exec_script("SET LOCAL maintenance_work_mem = '512MB'");
+        for (const auto& sql : m_rebuild) m_c.exec_script(sql);
+    }
+
+private:
+    pg::Connection& m_c;
+    std::vector<std::string> m_rebuild;
+};
+
+} // namespace
+
+std::unique_ptr<store::BulkWrite> PgIngestTarget::bulk_write(const char* table, std::size_t rows) {
+    constexpr std::size_t k_bulk_from = 50000;
+    if (rows < k_bulk_from) return nullptr;
+    // Only a table that holds a tenth of the rows or fewer: a re-ingest keeps its indexes to find the stored rows.
+    const auto held = m_c.query_int(fmt::format("SELECT count(*) FROM (SELECT 1 FROM {} LIMIT $1) t", pg::quote_identifier(table)),
+                                    {std::to_string(rows / 10 + 1)});
+    if (held.value_or(0) > static_cast<std::int64_t>(rows / 10)) return nullptr;
+    return std::make_unique<DeferredIndexes>(m_c, table);
 }
 bool PgIngestTarget::in_transaction() { return m_c.in_transaction(); }
 

@@ -47,8 +47,12 @@ void write_styles(pg::Connection& c, const std::vector<std::pair<std::string, st
 
 std::vector<std::pair<std::string, std::string>> store_municipalities(pg::Connection& c,
                                                                       const std::vector<std::pair<std::string, std::string>>& names) {
-    pg::Result r = c.exec("SELECT municipality FROM permits UNION SELECT municipality FROM areas WHERE municipality IS NOT NULL "
-                          "ORDER BY 1");
+    // The permits' municipalities by skipping through the (municipality, case_id) key, one probe per
+    // municipality, instead of reading every permit.
+    pg::Result r = c.exec("WITH RECURSIVE m AS (SELECT min(municipality) AS code FROM permits UNION ALL "
+                          "SELECT (SELECT min(municipality) FROM permits WHERE municipality > m.code) FROM m WHERE m.code IS NOT NULL) "
+                          "SELECT code FROM m WHERE code IS NOT NULL UNION SELECT municipality FROM areas "
+                          "WHERE municipality IS NOT NULL ORDER BY 1");
     std::vector<std::pair<std::string, std::string>> out;
     for (int i = 0; i < r.rows(); ++i) {
         const std::string code = r.text(i, 0);
