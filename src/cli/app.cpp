@@ -81,91 +81,104 @@ std::string version_text() {
                        gdal::proj_version(), gdal::proj_network_enabled() ? "on" : "off", sqlite::sqlite_version());
 }
 
+Parsed parse_arguments(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    Parsed p;
+    p.commands = make_commands();
+    const auto names = command_names(p.commands);
+    const auto usage = [&p]() {
+        p.done = ExitCode::usage;
+        return std::move(p);
+    };
+
+    if (auto word = command_word(args); word && std::find(names.begin(), names.end(), *word) == names.end()) {
+        std::string msg = fmt::format("bostad: unknown command '{}'", *word);
+        if (auto guess = closest_match(*word, names)) msg += fmt::format("; did you mean '{}'?", *guess);
+        err << msg << "\n" << command_list(p.commands) << "Run 'bostad --help' for the options.\n";
+        return usage();
+    }
+
+    CLI::App app("bostad: housing construction pipeline tracker with GIS (planned, applied, granted,\n"
+                 "started and completed dwellings per area and month).",
+                 "bostad");
+    app.footer(std::string(k_exit_codes) + "\n");
+    app.set_version_flag("--version", version_text());
+    app.get_formatter()->column_width(32);
+    app.allow_extras(); // unexpected arguments are reported with a suggestion after parsing
+    std::string of = "text";
+    app.add_option("--config", p.globals.config_path, "Project config file (default: ./bostad.toml when present)");
+    app.add_option("--db", p.globals.db, "Store: a GeoPackage path or a PostGIS database as PG:\"dbname=... host=...\" "
+                                         "(default: the config's store, else ./bostad.gpkg)");
+    app.add_option("--of", of, "Output format: text or json (status also csv)")->check(CLI::IsMember({"text", "json", "csv"}));
+    app.add_flag("--quiet,-q", p.globals.quiet, "Print no progress or notes on stderr");
+    app.add_flag("--progress", p.globals.progress, "Print progress on stderr");
+
+    std::vector<std::pair<CLI::App*, Command*>> subs;
+    for (auto& c : p.commands) {
+        CLI::App* sub = app.add_subcommand(std::string(c->name()), std::string(c->summary()));
+        sub->fallthrough();
+        sub->allow_extras(); // reported below with a suggestion
+        sub->footer(fmt::format("{}\n\n{}\n{}", c->help_text(), k_global_options, k_exit_codes) + "\n");
+        c->declare(*sub);
+        subs.emplace_back(sub, c.get());
+    }
+
+    if (args.empty()) {
+        err << app.help() << "\n" << "bostad: a command is required.\n";
+        return usage();
+    }
+
+    std::vector<std::string> reversed(args.rbegin(), args.rend());
+    try {
+        app.parse(reversed);
+    } catch (const CLI::CallForHelp&) {
+        out << app.help();
+        p.done = ExitCode::ok;
+        return p;
+    } catch (const CLI::CallForAllHelp&) {
+        out << app.help("", CLI::AppFormatMode::All);
+        p.done = ExitCode::ok;
+        return p;
+    } catch (const CLI::CallForVersion&) {
+        out << version_text() << "\n";
+        p.done = ExitCode::ok;
+        return p;
+    } catch (const CLI::ParseError& e) {
+        std::string where;
+        for (const auto& [sub, cmd] : subs) {
+            if (sub->parsed()) where = sub->get_name() + " ";
+        }
+        err << "bostad: " << e.what() << "\nRun 'bostad " << where << "--help' for usage.\n";
+        return usage();
+    }
+
+    p.globals.of = parse_format(of);
+    for (const auto& [sub, cmd] : subs) {
+        if (!sub->parsed()) continue;
+        if (const std::vector<std::string> extras = app.remaining(true); !extras.empty()) {
+            err << "bostad: unexpected argument(s): " << join(extras, " ") << suggest_option(*sub, extras) << "\n"
+                << "Run 'bostad " << sub->get_name() << " --help' for usage.\n";
+            return usage();
+        }
+        const auto accepted = cmd->formats();
+        if (std::find(accepted.begin(), accepted.end(), p.globals.of) == accepted.end()) {
+            std::vector<std::string> list;
+            for (auto f : accepted) list.emplace_back(format_name(f));
+            err << fmt::format("bostad: --of {}: `bostad {}` writes {}\n", of, cmd->name(), join_alternatives(list));
+            return usage();
+        }
+        p.command = cmd;
+        return p;
+    }
+    err << app.help() << "\nbostad: a command is required.\n";
+    return usage();
+}
+
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) noexcept {
     try {
-        auto commands = make_commands();
-        const auto names = command_names(commands);
-
-        if (auto word = command_word(args); word && std::find(names.begin(), names.end(), *word) == names.end()) {
-            std::string msg = fmt::format("bostad: unknown command '{}'", *word);
-            if (auto guess = closest_match(*word, names)) msg += fmt::format("; did you mean '{}'?", *guess);
-            err << msg << "\n" << command_list(commands) << "Run 'bostad --help' for the options.\n";
-            return static_cast<int>(ExitCode::usage);
-        }
-
-        CLI::App app("bostad: housing construction pipeline tracker with GIS (planned, applied, granted,\n"
-                     "started and completed dwellings per area and month).",
-                     "bostad");
-        app.footer(std::string(k_exit_codes) + "\n");
-        app.set_version_flag("--version", version_text());
-        app.get_formatter()->column_width(32);
-        app.allow_extras(); // unexpected arguments are reported with a suggestion after parsing
-        GlobalOptions globals;
-        std::string of = "text";
-        app.add_option("--config", globals.config_path, "Project config file (default: ./bostad.toml when present)");
-        app.add_option("--db", globals.db, "Store: a GeoPackage path or a PostGIS database as PG:\"dbname=... host=...\" "
-                                           "(default: the config's store, else ./bostad.gpkg)");
-        app.add_option("--of", of, "Output format: text or json (status also csv)")
-            ->check(CLI::IsMember({"text", "json", "csv"}));
-        app.add_flag("--quiet,-q", globals.quiet, "Print no progress or notes on stderr");
-        app.add_flag("--progress", globals.progress, "Print progress on stderr");
-
-        std::vector<std::pair<CLI::App*, Command*>> subs;
-        for (auto& c : commands) {
-            CLI::App* sub = app.add_subcommand(std::string(c->name()), std::string(c->summary()));
-            sub->fallthrough();
-            sub->allow_extras(); // reported below with a suggestion
-            sub->footer(fmt::format("{}\n\n{}\n{}", c->help_text(), k_global_options, k_exit_codes) + "\n");
-            c->declare(*sub);
-            subs.emplace_back(sub, c.get());
-        }
-
-        if (args.empty()) {
-            err << app.help() << "\n" << "bostad: a command is required.\n";
-            return static_cast<int>(ExitCode::usage);
-        }
-
-        std::vector<std::string> reversed(args.rbegin(), args.rend());
-        try {
-            app.parse(reversed);
-        } catch (const CLI::CallForHelp&) {
-            out << app.help();
-            return 0;
-        } catch (const CLI::CallForAllHelp&) {
-            out << app.help("", CLI::AppFormatMode::All);
-            return 0;
-        } catch (const CLI::CallForVersion&) {
-            out << version_text() << "\n";
-            return 0;
-        } catch (const CLI::ParseError& e) {
-            std::string where;
-            for (const auto& [sub, cmd] : subs) {
-                if (sub->parsed()) where = sub->get_name() + " ";
-            }
-            err << "bostad: " << e.what() << "\nRun 'bostad " << where << "--help' for usage.\n";
-            return static_cast<int>(ExitCode::usage);
-        }
-
-        globals.of = parse_format(of);
-        for (const auto& [sub, cmd] : subs) {
-            if (!sub->parsed()) continue;
-            if (const std::vector<std::string> extras = app.remaining(true); !extras.empty()) {
-                err << "bostad: unexpected argument(s): " << join(extras, " ") << suggest_option(*sub, extras) << "\n"
-                    << "Run 'bostad " << sub->get_name() << " --help' for usage.\n";
-                return static_cast<int>(ExitCode::usage);
-            }
-            const auto accepted = cmd->formats();
-            if (std::find(accepted.begin(), accepted.end(), globals.of) == accepted.end()) {
-                std::vector<std::string> list;
-                for (auto f : accepted) list.emplace_back(format_name(f));
-                err << fmt::format("bostad: --of {}: `bostad {}` writes {}\n", of, cmd->name(), join_alternatives(list));
-                return static_cast<int>(ExitCode::usage);
-            }
-            Context ctx(globals, out, err);
-            return static_cast<int>(cmd->run(ctx));
-        }
-        err << app.help() << "\nbostad: a command is required.\n";
-        return static_cast<int>(ExitCode::usage);
+        Parsed p = parse_arguments(args, out, err);
+        if (p.done) return static_cast<int>(*p.done);
+        Context ctx(p.globals, out, err);
+        return static_cast<int>(p.command->run(ctx));
     } catch (const Error& e) {
         err << "bostad: " << e.what() << "\n";
         return static_cast<int>(e.code());

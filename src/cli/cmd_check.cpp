@@ -83,13 +83,13 @@ void print_text(std::ostream& out, const store::StoreSummary& s) {
 } // namespace
 
 void CheckCommand::declare(CLI::App& app) {
-    app.add_option("--runs", m_runs, "How many of the last ingest runs to list")->check(CLI::Range(0, 1000));
+    app.add_option("--runs", m_options.runs, "How many of the last ingest runs to list")->check(CLI::Range(0, 1000));
 }
 
 ExitCode CheckCommand::run(Context& ctx) {
     const auto store = store::open(ctx.store_location(), ctx.store_options(store::Access::read_only));
     const auto snapshot = store->read_snapshot();
-    const store::StoreSummary summary = store->summarize(m_runs);
+    const store::StoreSummary summary = store->summarize(m_options.runs);
     if (ctx.globals().of == OutputFormat::json) ctx.out() << to_json(summary).dump(2) << "\n";
     else print_text(ctx.out(), summary);
     if (summary.personal_data.values > 0) {

@@ -4,6 +4,11 @@
 
 namespace bostad::cli {
 
+/// The options of `bostad check`, as parsing fills them.
+struct CheckOptions {
+    int runs = 5;
+};
+
 /// bostad check: what a store holds, without changing it.
 class CheckCommand final : public Command {
 public:
@@ -19,8 +24,10 @@ public:
     void declare(CLI::App& app) override;
     ExitCode run(Context& ctx) override;
 
+    const CheckOptions& options() const { return m_options; }
+
 private:
-    int m_runs = 5;
+    CheckOptions m_options;
 };
 
 } // namespace bostad::cli

@@ -11,14 +11,14 @@
 namespace bostad::cli {
 
 void CopyCommand::declare(CLI::App& app) {
-    app.add_option("--from", m_from, "The store to copy (default: --db, the config's store, else ./bostad.gpkg)");
-    app.add_option("--to", m_to, "Where to: a new GeoPackage file, or a PostGIS store, PG:\"dbname=... host=... "
+    app.add_option("--from", m_options.from, "The store to copy (default: --db, the config's store, else ./bostad.gpkg)");
+    app.add_option("--to", m_options.to, "Where to: a new GeoPackage file, or a PostGIS store, PG:\"dbname=... host=... "
                                  "[active_schema=NAME]\", new or empty")
         ->required();
 }
 
 ExitCode CopyCommand::run(Context& ctx) {
-    const auto done = jobs::copy_store(m_from.value_or(ctx.store_location()), m_to, ctx.store_options(store::Access::read_write));
+    const auto done = jobs::copy_store(m_options.from.value_or(ctx.store_location()), m_options.to, ctx.store_options(store::Access::read_write));
     if (ctx.globals().of == OutputFormat::json) {
         nlohmann::json tables = nlohmann::json::object();
         for (const auto& t : done.tables) tables[t.table] = t.rows;

@@ -7,7 +7,13 @@
 
 namespace bostad::cli {
 
-/// bostad copy: move a store between a GeoPackage and PostGIS.
+/// The options of `bostad copy`, as parsing fills them.
+struct CopyOptions {
+    std::optional<std::string> from;
+    std::string to;
+};
+
+/// bostad copy: a whole store into a new one (a GeoPackage into PostGIS, back, or a copy of either).
 class CopyCommand final : public Command {
 public:
     std::string_view name() const override { return "copy"; }
@@ -26,9 +32,10 @@ public:
     void declare(CLI::App& app) override;
     ExitCode run(Context& ctx) override;
 
+    const CopyOptions& options() const { return m_options; }
+
 private:
-    std::optional<std::string> m_from;
-    std::string m_to;
+    CopyOptions m_options;
 };
 
 } // namespace bostad::cli

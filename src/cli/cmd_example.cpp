@@ -11,17 +11,17 @@
 namespace bostad::cli {
 
 void ExampleCommand::declare(CLI::App& app) {
-    app.add_option("DIR", m_dir, "Folder to write the project into (created when missing)")->required();
-    app.add_option("--seed", m_seed, "Seed of the generator")->capture_default_str();
-    app.add_option("--month", m_month, "Newest monthly export, YYYY-MM (the other is the month before)")
+    app.add_option("DIR", m_options.dir, "Folder to write the project into (created when missing)")->required();
+    app.add_option("--seed", m_options.seed, "Seed of the generator")->capture_default_str();
+    app.add_option("--month", m_options.month, "Newest monthly export, YYYY-MM (the other is the month before)")
         ->capture_default_str();
-    app.add_flag("--overwrite", m_overwrite, "Replace an example already in DIR (bostad.toml and data/)");
+    app.add_flag("--overwrite", m_options.overwrite, "Replace an example already in DIR (bostad.toml and data/)");
 }
 
 ExitCode ExampleCommand::run(Context& ctx) {
-    const auto month = Month::parse(m_month);
-    if (!month) throw UsageError(fmt::format("--month: '{}' is not a month (expected YYYY-MM, e.g. 2026-10)", m_month));
-    example::ExampleOptions options{m_dir, m_seed, *month, m_overwrite};
+    const auto month = Month::parse(m_options.month);
+    if (!month) throw UsageError(fmt::format("--month: '{}' is not a month (expected YYYY-MM, e.g. 2026-10)", m_options.month));
+    example::ExampleOptions options{m_options.dir, m_options.seed, *month, m_options.overwrite};
     const example::ExampleSummary s = example::generate_example(options);
 
     if (ctx.globals().of == OutputFormat::json) {

@@ -6,6 +6,14 @@
 
 namespace bostad::cli {
 
+/// The options of `bostad example`, as parsing fills them.
+struct ExampleOptions {
+    std::string dir;
+    std::uint64_t seed = 12901293;
+    std::string month = "2026-10";
+    bool overwrite = false;
+};
+
 /// bostad example DIR: generate the example project for Kristianstad and Hässleholm.
 class ExampleCommand final : public Command {
 public:
@@ -21,11 +29,10 @@ public:
     void declare(CLI::App& app) override;
     ExitCode run(Context& ctx) override;
 
+    const ExampleOptions& options() const { return m_options; }
+
 private:
-    std::string m_dir;
-    std::uint64_t m_seed = 12901293;
-    std::string m_month = "2026-10";
-    bool m_overwrite = false;
+    ExampleOptions m_options;
 };
 
 } // namespace bostad::cli

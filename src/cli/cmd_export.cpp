@@ -14,21 +14,21 @@
 namespace bostad::cli {
 
 void ExportCommand::declare(CLI::App& app) {
-    app.add_option("--month", m_month, "The month, YYYY-MM: the status at its end")->required();
-    app.add_option("-o,--output", m_output, "The GeoPackage to write (a folder for --format csv|geojson)")->required();
-    app.add_option("--area-set", m_area_set, "The areas to count by (default: the config's [report] area_set)");
-    app.add_option("--format", m_format, "gpkg (default), csv or geojson")->check(CLI::IsMember({"gpkg", "csv", "geojson"}));
-    app.add_flag("--overwrite", m_overwrite, "Replace an existing output");
+    app.add_option("--month", m_options.month, "The month, YYYY-MM: the status at its end")->required();
+    app.add_option("-o,--output", m_options.output, "The GeoPackage to write (a folder for --format csv|geojson)")->required();
+    app.add_option("--area-set", m_options.area_set, "The areas to count by (default: the config's [report] area_set)");
+    app.add_option("--format", m_options.format, "gpkg (default), csv or geojson")->check(CLI::IsMember({"gpkg", "csv", "geojson"}));
+    app.add_flag("--overwrite", m_options.overwrite, "Replace an existing output");
 }
 
 ExitCode ExportCommand::run(Context& ctx) {
-    const Month month = parse_month_option(m_month);
+    const Month month = parse_month_option(m_options.month);
     const config::Config* config = ctx.config();
     exports::ExportOptions opt;
-    opt.request = jobs::export_request(config, month, jobs::choose_area_set(config, m_area_set, "export"));
-    opt.output = m_output;
-    opt.overwrite = m_overwrite;
-    opt.format = m_format == "csv" ? exports::Format::csv : m_format == "geojson" ? exports::Format::geojson : exports::Format::gpkg;
+    opt.request = jobs::export_request(config, month, jobs::choose_area_set(config, m_options.area_set, "export"));
+    opt.output = m_options.output;
+    opt.overwrite = m_options.overwrite;
+    opt.format = m_options.format == "csv" ? exports::Format::csv : m_options.format == "geojson" ? exports::Format::geojson : exports::Format::gpkg;
     opt.title = jobs::report_title(config, month);
 
     const auto store = jobs::open_for_reading(ctx.store_location(), ctx.store_options(store::Access::read_write));
@@ -39,7 +39,7 @@ ExitCode ExportCommand::run(Context& ctx) {
     if (ctx.globals().of == OutputFormat::json) {
         nlohmann::ordered_json j;
         j["output"] = done.output;
-        j["format"] = m_format;
+        j["format"] = m_options.format;
         j["month"] = month.str();
         j["area_set"] = opt.request.area_set;
         j["features"] = done.features;
@@ -47,7 +47,7 @@ ExitCode ExportCommand::run(Context& ctx) {
         ctx.out() << j.dump(2) << "\n";
         return ExitCode::ok;
     }
-    ctx.out() << fmt::format("wrote {} ({}, end of {}, area set {})\n", done.output, m_format, month.str(), opt.request.area_set);
+    ctx.out() << fmt::format("wrote {} ({}, end of {}, area set {})\n", done.output, m_options.format, month.str(), opt.request.area_set);
     for (const auto& [layer, n] : done.features) ctx.out() << fmt::format("  {:<18} {:>8} features\n", layer, n);
     if (!done.project.empty()) {
         ctx.out() << fmt::format("  QGIS: open the file, or Project > Open From > GeoPackage > '{}'\n", done.project);

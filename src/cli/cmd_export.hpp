@@ -7,6 +7,15 @@
 
 namespace bostad::cli {
 
+/// The options of `bostad export`, as parsing fills them.
+struct ExportOptions {
+    std::string month;
+    std::string output;
+    std::optional<std::string> area_set;
+    std::string format = "gpkg";
+    bool overwrite = false;
+};
+
 /// bostad export: the month's status as a QGIS-ready GeoPackage, or CSV/GeoJSON files.
 class ExportCommand final : public Command {
 public:
@@ -29,12 +38,10 @@ public:
     void declare(CLI::App& app) override;
     ExitCode run(Context& ctx) override;
 
+    const ExportOptions& options() const { return m_options; }
+
 private:
-    std::string m_month;
-    std::string m_output;
-    std::optional<std::string> m_area_set;
-    std::string m_format = "gpkg";
-    bool m_overwrite = false;
+    ExportOptions m_options;
 };
 
 } // namespace bostad::cli

@@ -58,18 +58,18 @@ nlohmann::json to_json(const store::EntityHistory& h) {
 } // namespace
 
 void HistoryCommand::declare(CLI::App& app) {
-    app.add_option("CASE_ID", m_key, "A permit's case_id or a plan's plan_id")->required();
-    app.add_option("--municipality", m_municipality, "Only in this municipality (kommun code)");
+    app.add_option("CASE_ID", m_options.key, "A permit's case_id or a plan's plan_id")->required();
+    app.add_option("--municipality", m_options.municipality, "Only in this municipality (kommun code)");
 }
 
 ExitCode HistoryCommand::run(Context& ctx) {
     const auto store = store::open(ctx.store_location(), ctx.store_options(store::Access::read_only));
     const auto snapshot = store->read_snapshot();
-    const std::vector<store::EntityHistory> found = store->find_history(m_key, m_municipality);
-    const std::vector<std::string> similar = found.empty() ? store->similar_keys(m_key) : std::vector<std::string>{};
+    const std::vector<store::EntityHistory> found = store->find_history(m_options.key, m_options.municipality);
+    const std::vector<std::string> similar = found.empty() ? store->similar_keys(m_options.key) : std::vector<std::string>{};
     const std::string where = store->location();
     if (found.empty()) {
-        std::string msg = fmt::format("CASE_ID: no permit or plan '{}' in {}", m_key, where);
+        std::string msg = fmt::format("CASE_ID: no permit or plan '{}' in {}", m_options.key, where);
         if (!similar.empty()) {
             msg += fmt::format("; did you mean '{}'?", similar.front());
         }

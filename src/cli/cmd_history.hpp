@@ -7,6 +7,12 @@
 
 namespace bostad::cli {
 
+/// The options of `bostad history`, as parsing fills them.
+struct HistoryOptions {
+    std::string key;
+    std::optional<std::string> municipality;
+};
+
 /// bostad history CASE_ID: the recorded events of one permit or plan.
 class HistoryCommand final : public Command {
 public:
@@ -21,9 +27,10 @@ public:
     void declare(CLI::App& app) override;
     ExitCode run(Context& ctx) override;
 
+    const HistoryOptions& options() const { return m_options; }
+
 private:
-    std::string m_key;
-    std::optional<std::string> m_municipality;
+    HistoryOptions m_options;
 };
 
 } // namespace bostad::cli

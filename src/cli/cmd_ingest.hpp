@@ -5,8 +5,20 @@
 #include <vector>
 
 #include "cli/command.hpp"
+#include "ingest/request.hpp"
 
 namespace bostad::cli {
+
+/// The options of `bostad ingest`, as parsing fills them.
+struct IngestOptions {
+    /// With FILEs: the delivery and how to read it, filled by the options directly (--kind is `kind`).
+    ingest::IngestRequest request;
+    std::string kind;
+    std::optional<std::string> source;
+    std::optional<std::string> month;
+    double max_repair_percent = 1.0;
+    bool strict = false;
+};
 
 /// bostad ingest: permits, plans and areas from files, or every source of the config.
 class IngestCommand final : public Command {
@@ -32,21 +44,10 @@ public:
     void declare(CLI::App& app) override;
     ExitCode run(Context& ctx) override;
 
+    const IngestOptions& options() const { return m_options; }
+
 private:
-    std::vector<std::string> m_files;
-    std::string m_kind;
-    std::optional<std::string> m_area_set;
-    std::optional<std::string> m_municipality;
-    std::optional<std::string> m_crs;
-    std::optional<std::string> m_layer;
-    std::optional<std::string> m_mapping;
-    std::optional<std::string> m_source;
-    std::optional<std::string> m_month;
-    std::optional<std::string> m_vintage;
-    double m_max_repair_percent = 1.0;
-    bool m_dry_run = false;
-    bool m_strict = false;
-    bool m_full_snapshot = false;
+    IngestOptions m_options;
 };
 
 } // namespace bostad::cli

@@ -4,6 +4,9 @@
 
 namespace bostad::cli {
 
+/// The options of `bostad init`, as parsing fills them (none but the global ones).
+struct InitOptions {};
+
 /// bostad init: create a store, or bring an existing one to the current schema.
 class InitCommand final : public Command {
 public:
@@ -21,6 +24,10 @@ public:
     }
     void declare(CLI::App& app) override;
     ExitCode run(Context& ctx) override;
+    const InitOptions& options() const { return m_options; }
+
+private:
+    InitOptions m_options;
 };
 
 } // namespace bostad::cli

@@ -12,15 +12,15 @@
 namespace bostad::cli {
 
 void MonthlyCommand::declare(CLI::App& app) {
-    app.add_option("--month", m_month, "The month, YYYY-MM")->required();
-    app.add_flag("--overwrite", m_overwrite, "Replace the month's export and report when they exist");
+    app.add_option("--month", m_options.month, "The month, YYYY-MM")->required();
+    app.add_flag("--overwrite", m_options.overwrite, "Replace the month's export and report when they exist");
 }
 
 ExitCode MonthlyCommand::run(Context& ctx) {
-    const Month month = parse_month_option(m_month);
+    const Month month = parse_month_option(m_options.month);
     const config::Config& config = ctx.require_config("monthly");
     TerminalProgress bar(ctx.err());
-    jobs::MonthlyJob job{month, ctx.store_location(), m_overwrite, ctx.globals().progress ? &bar : nullptr,
+    jobs::MonthlyJob job{month, ctx.store_location(), m_options.overwrite, ctx.globals().progress ? &bar : nullptr,
                          [&](const std::string& m) { ctx.note(m); }};
     const jobs::MonthlyDone done = jobs::run_monthly(config, job);
 

@@ -6,6 +6,12 @@
 
 namespace bostad::cli {
 
+/// The options of `bostad monthly`, as parsing fills them.
+struct MonthlyOptions {
+    std::string month;
+    bool overwrite = false;
+};
+
 /// bostad monthly: the main job, driven by the config.
 class MonthlyCommand final : public Command {
 public:
@@ -20,9 +26,10 @@ public:
     void declare(CLI::App& app) override;
     ExitCode run(Context& ctx) override;
 
+    const MonthlyOptions& options() const { return m_options; }
+
 private:
-    std::string m_month;
-    bool m_overwrite = false;
+    MonthlyOptions m_options;
 };
 
 } // namespace bostad::cli

@@ -16,28 +16,28 @@
 namespace bostad::cli {
 
 void ReportCommand::declare(CLI::App& app) {
-    app.add_option("--month", m_month, "The month, YYYY-MM: the report on its end")->required();
-    app.add_option("-o,--output", m_output, "The folder to write (default: the config's [report] output_dir/MONTH)");
-    app.add_option("--area-set", m_area_set, "The areas of the tables and maps (default: the config's [report] area_set)");
-    app.add_option("--format", m_formats, "Comma-separated: html,pdf,xlsx,csv (default: the config's [report] formats)");
-    app.add_option("--lang", m_lang, "sv (default) or en")->check(CLI::IsMember({"sv", "en"}));
-    app.add_flag("--overwrite", m_overwrite, "Replace an existing report folder");
+    app.add_option("--month", m_options.month, "The month, YYYY-MM: the report on its end")->required();
+    app.add_option("-o,--output", m_options.output, "The folder to write (default: the config's [report] output_dir/MONTH)");
+    app.add_option("--area-set", m_options.area_set, "The areas of the tables and maps (default: the config's [report] area_set)");
+    app.add_option("--format", m_options.formats, "Comma-separated: html,pdf,xlsx,csv (default: the config's [report] formats)");
+    app.add_option("--lang", m_options.lang, "sv (default) or en")->check(CLI::IsMember({"sv", "en"}));
+    app.add_flag("--overwrite", m_options.overwrite, "Replace an existing report folder");
 }
 
 ExitCode ReportCommand::run(Context& ctx) {
-    const Month month = parse_month_option(m_month);
+    const Month month = parse_month_option(m_options.month);
     const config::Config* config = ctx.config();
     report::ReportOptions opt;
-    opt.request = jobs::report_request(config, month, jobs::choose_area_set(config, m_area_set, "report"));
-    if (m_output) opt.output_dir = *m_output;
+    opt.request = jobs::report_request(config, month, jobs::choose_area_set(config, m_options.area_set, "report"));
+    if (m_options.output) opt.output_dir = *m_options.output;
     else if (config) opt.output_dir = (std::filesystem::path(config->report.output_dir) / month.str() / "rapport").string();
     else throw UsageError("report needs -o DIR (or [report] output_dir in the config)");
-    if (m_formats) opt.formats = split(*m_formats, ',');
+    if (m_options.formats) opt.formats = split(*m_options.formats, ',');
     else if (config) opt.formats = config->report.formats;
-    const std::string lang = m_lang.value_or(config ? config->report.lang : "sv");
+    const std::string lang = m_options.lang.value_or(config ? config->report.lang : "sv");
     opt.lang = lang == "en" ? report::Lang::en : report::Lang::sv;
     opt.title = jobs::report_title(config, month);
-    opt.overwrite = m_overwrite;
+    opt.overwrite = m_options.overwrite;
 
     const auto store = jobs::open_for_reading(ctx.store_location(), ctx.store_options(store::Access::read_write));
     // The report reads one state of the store while an ingest may be writing.

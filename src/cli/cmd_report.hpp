@@ -7,6 +7,16 @@
 
 namespace bostad::cli {
 
+/// The options of `bostad report`, as parsing fills them.
+struct ReportOptions {
+    std::string month;
+    std::optional<std::string> output;
+    std::optional<std::string> area_set;
+    std::optional<std::string> formats;
+    std::optional<std::string> lang;
+    bool overwrite = false;
+};
+
 /// bostad report: the monthly housing status report as HTML, PDF, XLSX and CSV.
 class ReportCommand final : public Command {
 public:
@@ -28,13 +38,10 @@ public:
     void declare(CLI::App& app) override;
     ExitCode run(Context& ctx) override;
 
+    const ReportOptions& options() const { return m_options; }
+
 private:
-    std::string m_month;
-    std::optional<std::string> m_output;
-    std::optional<std::string> m_area_set;
-    std::optional<std::string> m_formats;
-    std::optional<std::string> m_lang;
-    bool m_overwrite = false;
+    ReportOptions m_options;
 };
 
 } // namespace bostad::cli

@@ -127,23 +127,23 @@ void print_plans(std::ostream& out, const std::vector<aggregate::ListedPlan>& pl
 } // namespace
 
 void StatusCommand::declare(CLI::App& app) {
-    app.add_option("--month", m_month, "The month, YYYY-MM: the status at its end")->required();
-    app.add_option("--area-set", m_area_set, "The areas to count by (default: the config's [report] area_set)");
-    app.add_option("--municipality", m_municipality, "Only this municipality (kommun code)");
-    app.add_option("--list", m_list, "List the permits lapsed, overdue or stalled at the month's end, new or completed "
+    app.add_option("--month", m_options.month, "The month, YYYY-MM: the status at its end")->required();
+    app.add_option("--area-set", m_options.area_set, "The areas to count by (default: the config's [report] area_set)");
+    app.add_option("--municipality", m_options.municipality, "Only this municipality (kommun code)");
+    app.add_option("--list", m_options.list, "List the permits lapsed, overdue or stalled at the month's end, new or completed "
                                      "in the month, or the plans with legal force and their capacity")
         ->check(CLI::IsMember({"lapsed", "overdue", "stalled", "new", "completed", "plans"}));
 }
 
 ExitCode StatusCommand::run(Context& ctx) {
-    const auto month = Month::parse(m_month);
-    if (!month) throw UsageError(fmt::format("--month: '{}' is not a month (expected YYYY-MM)", m_month));
+    const auto month = Month::parse(m_options.month);
+    if (!month) throw UsageError(fmt::format("--month: '{}' is not a month (expected YYYY-MM)", m_options.month));
     const config::Config* config = ctx.config();
     aggregate::StatusRequest req;
     req.month = *month;
-    req.area_set = m_area_set;
+    req.area_set = m_options.area_set;
     if (!req.area_set && config) req.area_set = config->report.area_set;
-    req.municipality = m_municipality;
+    req.municipality = m_options.municipality;
     req.config = config;
     if (config) req.stalled_months = config->status.stalled_after_months;
 
@@ -151,15 +151,15 @@ ExitCode StatusCommand::run(Context& ctx) {
     const auto store = jobs::open_for_reading(ctx.store_location(), ctx.store_options(store::Access::read_write));
     // One snapshot for every query of the status: a concurrent writer's commit is seen whole or not at all.
     const auto snapshot = store->read_snapshot();
-    if (m_list == "plans") {
+    if (m_options.list == "plans") {
         const auto plans = aggregate::list_plans(store->status(), req);
         if (of == OutputFormat::json) ctx.out() << aggregate::plan_list_json(req, plans).dump(2) << "\n";
         else if (of == OutputFormat::csv) print_csv(ctx.out(), aggregate::plan_list_csv_rows(plans));
         else print_plans(ctx.out(), plans);
         return ExitCode::ok;
     }
-    if (m_list) {
-        const auto kind = *parse_list(*m_list);
+    if (m_options.list) {
+        const auto kind = *parse_list(*m_options.list);
         const auto permits = aggregate::list_permits(store->status(), req, kind);
         if (of == OutputFormat::json) ctx.out() << aggregate::list_json(req, kind, permits).dump(2) << "\n";
         else if (of == OutputFormat::csv) print_csv(ctx.out(), aggregate::list_csv_rows(permits));

@@ -7,6 +7,14 @@
 
 namespace bostad::cli {
 
+/// The options of `bostad status`, as parsing fills them.
+struct StatusOptions {
+    std::string month;
+    std::optional<std::string> area_set;
+    std::optional<std::string> municipality;
+    std::optional<std::string> list;
+};
+
 /// bostad status: the pipeline per area for one month, or the permits and plans behind it.
 class StatusCommand final : public Command {
 public:
@@ -30,11 +38,10 @@ public:
     void declare(CLI::App& app) override;
     ExitCode run(Context& ctx) override;
 
+    const StatusOptions& options() const { return m_options; }
+
 private:
-    std::string m_month;
-    std::optional<std::string> m_area_set;
-    std::optional<std::string> m_municipality;
-    std::optional<std::string> m_list;
+    StatusOptions m_options;
 };
 
 } // namespace bostad::cli

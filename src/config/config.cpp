@@ -174,6 +174,7 @@ Config build(const toml::table& doc, const std::string& path) {
             s.municipality = opt_str(t["municipality"]);
             s.crs = opt_str(t["crs"]);
             s.full_snapshot = t["full_snapshot"].value<bool>().value_or(false);
+            s.source_name = s.name;
             const std::string key = fmt::format("source[{}]", i);
             check_files(s.files, t["files"], key + ".files", problems);
             check_mapping_ref(s.mapping, t.get("mapping"), key + ".mapping");
@@ -186,11 +187,14 @@ Config build(const toml::table& doc, const std::string& path) {
             AreaSet a;
             a.name = str(t["name"]);
             a.description = str(t["description"]);
-            a.vintage = str(t["vintage"]);
+            a.vintage = opt_str(t["vintage"]);
             for (const auto& f : str_list(t["files"])) a.files.push_back(resolve_path(c.base_dir, f));
             a.layer = opt_str(t["layer"]);
             a.mapping = opt_str(t["mapping"]);
             a.crs = opt_str(t["crs"]);
+            a.kind = DataKind::areas;
+            a.area_set = a.name;
+            a.source_name = a.name;
             const std::string key = fmt::format("area_set[{}]", i);
             if (c.find_area_set(a.name)) problems.add(t.get("name"), key + ".name", fmt::format("'{}' is listed twice", a.name));
             check_files(a.files, t["files"], key + ".files", problems);

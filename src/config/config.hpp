@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/delivery.hpp"
 #include "core/date.hpp"
 #include "core/fields.hpp"
 
@@ -40,25 +41,15 @@ struct Mapping {
 };
 
 
-struct Source {
+/// A [[source]]: a delivery that comes every month (`{month}` in its file names).
+struct Source : Delivery {
     std::string name;
-    DataKind kind = DataKind::permits;
-    std::vector<std::string> files; ///< absolute or config-relative-resolved; may contain {month}
-    std::optional<std::string> layer;
-    std::optional<std::string> mapping;
-    std::optional<std::string> municipality;
-    std::optional<std::string> crs;
-    bool full_snapshot = false;
 };
 
-struct AreaSet {
+/// An [[area_set]]: areas delivered as a polygon layer (kind areas, area_set = its name).
+struct AreaSet : Delivery {
     std::string name;
     std::string description;
-    std::string vintage;
-    std::vector<std::string> files;
-    std::optional<std::string> layer;
-    std::optional<std::string> mapping;
-    std::optional<std::string> crs;
 };
 
 /// The estimate of dwellings from building rights (ingest/capacity.hpp documents the method).

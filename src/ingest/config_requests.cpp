@@ -40,14 +40,8 @@ std::vector<IngestRequest> requests_from_config(const config::Config& c, const C
             const auto& a = c.area_sets[i];
             if (sel.area_set && *sel.area_set != a.name) continue;
             IngestRequest r;
-            r.kind = DataKind::areas;
+            static_cast<Delivery&>(r) = a;
             r.files = expand(a.files, sel.month, fmt::format("area_set[{}] ({})", i, a.name));
-            r.layer = a.layer;
-            r.mapping = a.mapping;
-            r.crs = a.crs;
-            r.area_set = a.name;
-            r.vintage = a.vintage.empty() ? std::nullopt : std::optional(a.vintage);
-            r.source_name = a.name;
             out.push_back(std::move(r));
         }
     }
@@ -58,14 +52,8 @@ std::vector<IngestRequest> requests_from_config(const config::Config& c, const C
             if (sel.source && *sel.source != s.name) continue;
             found = true;
             IngestRequest r;
-            r.kind = s.kind;
+            static_cast<Delivery&>(r) = s;
             r.files = expand(s.files, sel.month, fmt::format("source[{}] ({})", i, s.name));
-            r.layer = s.layer;
-            r.mapping = s.mapping;
-            r.municipality = s.municipality;
-            r.crs = s.crs;
-            r.full_snapshot = s.full_snapshot;
-            r.source_name = s.name;
             out.push_back(std::move(r));
         }
     }

@@ -286,7 +286,7 @@ void ingest_areas(RunContext& c) {
     for (const std::uint32_t i : batch.order) areas.push_back(std::move(batch.accepted[i].record));
     sort_rejected(batch.rejected);
     const config::AreaSet* configured = c.config ? c.config->find_area_set(*c.request.area_set) : nullptr;
-    std::string vintage = c.request.vintage.value_or(configured ? configured->vintage : "");
+    std::string vintage = c.request.vintage.value_or(configured ? configured->vintage.value_or("") : "");
     if (vintage.empty()) vintage = utc_now().substr(0, 10);
     const auto areas_table = c.target.area_sets();
     const auto existing = areas_table->find(*c.request.area_set);
@@ -344,15 +344,9 @@ IngestReport Ingester::run(const IngestRequest& request) {
     if (!request.dry_run) {
         log = m_target.runs();
         store::RunStart start;
-        start.kind = std::string(kind_name(request.kind));
+        start.delivery = request;
         start.source_path = join(request.files, "; ");
         start.source_checksum = crypto::sha256_files(checksum_files(request.files));
-        start.source_layer = request.layer;
-        start.mapping = request.mapping;
-        start.municipality = request.municipality;
-        start.area_set = request.area_set;
-        start.full_snapshot = request.full_snapshot;
-        start.source_name = request.source_name;
         start.source_crs = report.crs;
         run = log->start(start);
         report.run_id = run;

@@ -7,23 +7,15 @@
 #include <string>
 #include <vector>
 
+#include "core/delivery.hpp"
 #include "core/fields.hpp"
 
 namespace bostad::ingest {
 
-struct IngestRequest {
-    DataKind kind = DataKind::permits;
-    std::vector<std::string> files;
-    std::optional<std::string> layer;
-    std::optional<std::string> mapping;      ///< name of a [mapping.NAME] in the config
-    std::optional<std::string> municipality; ///< kommun code of every row
-    std::optional<std::string> crs;          ///< "EPSG:n": overrides the files' CRS
-    std::optional<std::string> area_set;     ///< areas: the set to load or replace
-    std::optional<std::string> vintage;      ///< areas: boundary vintage (default: the config's, else the date)
-    std::optional<std::string> source_name;  ///< the config source, when it came from one
-    bool full_snapshot = false;              ///< the files hold every current case: flag the ones missing
+/// A delivery (what, which files, how to read them) and how to ingest it.
+struct IngestRequest : Delivery {
     bool dry_run = false;
-    double max_repair_area_change = 0.01;    ///< MakeValid may change a polygon's area by at most this fraction
+    double max_repair_area_change = 0.01; ///< MakeValid may change a polygon's area by at most this fraction
 };
 
 struct RejectSample {

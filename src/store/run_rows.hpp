@@ -6,18 +6,14 @@
 #include <span>
 #include <string>
 
+#include "core/delivery.hpp"
+
 namespace bostad::store {
 
 struct RunStart {
-    std::string kind; ///< permits | plans | areas
-    std::string source_path;
+    Delivery delivery; ///< kind, files, layer, mapping, municipality, area set, snapshot, source name
+    std::string source_path; ///< the files, "; "-separated
     std::string source_checksum;
-    std::optional<std::string> source_layer;
-    std::optional<std::string> mapping;
-    std::optional<std::string> municipality;
-    std::optional<std::string> area_set;
-    bool full_snapshot = false;
-    std::optional<std::string> source_name;
     std::optional<std::string> source_crs;
 };
 

@@ -24,8 +24,9 @@ std::int64_t RunLog::start(const RunStart& r) {
     m_db.prepare("INSERT INTO ingest_runs (started_at, tool_version, kind, source_path, source_checksum, source_layer, "
                  "mapping, municipality, area_set, full_snapshot, source_name, source_crs) "
                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .bind_all(utc_now(), k_tool_version, r.kind, r.source_path, r.source_checksum, r.source_layer, r.mapping,
-                  r.municipality, r.area_set, r.full_snapshot ? 1 : 0, r.source_name, r.source_crs)
+        .bind_all(utc_now(), k_tool_version, kind_name(r.delivery.kind), r.source_path, r.source_checksum, r.delivery.layer,
+                  r.delivery.mapping, r.delivery.municipality, r.delivery.area_set, r.delivery.full_snapshot ? 1 : 0,
+                  r.delivery.source_name, r.source_crs)
         .run();
     return m_db.last_insert_rowid();
 }

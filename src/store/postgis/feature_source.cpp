@@ -1,5 +1,7 @@
 #include "store/postgis/feature_source.hpp"
 
+#include <charconv>
+
 #include <fmt/format.h>
 
 #include "pg/connection.hpp"
@@ -16,11 +18,6 @@ std::string wkb_of(const char* column) { return fmt::format("encode(ST_AsBinary(
 /// A time as the GeoPackage store writes it.
 std::string time_of(const char* column) {
     return fmt::format("to_char({} AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')", column);
-}
-
-std::optional<std::string_view> view_at(const pg::Result& r, int row, int col) {
-    if (r.is_null(row, col)) return std::nullopt;
-    return r.view(row, col);
 }
 
 std::vector<std::uint8_t> wkb_at(const pg::Result& r, int row, int col) {
@@ -42,33 +39,37 @@ std::vector<AreaFeature> PgFeatureSource::areas(const std::string& area_set) {
 }
 
 void PgFeatureSource::permits(const PermitQuery& q, const std::function<void(const PermitFeature&)>& each) {
+    // COPY is the quickest way out of the database; its one value is bound into a setting of this transaction.
+    m_c.exec("SELECT set_config('bostad.area_set_name', $1, true)", {q.area_set.value_or("")});
     const std::string sql = fmt::format(
         "SELECT p.municipality, p.case_id, p.property, p.house_type, p.tenure, p.dwellings, p.dwellings_removed, "
-        "p.applied_date::text, p.granted_date::text, p.started_date::text, p.completed_date::text, p.refused_date::text, "
-        "p.withdrawn_date::text, a.area_id, {} FROM permits p "
-        "LEFT JOIN area_sets s ON s.name = $1 "
+        "p.applied_date, p.granted_date, p.started_date, p.completed_date, p.refused_date, p.withdrawn_date, a.area_id, {} "
+        "FROM permits p LEFT JOIN area_sets s ON s.name = current_setting('bostad.area_set_name') "
         "LEFT JOIN permit_areas pa ON pa.area_set_id = s.id AND pa.permit_fid = p.fid "
         "LEFT JOIN areas a ON a.fid = pa.area_fid "
         "WHERE p.missing_since_run IS NULL ORDER BY p.municipality COLLATE \"C\", p.case_id COLLATE \"C\"",
         q.geometry ? wkb_of("p.geom") : "NULL");
     PermitFeature f;
     std::vector<std::uint8_t> wkb;
-    m_c.for_each_batch(sql, {q.area_set}, k_batch, [&](const pg::Result& r) {
-        for (int i = 0; i < r.rows(); ++i) {
-            f.municipality = r.view(i, 0);
-            f.case_id = r.view(i, 1);
-            f.property = view_at(r, i, 2);
-            f.house_type = view_at(r, i, 3);
-            f.tenure = view_at(r, i, 4);
-            f.dwellings = r.int64(i, 5);
-            f.dwellings_removed = r.int64(i, 6);
-            f.dates = {view_at(r, i, 7), view_at(r, i, 8), view_at(r, i, 9), view_at(r, i, 10), view_at(r, i, 11), view_at(r, i, 12)};
-            f.area_id = view_at(r, i, 13);
-            if (q.geometry && !r.is_null(i, 14)) from_hex(r.view(i, 14), wkb);
-            else wkb.clear();
-            f.wkb = wkb;
-            each(f);
-        }
+    const auto integer = [](std::string_view text) {
+        std::int64_t v = 0;
+        std::from_chars(text.data(), text.data() + text.size(), v);
+        return v;
+    };
+    m_c.copy_out(sql, [&](pg::Connection::CopyFields c) {
+        f.municipality = *c[0];
+        f.case_id = *c[1];
+        f.property = c[2];
+        f.house_type = c[3];
+        f.tenure = c[4];
+        f.dwellings = integer(*c[5]);
+        f.dwellings_removed = integer(*c[6]);
+        f.dates = {c[7], c[8], c[9], c[10], c[11], c[12]};
+        f.area_id = c[13];
+        if (c[14]) from_hex(*c[14], wkb);
+        else wkb.clear();
+        f.wkb = wkb;
+        each(f);
     });
 }
 

@@ -405,9 +405,10 @@ public:
         return m_c.query_int("INSERT INTO ingest_runs (started_at, tool_version, kind, source_path, source_checksum, "
                               "source_layer, mapping, municipality, area_set, full_snapshot, source_name, source_crs) "
                               "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
-                              {utc_now(), std::string(k_tool_version), r.kind, r.source_path, r.source_checksum,
-                               r.source_layer, r.mapping, r.municipality, r.area_set,
-                               std::string(r.full_snapshot ? "t" : "f"), r.source_name, r.source_crs})
+                              {utc_now(), std::string(k_tool_version), std::string(kind_name(r.delivery.kind)), r.source_path,
+                               r.source_checksum, r.delivery.layer, r.delivery.mapping, r.delivery.municipality,
+                               r.delivery.area_set, std::string(r.delivery.full_snapshot ? "t" : "f"), r.delivery.source_name,
+                               r.source_crs})
             .value();
     }
 
