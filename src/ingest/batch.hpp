@@ -8,7 +8,7 @@
 #include <unordered_set>
 #include <vector>
 
-#include "ingest/problem.hpp"
+#include "ingest/check/problem.hpp"
 
 namespace bostad::ingest {
 

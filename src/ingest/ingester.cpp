@@ -7,40 +7,24 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "core/clock.hpp"
 #include "config/config.hpp"
+#include "core/clock.hpp"
 #include "core/crash_point.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "crypto/sha256.hpp"
-#include "ingest/dedupe.hpp"
-#include "ingest/diff.hpp"
-#include "ingest/source_file.hpp"
+#include "ingest/merge/dedupe.hpp"
+#include "ingest/read/source_file.hpp"
+#include "ingest/step_timer.hpp"
+#include "ingest/write/applier.hpp"
+#include "ingest/write/bulk_writes.hpp"
+#include "ingest/write/quarantine.hpp"
 #include "store/ingest_target.hpp"
 
 namespace bostad::ingest {
 namespace fs = std::filesystem;
 
 namespace {
-
-constexpr std::size_t k_samples = 10;
-
-/// What the store does after large writes to the tables an ingest writes to; finish() after the writes.
-class BulkWrites {
-public:
-    BulkWrites(store::IngestTarget& target, bool writing, std::initializer_list<std::pair<const char*, std::size_t>> tables) {
-        for (const auto& [table, rows] : tables) {
-            if (!writing) continue;
-            if (auto w = target.bulk_write(table, rows)) m_writes.push_back(std::move(w));
-        }
-    }
-    void finish() {
-        for (auto& w : m_writes) w->finish();
-    }
-
-private:
-    std::vector<std::unique_ptr<store::BulkWrite>> m_writes;
-};
 
 /// The files whose bytes make up a delivery: a Shapefile is its .shp with its sidecar files.
 std::vector<std::string> checksum_files(const std::vector<std::string>& files) {
@@ -56,125 +40,6 @@ std::vector<std::string> checksum_files(const std::vector<std::string>& files) {
         }
     }
     return out;
-}
-
-template <typename Record>
-struct Traits;
-
-template <>
-struct Traits<PermitRecord> {
-    using Table = store::PermitWriter;
-    using Stored = store::StoredPermit;
-    static std::unique_ptr<Table> open(store::IngestTarget& t) { return t.permits(); }
-    static constexpr const char* entity = "permit";
-    static std::pair<const std::string&, const std::string&> key(const PermitRecord& r) { return {r.municipality, r.case_id}; }
-};
-
-template <>
-struct Traits<PlanRecord> {
-    using Table = store::PlanWriter;
-    using Stored = store::StoredPlan;
-    static std::unique_ptr<Table> open(store::IngestTarget& t) { return t.plans(); }
-    static constexpr const char* entity = "plan";
-    static std::pair<const std::string&, const std::string&> key(const PlanRecord& r) { return {r.municipality, r.plan_id}; }
-};
-
-/// Writes (or, in a dry run, only counts) one ingest's permits or plans.
-template <typename Record>
-class Applier {
-public:
-    Applier(store::IngestTarget& target, store::RunRecorder* log, std::optional<std::int64_t> run, IngestReport& report)
-        : m_table(Traits<Record>::open(target)), m_log(log), m_run(run), m_report(report) {}
-
-    void apply(Batch<Record>& batch, bool full_snapshot, const std::set<std::string>& snapshot_municipalities) {
-        std::set<std::string> municipalities = snapshot_municipalities;
-        for (const std::uint32_t i : batch.order) municipalities.insert(batch.accepted[i].record.municipality);
-        for (const auto& m : municipalities) m_stored.emplace(m, m_table->load(m));
-
-        for (const std::uint32_t i : batch.order) {
-            crash_point("ingest.row");
-            const auto& c = batch.accepted[i];
-            const auto& [municipality, key] = Traits<Record>::key(c.record);
-            auto& stored = m_stored[municipality];
-            const auto it = stored.find(key);
-            if (it == stored.end()) {
-                if (writing()) m_table->insert(c.record, *m_run);
-                m_report.inserted += c.rows;
-                continue;
-            }
-            if (it->second.missing_since_run) {
-                if (writing()) m_table->set_missing(it->second.fid, std::nullopt);
-                event(municipality, key, "reappeared", std::nullopt, std::nullopt, std::nullopt);
-                ++m_report.reappeared;
-            }
-            const auto changes = compare(it->second.record, c.record);
-            if (changes.empty()) {
-                if (writing()) m_table->seen(it->second.fid, *m_run);
-                m_report.unchanged += c.rows;
-                continue;
-            }
-            if (writing()) m_table->update(it->second.fid, c.record, *m_run);
-            m_report.updated += c.rows;
-            for (const auto& ch : changes) {
-                event(municipality, key, ch.kind, ch.field, ch.old_value, ch.new_value);
-                if (ch.kind == "date_moved_back" || ch.kind == "date_removed" || ch.kind == "status_moved_back") {
-                    ++m_report.dates_moved_back;
-                }
-            }
-        }
-        if (writing()) m_table->finish();
-        if (full_snapshot) flag_missing(batch, snapshot_municipalities);
-    }
-
-private:
-    bool writing() const { return m_run.has_value(); }
-
-    void event(const std::string& municipality, const std::string& key, const std::string& kind,
-               std::optional<std::string> field, std::optional<std::string> old_value, std::optional<std::string> new_value) {
-        ++m_report.events;
-        if (writing()) {
-            m_log->event(*m_run, {Traits<Record>::entity, municipality, key, kind, std::move(field), std::move(old_value),
-                                  std::move(new_value)});
-        }
-    }
-
-    /// A full snapshot names every current case of its municipalities: the stored ones it lacks are flagged.
-    void flag_missing(const Batch<Record>& batch, const std::set<std::string>& municipalities) {
-        for (const auto& m : municipalities) {
-            for (const auto& [key, s] : m_stored[m]) {
-                if (batch.seen.contains(entity_key(m, key)) || s.missing_since_run) continue;
-                if (writing()) m_table->set_missing(s.fid, *m_run);
-                event(m, key, "missing_from_snapshot", std::nullopt, std::nullopt, std::nullopt);
-                ++m_report.missing_from_snapshot;
-            }
-        }
-    }
-
-    std::unique_ptr<typename Traits<Record>::Table> m_table;
-    store::RunRecorder* m_log;
-    std::optional<std::int64_t> m_run;
-    IngestReport& m_report;
-    std::map<std::string, std::unordered_map<std::string, typename Traits<Record>::Stored>> m_stored;
-};
-
-void record_rejects(const std::vector<Rejection>& rejected, const std::vector<std::string>& files, DataKind kind, store::RunRecorder* log,
-                    std::optional<std::int64_t> run, IngestReport& report) {
-    for (const auto& r : rejected) {
-        ++report.rejected_by_reason[std::string(reason_code(r.problem.reason))];
-        if (report.samples.size() < k_samples) {
-            report.samples.push_back({files[r.origin.file], r.origin.row, r.key, std::string(reason_code(r.problem.reason)),
-                                      r.problem.field, r.problem.message});
-        }
-        if (!run) continue;
-        crash_point("ingest.reject");
-        log->reject(*run, {std::string(kind_name(kind)), r.municipality.empty() ? std::nullopt : std::optional(r.municipality),
-                           files[r.origin.file], r.origin.row,
-                           r.origin.fid >= 0 ? std::optional(std::to_string(r.origin.fid)) : std::nullopt,
-                           std::string(reason_code(r.problem.reason)),
-                           r.problem.field.empty() ? std::nullopt : std::optional(r.problem.field), r.problem.message,
-                           r.raw_json, r.geometry, r.raw_wkt});
-    }
-    report.rejected = static_cast<std::int64_t>(rejected.size());
 }
 
 std::string notes_json(const IngestReport& r) {
@@ -198,21 +63,6 @@ struct RunContext {
     std::set<std::string>& snapshot_municipalities;
     const config::Config* config;
     Progress* progress;
-};
-
-/// Seconds spent in each step, for the report (and the benchmark).
-class StepTimer {
-public:
-    explicit StepTimer(IngestReport& report) : m_report(report), m_start(std::chrono::steady_clock::now()) {}
-    void lap(const char* step) {
-        const auto now = std::chrono::steady_clock::now();
-        m_report.seconds[step] += std::chrono::duration<double>(now - m_start).count();
-        m_start = now;
-    }
-
-private:
-    IngestReport& m_report;
-    std::chrono::steady_clock::time_point m_start;
 };
 
 /// Rejected rows in the order of their files and rows, as people read them.
@@ -251,7 +101,7 @@ void ingest_entities(RunContext& c, const char* table) {
     StepTimer timer(c.report);
     Batch<Record> batch;
     read_and_check(c, batch, timer);
-    c.report.repeated = dedupe(batch, Traits<Record>::key);
+    c.report.repeated = dedupe(batch, EntityTraits<Record>::key);
     fill_raw_json(c, batch);
     // The municipalities a full snapshot speaks for: those of its rows, accepted or not.
     if (c.request.full_snapshot) {

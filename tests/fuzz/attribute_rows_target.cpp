@@ -1,7 +1,7 @@
 #include "config/config.hpp"
 #include "core/error.hpp"
 #include "fuzz/targets.hpp"
-#include "ingest/source_file.hpp"
+#include "ingest/read/source_file.hpp"
 
 namespace bostad::fuzz {
 namespace {

@@ -1,7 +1,7 @@
 #include "config/config.hpp"
 #include "core/error.hpp"
 #include "fuzz/targets.hpp"
-#include "ingest/ss637040_plan.hpp"
+#include "ingest/plans/ss637040_plan.hpp"
 
 namespace bostad::fuzz {
 

@@ -1,9 +1,9 @@
 #include <cmath>
 
 #include "core/date.hpp"
-#include "ingest/code_lists.hpp"
-#include "ingest/convert.hpp"
-#include "ingest/values.hpp"
+#include "ingest/map/code_lists.hpp"
+#include "ingest/map/convert.hpp"
+#include "ingest/map/values.hpp"
 #include "fuzz/targets.hpp"
 
 namespace bostad::fuzz {

@@ -1,0 +1,59 @@
+#pragma once
+// Checks blocks of delivered rows: converts each row and checks its geometry. One RowChecker per thread
+// (it owns a PROJ transformation and a GEOS context); several check the blocks of one file in parallel.
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/records.hpp"
+#include "core/row_source.hpp"
+#include "ingest/batch.hpp"
+#include "ingest/map/convert.hpp"
+#include "ingest/check/geometry_check.hpp"
+
+namespace bostad::ingest {
+
+/// What a file's rows are checked against: the same for every thread.
+struct CheckSettings {
+    ConvertSettings convert;
+    std::string crs_wkt;
+    std::string crs_label;
+    std::optional<int> crs_epsg;
+    double max_repair_area_change = 0.01;
+    bool track_seen = false;
+};
+
+/// The outcome of one block of rows.
+template <typename Record>
+struct BlockResult {
+    std::vector<Candidate<Record>> accepted;
+    std::vector<Rejection> rejected;
+    std::int64_t repaired = 0;
+    std::vector<std::string> seen; ///< entity keys, when CheckSettings::track_seen
+};
+
+class RowChecker {
+public:
+    explicit RowChecker(const CheckSettings& settings);
+
+    void check(const std::vector<SourceRow>& rows, std::uint32_t file, BlockResult<PermitRecord>& out);
+    void check(const std::vector<SourceRow>& rows, std::uint32_t file, BlockResult<PlanRecord>& out);
+    void check(const std::vector<SourceRow>& rows, std::uint32_t file, BlockResult<AreaRecord>& out);
+
+    /// The bound fields of a row as read, as a JSON object (only these: other columns may hold personal data).
+    static std::string raw_json(const SourceRow& row, const ConvertSettings& settings);
+
+private:
+    template <typename Record, typename ConvertFn>
+    void check_rows(const std::vector<SourceRow>& rows, std::uint32_t file, BlockResult<Record>& out, ConvertFn convert);
+    const MunicipalityExtent& extent(const std::string& code);
+
+    const CheckSettings& m_settings;
+    GeometryChecker m_geometry;
+    std::map<std::string, MunicipalityExtent> m_extents;
+};
+
+} // namespace bostad::ingest

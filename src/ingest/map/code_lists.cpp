@@ -1,0 +1,99 @@
+#include "ingest/map/code_lists.hpp"
+
+#include <vector>
+
+#include "config/config.hpp"
+#include "core/text.hpp"
+
+namespace bostad::ingest {
+namespace {
+
+template <typename E>
+struct Alias {
+    E value;
+    std::string_view spelling; ///< lower case
+};
+
+constexpr Alias<HouseType> k_house_types[] = {
+    {HouseType::smahus, "småhus"},         {HouseType::smahus, "smahus"},
+    {HouseType::flerbostadshus, "flerbostadshus"}, {HouseType::flerbostadshus, "fbh"},
+    {HouseType::ovrigt, "övrigt"},         {HouseType::ovrigt, "ovrigt"},
+    {HouseType::ovrigt, "övriga hus"},     {HouseType::ovrigt, "övriga"}};
+
+constexpr Alias<Tenure> k_tenures[] = {
+    {Tenure::hyresratt, "hyresrätt"},   {Tenure::hyresratt, "hyresratt"},   {Tenure::bostadsratt, "bostadsrätt"},
+    {Tenure::bostadsratt, "bostadsratt"}, {Tenure::aganderatt, "äganderätt"}, {Tenure::aganderatt, "aganderatt"}};
+
+constexpr Alias<PlanStatus> k_statuses[] = {
+    {PlanStatus::paborjad, "påbörjad"},     {PlanStatus::paborjad, "paborjad"},     {PlanStatus::paborjad, "planuppdrag"},
+    {PlanStatus::samrad, "samråd"},         {PlanStatus::samrad, "samrad"},         {PlanStatus::granskning, "granskning"},
+    {PlanStatus::granskning, "utställning"}, {PlanStatus::antagen, "antagen"},      {PlanStatus::laga_kraft, "laga_kraft"},
+    {PlanStatus::laga_kraft, "laga kraft"}, {PlanStatus::laga_kraft, "lagakraft"},  {PlanStatus::laga_kraft, "gällande"},
+    {PlanStatus::overklagad, "överklagad"}, {PlanStatus::overklagad, "overklagad"}, {PlanStatus::upphavd, "upphävd"},
+    {PlanStatus::upphavd, "upphavd"},       {PlanStatus::avslutad, "avslutad"},     {PlanStatus::avslutad, "avbruten"}};
+
+constexpr Alias<Decision> k_decisions[] = {
+    {Decision::granted, "granted"},     {Decision::granted, "beviljat"},   {Decision::granted, "beviljad"},
+    {Decision::refused, "refused"},     {Decision::refused, "avslag"},     {Decision::refused, "avslaget"},
+    {Decision::refused, "avslagen"},    {Decision::withdrawn, "withdrawn"}, {Decision::withdrawn, "avskrivet"},
+    {Decision::withdrawn, "avskriven"}, {Decision::withdrawn, "återkallat"}, {Decision::withdrawn, "återkallad"}};
+
+/// The mapping's translation of `text` for `field` (exact, then case-insensitive), if any.
+std::optional<std::string> translated(std::string_view text, const config::Mapping* mapping, std::string_view field) {
+    if (!mapping) return std::nullopt;
+    const auto it = mapping->values.find(std::string(field));
+    if (it == mapping->values.end()) return std::nullopt;
+    if (const auto exact = it->second.find(std::string(text)); exact != it->second.end()) return exact->second;
+    const std::string lower = lower_sv(text);
+    for (const auto& [from, to] : it->second) {
+        if (lower_sv(from) == lower) return to;
+    }
+    return std::nullopt;
+}
+
+template <typename E, std::size_t N>
+std::optional<E> lookup(std::string_view text, const Alias<E> (&aliases)[N]) {
+    const std::string lower = lower_sv(trim(text));
+    for (const auto& a : aliases) {
+        if (a.spelling == lower) return a.value;
+    }
+    return std::nullopt;
+}
+
+template <typename E, std::size_t N>
+std::optional<E> read_code(std::string_view text, const config::Mapping* mapping, std::string_view field,
+                           const Alias<E> (&aliases)[N]) {
+    const std::string_view t = trim(text);
+    if (auto to = translated(t, mapping, field)) return lookup(*to, aliases);
+    return lookup(t, aliases);
+}
+
+} // namespace
+
+std::optional<HouseType> read_house_type(std::string_view text, const config::Mapping* mapping) {
+    return read_code(text, mapping, "house_type", k_house_types);
+}
+
+std::optional<Tenure> read_tenure(std::string_view text, const config::Mapping* mapping) {
+    return read_code(text, mapping, "tenure", k_tenures);
+}
+
+std::optional<PlanStatus> read_plan_status(std::string_view text, const config::Mapping* mapping) {
+    return read_code(text, mapping, "status", k_statuses);
+}
+
+std::optional<Decision> read_decision(std::string_view text, const config::Mapping* mapping) {
+    return read_code(text, mapping, "decision", k_decisions);
+}
+
+std::string accepted_values(Field field) {
+    switch (field) {
+    case Field::house_type: return join_alternatives(codes_of(house_type_codes()));
+    case Field::tenure: return join_alternatives(codes_of(tenure_codes()));
+    case Field::status: return join_alternatives(codes_of(plan_status_codes()));
+    case Field::decision: return "granted, refused or withdrawn (beviljat, avslag, avskrivet)";
+    default: return "";
+    }
+}
+
+} // namespace bostad::ingest

@@ -1,0 +1,286 @@
+#include "ingest/map/convert.hpp"
+
+#include <fmt/format.h>
+
+#include "config/config.hpp"
+#include "core/text.hpp"
+#include "ingest/map/code_lists.hpp"
+
+namespace bostad::ingest {
+namespace {
+
+/// Raised inside a conversion to stop at the first problem of a row.
+struct Stop {
+    Problem problem;
+};
+
+class RowReader {
+public:
+    RowReader(const SourceRow& row, const ConvertSettings& s) : m_row(row), m_s(s) {}
+
+    std::string source_name(Field f) const {
+        const int i = m_s.binding.index(f);
+        return i >= 0 ? m_s.source_names[static_cast<std::size_t>(i)] : std::string(field_name(f));
+    }
+
+    /// The trimmed text of a field; nullopt when unbound, NULL or blank.
+    std::optional<std::string> text(Field f) const {
+        const int i = m_s.binding.index(f);
+        if (i < 0) return std::nullopt;
+        const auto& v = m_row.values[static_cast<std::size_t>(i)];
+        if (!v) return std::nullopt;
+        const std::string_view t = trim(*v);
+        if (t.empty()) return std::nullopt;
+        return std::string(t);
+    }
+
+    std::string required(Field f) const {
+        auto t = text(f);
+        if (!t) fail(Reason::missing_field, f, fmt::format("{} is empty (source field '{}')", field_name(f), source_name(f)));
+        return *t;
+    }
+
+    std::optional<Date> date(Field f) const {
+        const auto t = text(f);
+        if (!t) return std::nullopt;
+        const int i = m_s.binding.index(f);
+        const bool typed = m_s.types[static_cast<std::size_t>(i)] == ValueType::date;
+        static const std::vector<DateFormat> k_iso{DateFormat::iso};
+        const auto& formats = typed ? k_iso : m_s.date_formats;
+        if (auto d = parse_date(*t, formats)) return d;
+        std::vector<std::string> names;
+        for (auto fmt_ : formats) names.emplace_back(date_format_name(fmt_));
+        fail(Reason::invalid_date, f,
+             fmt::format("{} '{}' (source field '{}') is not a date (expected {})", field_name(f), *t, source_name(f),
+                         join_alternatives(names)));
+    }
+
+    std::optional<std::int64_t> count(Field f) const {
+        const auto t = text(f);
+        if (!t) return std::nullopt;
+        const auto r = parse_count(*t, decimal_of(f));
+        if (r.value) return r.value;
+        const Reason reason = *r.error == CountError::not_a_number ? Reason::invalid_number : Reason::invalid_count;
+        fail(reason, f,
+             fmt::format("{} '{}' (source field '{}') {}: expected a whole number of dwellings, 0 or more",
+                         field_name(f), *t, source_name(f), describe(*r.error)));
+    }
+
+    double number(Field f) const {
+        const std::string t = required(f);
+        if (auto v = parse_decimal(t, decimal_of(f))) return *v;
+        fail(Reason::invalid_geometry, f,
+             fmt::format("{} '{}' (source field '{}') is not a coordinate{}", field_name(f), t, source_name(f),
+                         m_s.decimal == ',' ? " (decimal comma expected)" : ""));
+    }
+
+    template <typename E>
+    std::optional<E> code(Field f, std::optional<E> (*read)(std::string_view, const config::Mapping*)) const {
+        const auto t = text(f);
+        if (!t) return std::nullopt;
+        if (auto v = read(*t, m_s.mapping)) return v;
+        fail(Reason::unknown_code, f,
+             fmt::format("{} '{}' (source field '{}') is not a known value: use {}, or translate it in the mapping's "
+                         "values.{}",
+                         field_name(f), *t, source_name(f), accepted_values(f), field_name(f)));
+    }
+
+    /// Every bound text value must be valid UTF-8 after decoding.
+    void check_encoding() const {
+        for (int i : m_s.bound) {
+            const auto& v = m_row.values[static_cast<std::size_t>(i)];
+            if (v && !is_valid_utf8(*v)) {
+                throw Stop{{Reason::invalid_encoding, m_s.source_names[static_cast<std::size_t>(i)],
+                            fmt::format("field '{}' is not valid UTF-8: the file's text encoding is not declared "
+                                        "(no .cpg); set encoding in the mapping, e.g. \"ISO-8859-1\"",
+                                        m_s.source_names[static_cast<std::size_t>(i)])}};
+            }
+        }
+    }
+
+    std::string municipality() const {
+        const auto t = text(Field::municipality);
+        if (!t) {
+            if (m_s.municipality) return *m_s.municipality;
+            fail(Reason::missing_field, Field::municipality,
+                 "no municipality: give it in the file, the mapping (municipality = \"1290\") or --municipality");
+        }
+        const auto code = municipality_code(*t, m_s.mapping, m_s.config);
+        if (!code) {
+            fail(Reason::invalid_municipality, Field::municipality,
+                 fmt::format("municipality '{}' is neither a four-digit kommun code nor a municipality of the config", *t));
+        }
+        if (m_s.municipality && *code != *m_s.municipality) {
+            fail(Reason::municipality_mismatch, Field::municipality,
+                 fmt::format("the row is for municipality {} but the file is given as {}", *code, *m_s.municipality));
+        }
+        return *code;
+    }
+
+    GeometryInput geometry() const {
+        if (m_s.binding.has(Field::x) && m_s.binding.has(Field::y)) {
+            if (!text(Field::x) && !text(Field::y)) return std::monostate{};
+            return XyInput{number(Field::x), number(Field::y)};
+        }
+        if (m_s.binding.has(Field::wkt)) {
+            auto t = text(Field::wkt);
+            if (!t) return std::monostate{};
+            return WktInput{*t};
+        }
+        if (m_row.wkb.empty()) return std::monostate{};
+        return WkbInput{m_row.wkb};
+    }
+
+    [[noreturn]] void fail(Reason r, Field f, std::string message) const {
+        throw Stop{{r, std::string(field_name(f)), std::move(message)}};
+    }
+
+private:
+    char decimal_of(Field f) const {
+        const int i = m_s.binding.index(f);
+        return m_s.types[static_cast<std::size_t>(i)] == ValueType::number ? '.' : m_s.decimal;
+    }
+
+    const SourceRow& m_row;
+    const ConvertSettings& m_s;
+};
+
+void check_order(const RowReader& r, std::initializer_list<std::pair<Field, std::optional<Date>>> chain) {
+    std::optional<std::pair<Field, Date>> previous;
+    for (const auto& [field, date] : chain) {
+        if (!date) continue;
+        if (previous && *date < previous->second) {
+            r.fail(Reason::dates_out_of_order, field,
+                   fmt::format("{} {} is before {} {}", field_name(field), date->iso(), field_name(previous->first),
+                               previous->second.iso()));
+        }
+        previous = {field, *date};
+    }
+}
+
+/// Fills in `key` and `municipality` as far as they can be read, then runs `body`, catching the first problem.
+template <typename Record, typename Body>
+Converted<Record> convert(const SourceRow& row, const ConvertSettings& s, Field key_field, Body body) {
+    Converted<Record> out;
+    RowReader r(row, s);
+    try {
+        if (auto k = r.text(key_field)) out.key = *k;
+        try {
+            out.municipality = r.municipality();
+        } catch (const Stop&) {
+            // reported below, in field order
+        }
+        r.check_encoding();
+        out.geometry = r.geometry();
+        out.record = body(r);
+    } catch (const Stop& stop) {
+        out.problem = stop.problem;
+        out.record.reset();
+    }
+    return out;
+}
+
+} // namespace
+
+void apply_capacity_override(PlanRecord& plan, const config::Config* config) {
+    if (!config) return;
+    if (const auto* o = config->find_plan_capacity(plan.municipality, plan.plan_id)) {
+        plan.capacity_override = o->dwellings;
+        plan.capacity_note = o->note.empty() ? std::nullopt : std::optional(o->note);
+    }
+}
+
+std::optional<std::string> municipality_code(std::string_view text, const config::Mapping* mapping,
+                                             const config::Config* config) {
+    std::string t(trim(text));
+    if (mapping) {
+        if (const auto it = mapping->values.find("municipality"); it != mapping->values.end()) {
+            if (const auto v = it->second.find(t); v != it->second.end()) t = v->second;
+        }
+    }
+    if (is_municipality_code(t)) return t;
+    if (t.size() == 3 && is_municipality_code("0" + t)) return "0" + t; // a code read as a number lost its zero
+    if (config) {
+        for (const auto& m : config->municipalities) {
+            if (lower_sv(m.name) == lower_sv(t)) return m.code;
+        }
+    }
+    return std::nullopt;
+}
+
+Converted<PermitRecord> convert_permit(const SourceRow& row, const ConvertSettings& s) {
+    return convert<PermitRecord>(row, s, Field::case_id, [&](const RowReader& r) {
+        PermitRecord p;
+        p.case_id = r.required(Field::case_id);
+        p.municipality = r.municipality();
+        p.property = r.text(Field::property);
+        p.house_type = r.code<HouseType>(Field::house_type, read_house_type);
+        p.tenure = r.code<Tenure>(Field::tenure, read_tenure);
+        p.dwellings = r.count(Field::dwellings).value_or(-1);
+        if (p.dwellings < 0) r.fail(Reason::missing_field, Field::dwellings, fmt::format("dwellings is empty (source field '{}')", r.source_name(Field::dwellings)));
+        p.dwellings_removed = r.count(Field::dwellings_removed).value_or(0);
+        p.applied = r.date(Field::applied_date);
+        if (!p.applied) r.fail(Reason::missing_field, Field::applied_date, fmt::format("applied_date is empty (source field '{}')", r.source_name(Field::applied_date)));
+        p.granted = r.date(Field::granted_date);
+        p.started = r.date(Field::started_date);
+        p.completed = r.date(Field::completed_date);
+        p.refused = r.date(Field::refused_date);
+        p.withdrawn = r.date(Field::withdrawn_date);
+        if (const auto decision = r.code<Decision>(Field::decision, read_decision)) {
+            const auto when = r.date(Field::decision_date);
+            if (!when) r.fail(Reason::missing_field, Field::decision_date, "a decision without its date (decision_date is empty)");
+            auto& slot = *decision == Decision::granted ? p.granted : *decision == Decision::refused ? p.refused : p.withdrawn;
+            if (!slot) slot = when;
+        } else if (r.text(Field::decision_date)) {
+            r.fail(Reason::missing_field, Field::decision, "a decision date without a decision");
+        }
+        if (p.granted && p.refused) {
+            r.fail(Reason::conflicting_decisions, Field::refused_date,
+                   fmt::format("both granted ({}) and refused ({})", p.granted->iso(), p.refused->iso()));
+        }
+        check_order(r, {{Field::applied_date, p.applied}, {Field::granted_date, p.granted},
+                        {Field::started_date, p.started}, {Field::completed_date, p.completed}});
+        check_order(r, {{Field::applied_date, p.applied}, {Field::refused_date, p.refused}});
+        check_order(r, {{Field::applied_date, p.applied}, {Field::withdrawn_date, p.withdrawn}});
+        return p;
+    });
+}
+
+Converted<PlanRecord> convert_plan(const SourceRow& row, const ConvertSettings& s) {
+    return convert<PlanRecord>(row, s, Field::plan_id, [&](const RowReader& r) {
+        PlanRecord p;
+        p.plan_id = r.required(Field::plan_id);
+        p.municipality = r.municipality();
+        p.name = r.text(Field::name);
+        const auto status = r.code<PlanStatus>(Field::status, read_plan_status);
+        if (!status) r.fail(Reason::missing_field, Field::status, fmt::format("status is empty (source field '{}')", r.source_name(Field::status)));
+        p.status = *status;
+        p.adopted = r.date(Field::adopted_date);
+        p.legal = r.date(Field::legal_date);
+        p.implementation_end = r.date(Field::implementation_end);
+        if (const auto years = r.count(Field::implementation_years); years && !p.implementation_end && p.legal) {
+            p.implementation_end = p.legal->plus_months(static_cast<int>(12 * *years));
+        }
+        p.planned_dwellings = r.count(Field::planned_dwellings);
+        p.source_format = s.source_format;
+        apply_capacity_override(p, s.config);
+        if (p.status == PlanStatus::laga_kraft && !p.legal) {
+            r.fail(Reason::missing_field, Field::legal_date, "a plan with status laga kraft needs its laga kraft date (legal_date)");
+        }
+        check_order(r, {{Field::adopted_date, p.adopted}, {Field::legal_date, p.legal},
+                        {Field::implementation_end, p.implementation_end}});
+        return p;
+    });
+}
+
+Converted<AreaRecord> convert_area(const SourceRow& row, const ConvertSettings& s) {
+    return convert<AreaRecord>(row, s, Field::area_id, [&](const RowReader& r) {
+        AreaRecord a;
+        a.area_id = r.required(Field::area_id);
+        a.name = r.text(Field::name);
+        if (r.text(Field::municipality) || s.municipality) a.municipality = r.municipality();
+        return a;
+    });
+}
+
+} // namespace bostad::ingest

@@ -1,0 +1,71 @@
+#pragma once
+// One delivered row to one canonical record: read the bound fields, decode and check every value
+// (encoding, dates, counts, code lists, municipality, the order of the stage dates). The geometry is only
+// located here (x/y columns, WKT column or the feature's geometry); geometry_check.hpp checks it.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/row_source.hpp"
+#include "ingest/map/binding.hpp"
+#include "ingest/check/problem.hpp"
+#include "core/records.hpp"
+#include "ingest/map/values.hpp"
+
+namespace bostad::config {
+struct Config;
+struct Mapping;
+} // namespace bostad::config
+
+namespace bostad::ingest {
+
+struct ConvertSettings {
+    DataKind kind = DataKind::permits;
+    Binding binding;
+    std::vector<int> bound;                  ///< binding.bound_sources(), computed once
+    std::vector<ValueType> types;      ///< per source field
+    std::vector<std::string> source_names;   ///< per source field, for messages
+    std::vector<DateFormat> date_formats{DateFormat::iso};
+    char decimal = '.';
+    const config::Mapping* mapping = nullptr;
+    std::optional<std::string> municipality; ///< the municipality of every row of the file, when known
+    const config::Config* config = nullptr;  ///< municipality names, plan capacities
+    std::string source_format;               ///< the file's format, recorded with plans
+};
+
+struct XyInput {
+    double x;
+    double y;
+};
+struct WktInput {
+    std::string text;
+};
+struct WkbInput {
+    std::vector<std::uint8_t> wkb;
+};
+using GeometryInput = std::variant<std::monostate, XyInput, WktInput, WkbInput>;
+
+template <typename Record>
+struct Converted {
+    std::optional<Record> record;  ///< set when every value passed (the geometry is checked later)
+    std::optional<Problem> problem;
+    GeometryInput geometry;
+    std::string municipality;      ///< as far as it could be read (for the quarantine and snapshots)
+    std::string key;               ///< case_id, plan_id or area_id as far as it could be read
+};
+
+Converted<PermitRecord> convert_permit(const SourceRow& row, const ConvertSettings& s);
+Converted<PlanRecord> convert_plan(const SourceRow& row, const ConvertSettings& s);
+Converted<AreaRecord> convert_area(const SourceRow& row, const ConvertSettings& s);
+
+/// Sets the planner's capacity for the plan from the config's [[plan_capacity]], when there is one.
+void apply_capacity_override(PlanRecord& plan, const config::Config* config);
+
+/// Turns a municipality name or code into a kommun code ("Kristianstad" → "1290"); nullopt when unknown.
+std::optional<std::string> municipality_code(std::string_view text, const config::Mapping* mapping,
+                                             const config::Config* config);
+
+} // namespace bostad::ingest
