@@ -253,20 +253,28 @@ def bench_postgis(work, data, csv, rows):
     gpkg_export_s, gpkg_export = export_seconds(work, gpkg, "postgis-side-export.gpkg")
     with ThrowawayPostgres(bindir) as server:
         store = server.dsn + " active_schema=bostad"
-        ogr = run_measured(["/usr/bin/ogr2ogr", "-gt", "unlimited", "-f", "PostgreSQL", server.dsn, csv,
-                            "-oo", "X_POSSIBLE_NAMES=x", "-oo", "Y_POSSIBLE_NAMES=y", "-s_srs", "EPSG:3008",
-                            "-t_srs", "EPSG:3006", "-nln", "ogr_permits", "-lco", "SPATIAL_INDEX=GIST"])
+        # The ingest against ogr2ogr, best of two each (alternating), as the machine is noisy.
+        ogr_runs, first_loads = [], []
+        for attempt in range(2):
+            ogr_runs.append(run_measured(["/usr/bin/ogr2ogr", "-gt", "unlimited", "-f", "PostgreSQL", server.dsn, csv,
+                                          "-oo", "X_POSSIBLE_NAMES=x", "-oo", "Y_POSSIBLE_NAMES=y", "-s_srs", "EPSG:3008",
+                                          "-t_srs", "EPSG:3006", "-nln", f"ogr_permits_{attempt}", "-lco", "SPATIAL_INDEX=GIST"]))
+            trial = server.dsn + f" active_schema=trial_{attempt}"
+            subprocess.run([BOSTAD, "init", "--db", trial], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            first_loads.append(bostad_ingest(trial, csv, "permits", "--crs", "EPSG:3008", "--quiet"))
+        ogr = min(ogr_runs, key=lambda r: r.seconds)
         pg_loads, pg_status = run_bostad(store, csv, plans, districts)
+        pg_ingest = min(first_loads, key=lambda r: r.seconds)
         pg_export_s, pg_export = export_seconds(work, store, "postgis-export.gpkg")
         assign_s, shares_s, _ = assignment_seconds(pg_loads[-1].stderr)
         gpkg_assign_s, gpkg_shares_s, _ = assignment_seconds(gpkg_loads[-1].stderr)
     same = pg_status[0].stdout == gpkg_status[0].stdout
     same_export = same_layers(gpkg_export, pg_export)
     best = {"gpkg": min(r.seconds for r in gpkg_status), "pg": min(r.seconds for r in pg_status)}
-    ratios = {"ingest": pg_loads[0].seconds / ogr.seconds, "status": best["pg"] / best["gpkg"],
+    ratios = {"ingest": pg_ingest.seconds / ogr.seconds, "status": best["pg"] / best["gpkg"],
               "export": pg_export_s / gpkg_export_s}
-    print(f"  ogr2ogr -gt unlimited CSV → PostgreSQL with a GiST index           {ogr.seconds:7.2f} s")
-    print(f"  bostad ingest of the permits:   GeoPackage {gpkg_loads[0].seconds:7.2f} s   PostGIS {pg_loads[0].seconds:7.2f} s"
+    print(f"  ogr2ogr -gt unlimited CSV → PostgreSQL with a GiST index (best of 2) {ogr.seconds:7.2f} s")
+    print(f"  bostad ingest of the permits (PostGIS best of 2): GeoPackage {gpkg_loads[0].seconds:7.2f} s   PostGIS {pg_ingest.seconds:7.2f} s"
           f"   PostGIS / ogr2ogr {ratios['ingest']:.2f} {ratio_goal(ratios['ingest'], 1.5)}")
     print(f"  assignment to the districts:    GeoPackage {gpkg_assign_s:7.2f} s   PostGIS {assign_s:7.2f} s")
     print(f"  plans shared out:               GeoPackage {gpkg_shares_s:7.2f} s   PostGIS {shares_s:7.2f} s")
@@ -281,7 +289,9 @@ def bench_postgis(work, data, csv, rows):
     if not same_export:
         sys.exit("the PostGIS store's export differs from the GeoPackage store's")
     return {"permits": rows, "ogr2ogr_pg_s": ogr.seconds,
-            "ingest_s": {"gpkg": gpkg_loads[0].seconds, "postgis": pg_loads[0].seconds},
+            "ingest_s": {"gpkg": gpkg_loads[0].seconds, "postgis": pg_ingest.seconds,
+                         "postgis_runs": [r.seconds for r in first_loads],
+                         "ogr2ogr_runs": [r.seconds for r in ogr_runs]},
             "assign_s": {"gpkg": gpkg_assign_s, "postgis": assign_s},
             "status_s": best, "status_identical": same,
             "export_s": {"gpkg": gpkg_export_s, "postgis": pg_export_s}, "export_identical": same_export,

@@ -12,7 +12,7 @@
 #include "gdal/runtime.hpp"
 #include "geos/context.hpp"
 #include "sqlite/database.hpp"
-#include "store/gpkg/migrations.hpp"
+#include "store/schema.hpp"
 
 namespace bostad::cli {
 namespace {

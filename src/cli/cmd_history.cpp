@@ -6,12 +6,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "pg/conninfo.hpp"
-#include "store/postgis/history.hpp"
-#include "store/postgis/pg_store.hpp"
-#include "sqlite/database.hpp"
 #include "store/history.hpp"
-#include "store/gpkg/store_file.hpp"
+#include "store/store.hpp"
 
 namespace bostad::cli {
 namespace {

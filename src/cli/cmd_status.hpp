@@ -31,8 +31,8 @@ public:
                "targets. New dwellings in text; --of json and csv add net dwellings (new − removed), json the\n"
                "splits by house type and tenure. --list names the permits (or plans) behind a figure.\n"
                "A month that has not begun is an error; a month before any data gives zeros.\n"
-               "On a PostGIS store (--db PG:...) the counting and the lists are done by the database, in one\n"
-               "read-only snapshot.";
+               "On a PostGIS store (--db PG:...) the permits stream out of the database (COPY) into the same\n"
+               "count as on a GeoPackage, and the lists are chosen by the database, all in one read-only snapshot.";
     }
     std::vector<OutputFormat> formats() const override { return {OutputFormat::text, OutputFormat::json, OutputFormat::csv}; }
     void declare(CLI::App& app) override;

@@ -1,6 +1,9 @@
 #include "pg/connection.hpp"
 
 #include <algorithm>
+#include <bit>
+#include <cstring>
+#include <type_traits>
 
 #include <fmt/format.h>
 #include <libpq-fe.h>
@@ -235,7 +238,7 @@ void Connection::copy_null() {
 }
 
 void Connection::copy_row_end() {
-    m_copy_buffer += '\n';
+    if (!m_copy_binary) m_copy_buffer += '\n';
     m_copy_fields = 0;
     if (m_copy_buffer.size() >= (1u << 20)) {
         if (PQputCopyData(m_c.get(), m_copy_buffer.data(), static_cast<int>(m_copy_buffer.size())) != 1) {
@@ -245,7 +248,60 @@ void Connection::copy_row_end() {
     }
 }
 
+namespace {
+
+template <typename T>
+void append_big_endian(std::string& out, T v) {
+    using U = std::make_unsigned_t<T>;
+    U u = static_cast<U>(v);
+    if constexpr (std::endian::native == std::endian::little) {
+        if constexpr (sizeof(U) == 2) u = __builtin_bswap16(u);
+        else if constexpr (sizeof(U) == 4) u = __builtin_bswap32(u);
+        else u = __builtin_bswap64(u);
+    }
+    char bytes[sizeof(U)];
+    std::memcpy(bytes, &u, sizeof(U));
+    out.append(bytes, sizeof(U));
+}
+
+} // namespace
+
+void Connection::begin_binary_copy(std::string_view table, const std::vector<std::string>& columns) {
+    std::string list;
+    for (const auto& c : columns) list += (list.empty() ? "" : ", ") + quote_identifier(c);
+    const std::string sql = fmt::format("COPY {} ({}) FROM STDIN WITH (FORMAT binary)", quote_identifier(table), list);
+    PGresult* r = PQexec(m_c.get(), sql.c_str());
+    if (!r || PQresultStatus(r) != PGRES_COPY_IN) fail(sql, r);
+    PQclear(r);
+    m_copy_table = std::string(table);
+    m_copy_binary = true;
+    m_copy_buffer.assign("PGCOPY\n\377\r\n\0", 11);
+    append_big_endian<std::int32_t>(m_copy_buffer, 0); // flags
+    append_big_endian<std::int32_t>(m_copy_buffer, 0); // no header extension
+}
+
+void Connection::copy_binary_row(std::int16_t fields) { append_big_endian(m_copy_buffer, fields); }
+
+void Connection::copy_binary_null() { append_big_endian<std::int32_t>(m_copy_buffer, -1); }
+
+void Connection::copy_binary_int8(std::int64_t v) {
+    append_big_endian<std::int32_t>(m_copy_buffer, 8);
+    append_big_endian(m_copy_buffer, v);
+}
+
+void Connection::copy_binary_date(std::int32_t days_since_2000) {
+    append_big_endian<std::int32_t>(m_copy_buffer, 4);
+    append_big_endian(m_copy_buffer, days_since_2000);
+}
+
+void Connection::copy_binary_bytes(std::string_view bytes) {
+    append_big_endian(m_copy_buffer, static_cast<std::int32_t>(bytes.size()));
+    m_copy_buffer.append(bytes);
+}
+
 void Connection::end_copy() {
+    if (m_copy_binary) append_big_endian<std::int16_t>(m_copy_buffer, -1); // the trailer
+    m_copy_binary = false;
     if (!m_copy_buffer.empty() &&
         PQputCopyData(m_c.get(), m_copy_buffer.data(), static_cast<int>(m_copy_buffer.size())) != 1) {
         fail("COPY " + m_copy_table);

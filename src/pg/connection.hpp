@@ -99,6 +99,17 @@ public:
     void copy_row_end();
     void end_copy();
 
+    /// COPY table (columns) FROM STDIN in PostgreSQL's binary format, for bulk loads: the server parses no text.
+    /// Each row is copy_binary_row(n) followed by one value per column, then copy_row_end; end_copy finishes.
+    void begin_binary_copy(std::string_view table, const std::vector<std::string>& columns);
+    void copy_binary_row(std::int16_t fields);
+    void copy_binary_null();
+    void copy_binary_int8(std::int64_t v);
+    /// A date as PostgreSQL stores it: days since 2000-01-01.
+    void copy_binary_date(std::int32_t days_since_2000);
+    /// Text (UTF-8), bytea, or a type's binary form (a PostGIS geometry: EWKB).
+    void copy_binary_bytes(std::string_view bytes);
+
     const std::string& schema() const { return m_schema; }
     const std::string& location() const { return m_location; }
     bool in_transaction() const;
@@ -116,6 +127,7 @@ private:
     std::string m_copy_buffer;
     std::string m_copy_table;
     std::size_t m_copy_fields = 0; ///< of the row being written
+    bool m_copy_binary = false;
 };
 
 /// BEGIN … COMMIT, rolled back when destroyed without commit().

@@ -1,7 +1,7 @@
 #pragma once
 // What an ingest writes to (ingest/ingester.hpp): the permits and plans (load a municipality's, insert,
 // update, mark seen or missing), area sets (replaced as a whole), and the run log (runs, events,
-// quarantine). The GeoPackage store (store/sqlite_target.hpp) and the PostGIS store (pgstore/) each
+// quarantine). The GeoPackage store (store/gpkg/ingest_target.hpp) and the PostGIS store (store/postgis/) each
 // implement it; the ingest's decisions (what is new, changed, repeated, rejected, missing) are the same
 // code for both.
 

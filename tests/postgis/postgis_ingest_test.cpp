@@ -144,7 +144,7 @@ TEST_F(PostgisIngest, TwoIngestsOfOneSourceWaitForEachOtherWithANote) {
     const std::string location = fresh_store("t_lock");
     pg::Connection holder = pg::Connection::open(location);
     pg::Transaction tx(holder);
-    // What `bostad ingest` of Kristianstad's permits locks (pgstore::PgStore::lock_for_writing).
+    // What `bostad ingest` of Kristianstad's permits locks (store::postgis::PgStore::lock_for_writing).
     holder.exec("SELECT pg_advisory_xact_lock(hashtext(current_schema() || ' ingest permits 1290'))");
     auto waiting = std::async(std::launch::async, [&] {
         return run_bostad({"ingest", "--month", "2026-10", "--source", "kristianstad-bygglov", "--db", location}, s_opts);

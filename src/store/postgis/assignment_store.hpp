@@ -1,5 +1,5 @@
 #pragma once
-// The PostGIS store's side of the assignment (aggregate/assignment_store.hpp): points and polygons read as
+// The PostGIS store's side of the assignment (store/assignment_store.hpp): points and polygons read as
 // WKB, candidates near a plan found through the GiST index, rows written with COPY.
 
 #include "store/assignment_store.hpp"

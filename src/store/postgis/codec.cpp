@@ -1,6 +1,7 @@
 #include "store/postgis/codec.hpp"
 
 #include <bit>
+#include <cstring>
 
 #include "core/error.hpp"
 
@@ -70,6 +71,19 @@ std::string ewkb_hex(const std::uint8_t* wkb, std::size_t size, std::int32_t sri
     hex_u32(static_cast<std::uint32_t>(srid));
     // The nested geometries of a collection keep their ISO type codes, which PostGIS reads too.
     for (std::size_t i = 5; i < size; ++i) hex_byte(wkb[i]);
+    return out;
+}
+
+std::array<char, 25> point_ewkb(double x, double y, std::int32_t srid) {
+    static_assert(std::endian::native == std::endian::little, "EWKB is written little-endian from memory");
+    std::array<char, 25> out{};
+    out[0] = 1;                                   // little-endian
+    const std::uint32_t type = 0x20000001;        // point, SRID present
+    const auto s = static_cast<std::uint32_t>(srid);
+    std::memcpy(out.data() + 1, &type, 4);
+    std::memcpy(out.data() + 5, &s, 4);
+    std::memcpy(out.data() + 9, &x, 8);
+    std::memcpy(out.data() + 17, &y, 8);
     return out;
 }
 

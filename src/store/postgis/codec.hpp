@@ -1,6 +1,7 @@
 #pragma once
 // Values between bostad and PostgreSQL's text forms: bigint[] parameters, hex bytes, hex EWKB geometries.
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -18,6 +19,9 @@ void from_hex(std::string_view text, std::vector<std::uint8_t>& out);
 
 /// An ISO WKB geometry as hex EWKB with the SRID set, the form PostGIS reads from text.
 std::string ewkb_hex(const std::uint8_t* wkb, std::size_t size, std::int32_t srid);
+
+/// A 2D point as EWKB with the SRID set (little-endian), the binary form PostGIS reads.
+std::array<char, 25> point_ewkb(double x, double y, std::int32_t srid);
 
 /// Appends a 2D point as hex EWKB with the SRID set (the same text ewkb_hex writes for its WKB), without
 /// building the WKB first: for bulk loads.

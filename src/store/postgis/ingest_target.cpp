@@ -182,33 +182,33 @@ private:
 
     void flush() {
         if (m_pending.empty()) return;
-        m_c.begin_copy("permits", {"fid", "geom", "municipality", "case_id", "property", "house_type", "tenure", "dwellings",
-                                   "dwellings_removed", "applied_date", "granted_date", "started_date", "completed_date",
-                                   "refused_date", "withdrawn_date", "first_run", "last_changed_run", "last_seen_run"});
-        // Field by field into the COPY stream: a bulk load of a million permits builds no row of strings.
-        const auto integer = [&](std::int64_t v) { m_c.copy_raw([v](std::string& out) { fmt::format_to(std::back_inserter(out), "{}", v); }); };
-        const auto optional = [&](const std::optional<std::string>& v) { v ? m_c.copy_value(*v) : m_c.copy_null(); };
+        // Binary COPY, field by field: a bulk load of a million permits builds no row of strings, and the server
+        // parses no text (half the time of text COPY for these columns).
+        m_c.begin_binary_copy("permits", {"fid", "geom", "municipality", "case_id", "property", "house_type", "tenure",
+                                          "dwellings", "dwellings_removed", "applied_date", "granted_date", "started_date",
+                                          "completed_date", "refused_date", "withdrawn_date", "first_run", "last_changed_run",
+                                          "last_seen_run"});
+        constexpr std::int32_t k_days_1970_to_2000 = 10957;
+        const auto text = [&](const std::optional<std::string>& v) { v ? m_c.copy_binary_bytes(*v) : m_c.copy_binary_null(); };
+        const auto code_text = [&](const auto& v) { v ? m_c.copy_binary_bytes(code(*v)) : m_c.copy_binary_null(); };
         const auto date = [&](const std::optional<Date>& d) {
-            if (!d) return m_c.copy_null();
-            m_c.copy_raw([&d](std::string& out) {
-                char iso[10];
-                d->write_iso(iso);
-                out.append(iso, sizeof iso);
-            });
+            d ? m_c.copy_binary_date(d->days() - k_days_1970_to_2000) : m_c.copy_binary_null();
         };
         for (const auto& row : m_pending) {
             const PermitRecord& p = *row.record;
-            integer(row.fid);
-            m_c.copy_raw([&p](std::string& out) { append_point_ewkb_hex(out, p.x, p.y, k_srid); });
-            m_c.copy_value(p.municipality);
-            m_c.copy_value(p.case_id);
-            optional(p.property);
-            optional(code_of(p.house_type));
-            optional(code_of(p.tenure));
-            integer(p.dwellings);
-            integer(p.dwellings_removed);
+            m_c.copy_binary_row(18);
+            m_c.copy_binary_int8(row.fid);
+            const auto point = point_ewkb(p.x, p.y, k_srid);
+            m_c.copy_binary_bytes({point.data(), point.size()});
+            m_c.copy_binary_bytes(p.municipality);
+            m_c.copy_binary_bytes(p.case_id);
+            text(p.property);
+            code_text(p.house_type);
+            code_text(p.tenure);
+            m_c.copy_binary_int8(p.dwellings);
+            m_c.copy_binary_int8(p.dwellings_removed);
             for (const auto* d : {&p.applied, &p.granted, &p.started, &p.completed, &p.refused, &p.withdrawn}) date(*d);
-            for (int i = 0; i < 3; ++i) integer(row.run);
+            for (int i = 0; i < 3; ++i) m_c.copy_binary_int8(row.run);
             m_c.copy_row_end();
         }
         m_c.end_copy();
@@ -454,20 +454,33 @@ std::unique_ptr<store::AreaSetWriter> PgIngestTarget::area_sets() { return std::
 std::unique_ptr<store::RunRecorder> PgIngestTarget::runs() { return std::make_unique<RunRecorder>(m_c); }
 namespace {
 
-/// A load of many rows into a table that holds few: the table's indexes but its primary key are dropped before
-/// the rows are written and built again after them (a GiST or B-tree built over all rows at once is several
-/// times quicker than one kept up to date row by row), in the caller's transaction. A unique key that the rows
-/// broke fails to build again, and the transaction rolls back. Until the commit, the dropped indexes lock the
-/// table against other sessions, which then wait: fine for a first load of a region.
+/// A load of many rows into a table that holds few: the table's keys and indexes (and the foreign keys of other
+/// tables that point at it) are dropped before the rows are written and built again after them — a B-tree or
+/// GiST built over all rows at once is several times quicker than one kept up to date row by row — in the
+/// caller's transaction. A key that the rows broke fails to build again, and the transaction rolls back. Until
+/// the commit, the dropped indexes lock the table against other sessions, which then wait: fine for a first load
+/// of a region.
 class DeferredIndexes final : public store::BulkWrite {
 public:
     DeferredIndexes(pg::Connection& c, const std::string& table) : m_c(c) {
+        const std::string regclass = pg::quote_identifier(c.schema()) + "." + pg::quote_identifier(table);
+        const std::string qualified = pg::quote_identifier(table);
+        // Foreign keys of other tables that point at this one: dropped first, added again last.
+        pg::Result refs = c.exec("SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint "
+                                 "WHERE confrelid = $1::regclass AND contype = 'f' ORDER BY conname",
+                                 {regclass});
+        std::vector<std::string> foreign_keys;
+        for (int i = 0; i < refs.rows(); ++i) {
+            c.exec_script(fmt::format("ALTER TABLE {} DROP CONSTRAINT {}", refs.text(i, 0), pg::quote_identifier(refs.text(i, 1))));
+            foreign_keys.push_back(fmt::format("ALTER TABLE {} ADD CONSTRAINT {} {}", refs.text(i, 0),
+                                               pg::quote_identifier(refs.text(i, 1)), refs.text(i, 2)));
+        }
+        // The primary key first, then the other keys and indexes.
         pg::Result r = c.exec("SELECT ic.relname, pg_get_indexdef(i.indexrelid), con.conname, pg_get_constraintdef(con.oid) "
                               "FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid "
                               "LEFT JOIN pg_constraint con ON con.conindid = i.indexrelid AND con.conrelid = i.indrelid "
-                              "WHERE i.indrelid = $1::regclass AND NOT i.indisprimary ORDER BY ic.relname",
-                              {pg::quote_identifier(c.schema()) + "." + pg::quote_identifier(table)});
-        const std::string qualified = pg::quote_identifier(table);
+                              "WHERE i.indrelid = $1::regclass ORDER BY i.indisprimary DESC, ic.relname",
+                              {regclass});
         for (int i = 0; i < r.rows(); ++i) {
             if (r.is_null(i, 2)) {
                 m_rebuild.push_back(r.text(i, 1));
@@ -478,6 +491,7 @@ public:
                 c.exec_script(fmt::format("ALTER TABLE {} DROP CONSTRAINT {}", qualified, pg::quote_identifier(r.text(i, 2))));
             }
         }
+        m_rebuild.insert(m_rebuild.end(), foreign_keys.begin(), foreign_keys.end());
     }
     void finish() override {
         m_c.exec_script("SET LOCAL maintenance_work_mem = '512MB'");
