@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "core/error.hpp"
 #include "pg/connection.hpp"
 #include "store/postgis/codec.hpp"
 
@@ -39,12 +40,13 @@ std::vector<AreaFeature> PgFeatureSource::areas(const std::string& area_set) {
 }
 
 void PgFeatureSource::permits(const PermitQuery& q, const std::function<void(const PermitFeature&)>& each) {
+    if (!m_c.in_transaction()) throw InternalError("the PostGIS store is read in a snapshot (a transaction)");
     // COPY is the quickest way out of the database; its one value is bound into a setting of this transaction.
     m_c.exec("SELECT set_config('bostad.area_set_name', $1, true)", {q.area_set.value_or("")});
     const std::string sql = fmt::format(
         "SELECT p.municipality, p.case_id, p.property, p.house_type, p.tenure, p.dwellings, p.dwellings_removed, "
         "p.applied_date, p.granted_date, p.started_date, p.completed_date, p.refused_date, p.withdrawn_date, a.area_id, {} "
-        "FROM permits p LEFT JOIN area_sets s ON s.name = current_setting('bostad.area_set_name') "
+        "FROM permits p LEFT JOIN area_sets s ON s.name = current_setting('bostad.area_set_name', true) "
         "LEFT JOIN permit_areas pa ON pa.area_set_id = s.id AND pa.permit_fid = p.fid "
         "LEFT JOIN areas a ON a.fid = pa.area_fid "
         "WHERE p.missing_since_run IS NULL ORDER BY p.municipality COLLATE \"C\", p.case_id COLLATE \"C\"",

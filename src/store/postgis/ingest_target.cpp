@@ -454,7 +454,7 @@ std::unique_ptr<store::AreaSetWriter> PgIngestTarget::area_sets() { return std::
 std::unique_ptr<store::RunRecorder> PgIngestTarget::runs() { return std::make_unique<RunRecorder>(m_c); }
 namespace {
 
-/// A load of many rows into a table that holds few: the table's keys and indexes (and the foreign keys of other
+/// A load of many rows into an empty table: the table's keys and indexes (and the foreign keys of other
 /// tables that point at it) are dropped before the rows are written and built again after them — a B-tree or
 /// GiST built over all rows at once is several times quicker than one kept up to date row by row — in the
 /// caller's transaction. A key that the rows broke fails to build again, and the transaction rolls back. Until
@@ -508,12 +508,13 @@ private:
 std::unique_ptr<store::BulkWrite> PgIngestTarget::bulk_write(const char* table, std::size_t rows) {
     constexpr std::size_t k_bulk_from = 50000;
     if (rows < k_bulk_from) return nullptr;
-    // Only a table that holds a tenth of the rows or fewer: a re-ingest keeps its indexes to find the stored rows.
-    const auto held = m_c.query_int(fmt::format("SELECT count(*) FROM (SELECT 1 FROM {} LIMIT $1) t", pg::quote_identifier(table)),
-                                    {std::to_string(rows / 10 + 1)});
-    if (held.value_or(0) > static_cast<std::int64_t>(rows / 10)) return nullptr;
+    // Only into an empty table (a region's first load): without its keys, every stored row an ingest updates
+    // would be looked for by reading the whole table.
+    const auto held = m_c.query_int(fmt::format("SELECT count(*) FROM (SELECT 1 FROM {} LIMIT 1) t", pg::quote_identifier(table)));
+    if (held.value_or(0) > 0) return nullptr;
     return std::make_unique<DeferredIndexes>(m_c, table);
 }
+
 bool PgIngestTarget::in_transaction() { return m_c.in_transaction(); }
 
 } // namespace bostad::store::postgis

@@ -7,6 +7,7 @@
 #include "core/figures.hpp"
 #include "core/records.hpp"
 #include "core/rule_sql.hpp"
+#include "core/error.hpp"
 #include "pg/connection.hpp"
 #include "store/permit_pass.hpp"
 
@@ -80,6 +81,7 @@ std::vector<AreaRow> PgStatusSource::areas(std::int64_t area_set_id) {
 }
 
 PermitTally PgStatusSource::scan_permits(const ScanRequest& req) {
+    if (!m_c.in_transaction()) throw InternalError("the PostGIS store is read in a snapshot (a transaction)");
     // The permits come over once, compactly, and are counted by the same pass as the GeoPackage store's (a
     // grouped query that applies the rules in SQL took 3 to 5 times as long as the GeoPackage store for a
     // million permits: PostgreSQL evaluates the conditions row by row far slower than compiled C++).
@@ -95,7 +97,7 @@ PermitTally PgStatusSource::scan_permits(const ScanRequest& req) {
     m_c.exec("SELECT set_config('bostad.area_set', $1, true), set_config('bostad.municipality', $2, true)",
              {std::to_string(req.area_set_id), req.municipality.value_or("")});
     if (req.area_set_id >= 0) {
-        m_c.copy_out("SELECT permit_fid, area_fid FROM permit_areas WHERE area_set_id = current_setting('bostad.area_set')::bigint "
+        m_c.copy_out("SELECT permit_fid, area_fid FROM permit_areas WHERE area_set_id = current_setting('bostad.area_set', true)::bigint "
                      "AND area_fid IS NOT NULL",
                      [&](pg::Connection::CopyFields f) {
                          const auto fid = static_cast<std::size_t>(integer(*f[0]));
@@ -109,7 +111,7 @@ PermitTally PgStatusSource::scan_permits(const ScanRequest& req) {
     m_c.copy_out(fmt::format("SELECT fid, municipality, house_type, tenure, dwellings, dwellings_removed, applied_date, "
                              "granted_date, started_date, completed_date, refused_date, withdrawn_date FROM permits "
                              "WHERE missing_since_run IS NULL{}",
-                             req.municipality ? " AND municipality = current_setting('bostad.municipality')" : ""),
+                             req.municipality ? " AND municipality = current_setting('bostad.municipality', true)" : ""),
                  [&](pg::Connection::CopyFields f) {
                      row.fid = integer(*f[0]);
                      row.area = row.fid < end ? area_of[static_cast<std::size_t>(row.fid)] : -1;

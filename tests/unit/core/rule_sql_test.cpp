@@ -80,7 +80,9 @@ TEST_F(RuleSql, TheStateExpressionIsStateAt) {
             ++i;
         }
         ASSERT_EQ(i, permits.size());
-        if (c.day == cutoffs.back().day) EXPECT_EQ(seen.size(), 8u) << "the permits reach every state";
+        if (c.day == cutoffs.back().day) {
+            EXPECT_EQ(seen.size(), 8u) << "the permits reach every state";
+        }
     }
 }
 
