@@ -22,6 +22,8 @@ nlohmann::json to_json(const store::StoreSummary& s) {
                         {"read", r.rows_read}, {"inserted", r.rows_inserted}, {"updated", r.rows_updated},
                         {"unchanged", r.rows_unchanged}, {"rejected", r.rows_rejected}});
     }
+    nlohmann::json references = nlohmann::json::object();
+    for (const auto& r : s.run_references) references[r.table + "." + r.column] = r.rows;
     nlohmann::json hits = nlohmann::json::array();
     for (const auto& h : s.personal_data.samples) {
         hits.push_back({{"table", h.table}, {"column", h.column}, {"row", h.row ? nlohmann::json(*h.row) : nlohmann::json()},
@@ -31,7 +33,8 @@ nlohmann::json to_json(const store::StoreSummary& s) {
             {"tool_schema_version", s.tool_schema_version}, {"created_with", s.created_with},
             {"created_at", s.created_at}, {"last_written_with", s.last_written_with},
             {"tables", tables},          {"last_runs", runs},
-            {"personal_data", {{"personnummer_like", s.personal_data.values}, {"samples", hits}}}};
+            {"personal_data", {{"personnummer_like", s.personal_data.values}, {"samples", hits}}},
+            {"run_references", references}};
 }
 
 void print_personal_data(std::ostream& out, const store::PersonalDataScan& p) {
@@ -61,6 +64,18 @@ void print_runs(std::ostream& out, const std::vector<store::RunSummary>& runs) {
     }
 }
 
+void print_references(std::ostream& out, const store::StoreSummary& s) {
+    if (s.dangling_runs() == 0) {
+        out << "\nrun references  every run id in the store names an ingest run\n";
+        return;
+    }
+    out << fmt::format("\nrun references  WARNING: {} row(s) name an ingest run that is not in ingest_runs:\n", s.dangling_runs());
+    for (const auto& r : s.run_references) {
+        if (r.rows > 0) out << fmt::format("  {}.{}: {} row(s)\n", r.table, r.column, r.rows);
+    }
+    out << "  The store was changed outside bostad or is damaged: restore it from a backup, or copy it again.\n";
+}
+
 void print_text(std::ostream& out, const store::StoreSummary& s) {
     out << fmt::format("store           {}\n", s.path);
     out << fmt::format("schema version  {}{}\n", s.schema_version,
@@ -78,6 +93,7 @@ void print_text(std::ostream& out, const store::StoreSummary& s) {
         print_runs(out, s.last_runs);
     }
     print_personal_data(out, s.personal_data);
+    print_references(out, s);
 }
 
 } // namespace
@@ -96,6 +112,12 @@ ExitCode CheckCommand::run(Context& ctx) {
         ctx.err() << fmt::format("warning: {} value(s) in {} look like a personnummer (Swedish personal identity "
                                  "number); see the 'personal data' part of `bostad check`\n",
                                  summary.personal_data.values, summary.path);
+    }
+    if (summary.dangling_runs() > 0) {
+        ctx.err() << fmt::format("bostad: {} row(s) in {} name an ingest run that is not there; see the 'run references' "
+                                 "part of `bostad check`\n",
+                                 summary.dangling_runs(), summary.path);
+        return ExitCode::data_problems;
     }
     return ExitCode::ok;
 }

@@ -18,8 +18,9 @@ public:
         return "Show what a store holds: its schema version, the tool versions that created and last wrote\n"
                "it, the number of rows in every table and the last ingest runs. Warns (on stderr, and in a\n"
                "'personal data' part) about stored text that looks like a personnummer (YYMMDD-NNNN,\n"
-               "YYYYMMDDNNNN, ... with a valid check digit). Opens the store read-only and never migrates\n"
-               "or changes it.";
+               "YYYYMMDDNNNN, ... with a valid check digit). Verifies that every run id the store's rows name\n"
+               "(first_run, last_seen_run, ... run_id) is an ingest run, and exits with code 1 when one is not.\n"
+               "Opens the store read-only and never migrates or changes it.";
     }
     void declare(CLI::App& app) override;
     ExitCode run(Context& ctx) override;

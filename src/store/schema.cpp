@@ -49,4 +49,20 @@ const std::vector<std::string>& store_tables() {
     return tables;
 }
 
+std::span<const RunReference> run_references() {
+    static constexpr RunReference refs[] = {
+        {"permits", "first_run"},   {"permits", "last_changed_run"}, {"permits", "last_seen_run"}, {"permits", "missing_since_run"},
+        {"plans", "first_run"},     {"plans", "last_changed_run"},   {"plans", "last_seen_run"},   {"plans", "missing_since_run"},
+        {"events", "run_id"},       {"rejected_rows", "run_id"},     {"area_sets", "loaded_run"},
+    };
+    return refs;
+}
+
+std::string dangling_run_sql(const RunReference& r, std::string (*quote)(std::string_view)) {
+    const std::string column = quote(r.column);
+    return fmt::format("SELECT count(*) FROM {} x WHERE x.{} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ingest_runs r "
+                       "WHERE r.id = x.{})",
+                       quote(r.table), column, column);
+}
+
 } // namespace bostad::store

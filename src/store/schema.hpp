@@ -24,4 +24,16 @@ int current_schema_version();
 /// The store's tables in the order a copy fills them (referenced tables first).
 const std::vector<std::string>& store_tables();
 
+/// A column that names an ingest run (ingest_runs.id). Neither store checks these row by row (a foreign key
+/// per row made bulk loads five times slower); bostad writes each in its run's transaction and `bostad check`
+/// verifies them.
+struct RunReference {
+    const char* table;
+    const char* column;
+};
+std::span<const RunReference> run_references();
+
+/// SQL that counts the rows of the reference's table whose run is named but not in ingest_runs.
+std::string dangling_run_sql(const RunReference& r, std::string (*quote)(std::string_view));
+
 } // namespace bostad::store

@@ -44,6 +44,13 @@ struct PersonalDataScan {
     void add(PersonalDataHit hit);
 };
 
+/// How many rows of a table name an ingest run (in `column`) that is not in ingest_runs.
+struct DanglingRuns {
+    std::string table;
+    std::string column;
+    std::int64_t rows = 0;
+};
+
 struct StoreSummary {
     std::string path;
     int schema_version = 0;
@@ -54,6 +61,9 @@ struct StoreSummary {
     std::vector<TableCount> tables; ///< every table registered in gpkg_contents
     std::vector<RunSummary> last_runs;
     PersonalDataScan personal_data;
+    std::vector<DanglingRuns> run_references; ///< every run column of store/schema.hpp, 0 rows when sound
+    /// Rows, over all run columns, that name no run.
+    std::int64_t dangling_runs() const;
 };
 
 } // namespace bostad::store

@@ -108,3 +108,33 @@ TEST(CliStore, CheckJsonIsMachineReadable) {
 
 } // namespace
 } // namespace bostad::test
+
+namespace bostad::test {
+namespace {
+
+TEST(CliStore, CheckFindsRowsThatNameNoRun) {
+    TempDir dir;
+    ProcessOptions o;
+    o.cwd = dir.path().string();
+    write_file(dir.file("p.csv"), "case_id,municipality,dwellings,applied_date,x,y\nBN 1,1290,2,2024-01-01,445500,6209000\n"
+                                  "BN 2,1290,1,2024-02-01,445600,6209100\n");
+    ASSERT_EQ(run_bostad({"init", "-q"}, o).exit_code, 0);
+    ASSERT_EQ(run_bostad({"ingest", "p.csv", "--kind", "permits", "--crs", "EPSG:3006", "-q"}, o).exit_code, 0);
+    auto sound = run_bostad({"check", "--of", "json"}, o);
+    ASSERT_EQ(sound.exit_code, 0) << sound.err;
+    const auto j = nlohmann::json::parse(sound.out);
+    EXPECT_EQ(j["run_references"]["permits.first_run"], 0);
+    EXPECT_EQ(j["run_references"].size(), 11u);
+    EXPECT_NE(run_bostad({"check"}, o).out.find("every run id in the store names an ingest run"), std::string::npos);
+    {
+        sqlite::Database db(dir.file("bostad.gpkg"), sqlite::OpenMode::read_write);
+        db.exec("UPDATE permits SET last_seen_run = 99 WHERE case_id = 'BN 2'");
+    }
+    const auto broken = run_bostad({"check"}, o);
+    EXPECT_EQ(broken.exit_code, 1) << "found data problems";
+    EXPECT_NE(broken.out.find("permits.last_seen_run: 1 row(s)"), std::string::npos) << broken.out;
+    EXPECT_NE(broken.err.find("1 row(s) in bostad.gpkg name an ingest run that is not there"), std::string::npos) << broken.err;
+}
+
+} // namespace
+} // namespace bostad::test

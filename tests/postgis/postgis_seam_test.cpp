@@ -9,6 +9,8 @@
 #include <fstream>
 #include <random>
 
+#include <nlohmann/json.hpp>
+
 #include "core/date.hpp"
 #include "pg/connection.hpp"
 #include "support/files.hpp"
@@ -107,8 +109,14 @@ TEST(PostgisSeam, CopiesGoFromAnyStoreToAnyOther) {
     }
     EXPECT_EQ(outputs[0], outputs[1]);
     EXPECT_EQ(outputs[0], outputs[2]);
-    const auto h = run_bostad({"check", "--db", back, "--of", "json"}, o);
-    EXPECT_EQ(h.exit_code, 0) << h.err;
+    // Every run id the copies' rows name is a run of theirs.
+    for (const auto& store : {second, back}) {
+        const auto h = run_bostad({"check", "--db", store, "--of", "json"}, o);
+        ASSERT_EQ(h.exit_code, 0) << h.err;
+        const auto refs = nlohmann::json::parse(h.out)["run_references"];
+        EXPECT_EQ(refs.size(), 11u);
+        for (const auto& [column, rows] : refs.items()) EXPECT_EQ(rows, 0) << column;
+    }
 }
 
 } // namespace

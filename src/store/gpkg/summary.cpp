@@ -4,6 +4,7 @@
 
 #include "core/personnummer.hpp"
 #include "store/gpkg/migrations.hpp"
+#include "store/schema.hpp"
 #include "store/gpkg/store_file.hpp"
 
 namespace bostad::store::gpkg {
@@ -71,6 +72,10 @@ StoreSummary summarize(StoreFile& store, int last_runs) {
         }
     }
     s.personal_data = scan_personal_data(db);
+    for (const auto& ref : run_references()) {
+        if (!db.table_exists(ref.table) || !db.table_exists("ingest_runs")) continue; // a store of an early schema
+        s.run_references.push_back({ref.table, ref.column, db.query_int(dangling_run_sql(ref, &sqlite::quote_identifier)).value_or(0)});
+    }
     return s;
 }
 

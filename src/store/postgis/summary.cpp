@@ -68,6 +68,9 @@ store::StoreSummary summarize(PgStore& s, int last_runs) {
                                  runs.int64(i, 8), runs.int64(i, 9)});
     }
     out.personal_data = scan_personal_data(c);
+    for (const auto& ref : run_references()) {
+        out.run_references.push_back({ref.table, ref.column, c.query_int(dangling_run_sql(ref, &pg::quote_identifier)).value_or(0)});
+    }
     return out;
 }
 
