@@ -128,6 +128,7 @@ TEST(CliStore, CheckFindsRowsThatNameNoRun) {
     EXPECT_NE(run_bostad({"check"}, o).out.find("every run id in the store names an ingest run"), std::string::npos);
     {
         sqlite::Database db(dir.file("bostad.gpkg"), sqlite::OpenMode::read_write);
+        sqlite::register_gpkg_functions(db); // the R-tree triggers call them
         db.exec("UPDATE permits SET last_seen_run = 99 WHERE case_id = 'BN 2'");
     }
     const auto broken = run_bostad({"check"}, o);
