@@ -29,9 +29,4 @@ std::optional<Text> text_at(const sqlite::Statement& st, int col);
 /// The six stage dates from column `first` on (k_permit_columns order).
 StageDates<Text> dates_at(const sqlite::Statement& st, int first);
 
-/// From `first` to `last`, both included.
-inline bool between(const std::optional<Text>& v, const std::string& first, const std::string& last) {
-    return v && *v >= first && *v <= last;
-}
-
 } // namespace bostad::store::gpkg
