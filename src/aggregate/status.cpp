@@ -70,6 +70,17 @@ private:
     std::map<std::string, MunicipalityStatus> m_all;
 };
 
+/// The municipalities a status covers, sorted: the one asked for, else the project's; empty: every one.
+std::vector<std::string> scope_of(const StatusRequest& req) {
+    if (req.municipality) return {*req.municipality};
+    if (req.config) return req.config->project_codes();
+    return {};
+}
+
+bool in_scope(const std::vector<std::string>& scope, std::string_view code) {
+    return scope.empty() || std::binary_search(scope.begin(), scope.end(), code);
+}
+
 } // namespace
 
 /// The id of the requested area set, -1 for none; a UsageError naming the sets there are for an unknown one.
@@ -109,9 +120,17 @@ StatusResult compute_status(StatusSource& source, const StatusRequest& req) {
     store::ScanRequest scan;
     scan.area_set_id = resolve_area_set(source, req);
     scan.municipality = req.municipality;
+    scan.municipalities = scope_of(req);
+    result.scope = scan.municipalities;
     scan.days = month_days(req.month, req.stalled_months);
     const Cutoffs<std::string_view> cut = scan.days.cutoffs();
     for (auto& a : source.areas(scan.area_set_id)) {
+        // An area of a kommun outside the project (or not the one asked for) is left out; its permits are
+        // left out with their kommun. An area in no kommun stays.
+        if (!a.municipality.empty() && !in_scope(scan.municipalities, a.municipality)) {
+            ++result.areas_left_out;
+            continue;
+        }
         scan.area_index.emplace(a.fid, result.areas.size());
         result.areas.push_back({std::move(a.area_id), std::move(a.name), std::move(a.municipality), {}});
     }
@@ -138,7 +157,8 @@ StatusResult compute_status(StatusSource& source, const StatusRequest& req) {
 
     // Plans with legal force: their capacity and what is left of it, shared out by area.
     // (The permit pass saw every permit only when no municipality was picked.)
-    const auto plans = source.legal_plans(req.municipality, cut, req.municipality ? nullptr : &tally.capacity_use);
+    auto plans = source.legal_plans(req.municipality, cut, req.municipality ? nullptr : &tally.capacity_use);
+    std::erase_if(plans, [&](const auto& p) { return !in_scope(scan.municipalities, p.second.municipality); });
     std::unordered_map<std::int64_t, double> shared; // plan → the share given to areas
     for (const store::PlanShare& s : source.plan_shares(scan.area_set_id, scan.area_index)) {
         const auto it = plans.find(s.plan_fid);
@@ -181,14 +201,19 @@ std::vector<ListedPermit> list_permits(StatusSource& source, const StatusRequest
     list.municipality = req.municipality;
     list.days = month_days(req.month, req.stalled_months);
     list.figure = list_figure(kind);
-    return source.list_permits(list);
+    auto out = source.list_permits(list);
+    const auto scope = scope_of(req);
+    std::erase_if(out, [&](const ListedPermit& p) { return !in_scope(scope, p.municipality); });
+    return out;
 }
 
 std::vector<ListedPlan> list_plans(StatusSource& source, const StatusRequest& req) {
     check_month(req.month);
     const MonthDays days = month_days(req.month, req.stalled_months);
     std::vector<ListedPlan> out;
+    const auto scope = scope_of(req);
     for (auto& [fid, p] : source.legal_plans(req.municipality, days.cutoffs(), nullptr)) {
+        if (!in_scope(scope, p.municipality)) continue;
         out.push_back({p.municipality, p.plan_id, p.name, p.legal_date, p.implementation_end, p.capacity, p.capacity_source,
                        p.capacity_method, p.capacity_note, p.used, static_cast<std::int64_t>(p.remaining())});
     }

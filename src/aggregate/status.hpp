@@ -60,9 +60,11 @@ struct MunicipalityStatus {
 struct StatusRequest {
     Month month;
     std::optional<std::string> area_set;     ///< none: every permit is unassigned
-    std::optional<std::string> municipality; ///< only this municipality's permits and plans
+    std::optional<std::string> municipality; ///< only this municipality's areas, permits and plans
     int stalled_months = 12;
-    const config::Config* config = nullptr;  ///< municipality names and targets
+    /// Municipality names and targets, and the kommuner the project covers: a status leaves out the areas,
+    /// permits and plans of any other kommun (they stay in the store).
+    const config::Config* config = nullptr;
 };
 
 struct StatusResult {
@@ -72,6 +74,8 @@ struct StatusResult {
     Figures unassigned;
     Figures total;
     std::vector<MunicipalityStatus> municipalities;
+    std::vector<std::string> scope;   ///< the kommuner covered, sorted; empty: every one
+    std::int64_t areas_left_out = 0;  ///< areas of the set in kommuner outside the scope
 };
 
 /// Throws UsageError for a month after the current one, or an area set the store does not have.

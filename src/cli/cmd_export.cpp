@@ -35,6 +35,7 @@ ExitCode ExportCommand::run(Context& ctx) {
     // The export reads one state of the store while an ingest may be writing.
     const auto snapshot = store->read_snapshot();
     const exports::ExportSummary done = exports::export_month(*store, opt);
+    for (const auto& w : done.warnings) ctx.note("warning: " + w);
 
     if (ctx.globals().of == OutputFormat::json) {
         nlohmann::ordered_json j;

@@ -8,6 +8,7 @@
 
 #include "store/history.hpp"
 #include "store/store.hpp"
+#include "sweden/kommuner.hpp"
 
 namespace bostad::cli {
 namespace {
@@ -55,13 +56,15 @@ nlohmann::json to_json(const store::EntityHistory& h) {
 
 void HistoryCommand::declare(CLI::App& app) {
     app.add_option("CASE_ID", m_options.key, "A permit's case_id or a plan's plan_id")->required();
-    app.add_option("--municipality", m_options.municipality, "Only in this municipality (kommun code)");
+    app.add_option("--municipality", m_options.municipality, "Only in this kommun (code or name)");
 }
 
 ExitCode HistoryCommand::run(Context& ctx) {
     const auto store = store::open(ctx.store_location(), ctx.store_options(store::Access::read_only));
     const auto snapshot = store->read_snapshot();
-    const std::vector<store::EntityHistory> found = store->find_history(m_options.key, m_options.municipality);
+    std::optional<std::string> municipality;
+    if (m_options.municipality) municipality = sweden::kommun_code(*m_options.municipality, "--municipality");
+    const std::vector<store::EntityHistory> found = store->find_history(m_options.key, municipality);
     const std::vector<std::string> similar = found.empty() ? store->similar_keys(m_options.key) : std::vector<std::string>{};
     const std::string where = store->location();
     if (found.empty()) {

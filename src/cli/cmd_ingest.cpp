@@ -21,7 +21,7 @@ void IngestCommand::declare(CLI::App& app) {
     app.add_option("--kind", m_options.kind, "What the files hold: permits, plans or areas")
         ->check(CLI::IsMember({"permits", "plans", "areas"}));
     app.add_option("--area-set", r.area_set, "Areas: the set to load or replace (with FILEs); or the config's area set");
-    app.add_option("--municipality", r.municipality, "Kommun code of every row, e.g. 1290");
+    app.add_option("--municipality", r.municipality, "Kommun of every row: its code (1290) or name (Kristianstad)");
     app.add_option("--crs", r.crs, "CRS of the coordinates, EPSG:n (overrides the file's)");
     app.add_option("--layer", r.layer, "Layer to read from a multi-layer file");
     app.add_option("--mapping", r.mapping, "A [mapping.NAME] of the config for the files' field names and values");

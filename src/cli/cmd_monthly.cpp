@@ -23,6 +23,7 @@ ExitCode MonthlyCommand::run(Context& ctx) {
     jobs::MonthlyJob job{month, ctx.store_location(), m_options.overwrite, ctx.globals().progress ? &bar : nullptr,
                          [&](const std::string& m) { ctx.note(m); }};
     const jobs::MonthlyDone done = jobs::run_monthly(config, job);
+    for (const auto& w : done.exported.warnings) ctx.note("warning: " + w);
 
     std::int64_t read = 0, rejected = 0;
     for (const auto& r : done.ingested) {

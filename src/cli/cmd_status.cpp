@@ -9,6 +9,7 @@
 #include "aggregate/status_json.hpp"
 #include "core/csv.hpp"
 #include "jobs/open_store.hpp"
+#include "sweden/kommuner.hpp"
 #include "store/store.hpp"
 
 namespace bostad::cli {
@@ -129,7 +130,7 @@ void print_plans(std::ostream& out, const std::vector<aggregate::ListedPlan>& pl
 void StatusCommand::declare(CLI::App& app) {
     app.add_option("--month", m_options.month, "The month, YYYY-MM: the status at its end")->required();
     app.add_option("--area-set", m_options.area_set, "The areas to count by (default: the config's [report] area_set)");
-    app.add_option("--municipality", m_options.municipality, "Only this municipality (kommun code)");
+    app.add_option("--municipality", m_options.municipality, "Only this kommun (code or name) and its areas");
     app.add_option("--list", m_options.list, "List the permits lapsed, overdue or stalled at the month's end, new or completed "
                                      "in the month, or the plans with legal force and their capacity")
         ->check(CLI::IsMember({"lapsed", "overdue", "stalled", "new", "completed", "plans"}));
@@ -143,7 +144,7 @@ ExitCode StatusCommand::run(Context& ctx) {
     req.month = *month;
     req.area_set = m_options.area_set;
     if (!req.area_set && config) req.area_set = config->report.area_set;
-    req.municipality = m_options.municipality;
+    if (m_options.municipality) req.municipality = sweden::kommun_code(*m_options.municipality, "--municipality");
     req.config = config;
     if (config) req.stalled_months = config->status.stalled_after_months;
 
@@ -167,6 +168,11 @@ ExitCode StatusCommand::run(Context& ctx) {
         return ExitCode::ok;
     }
     const auto status = aggregate::compute_status(store->status(), req);
+    if (status.areas_left_out > 0) {
+        ctx.note(fmt::format("note: {} areas of the set '{}' lie in kommuner {} and are left out", status.areas_left_out,
+                             status.area_set, req.municipality ? "other than " + sweden::label(*req.municipality)
+                                                               : std::string("outside the project (the config's [[municipality]])")));
+    }
     if (of == OutputFormat::json) ctx.out() << aggregate::status_json(status).dump(2) << "\n";
     else if (of == OutputFormat::csv) print_csv(ctx.out(), aggregate::status_csv_rows(status));
     else print_status(ctx.out(), status);

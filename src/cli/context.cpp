@@ -36,6 +36,9 @@ const config::Config* Context::config() {
         } else if (std::error_code ec; std::filesystem::exists("bostad.toml", ec)) {
             m_config = config::load("bostad.toml");
         }
+        if (m_config) {
+            for (const auto& n : m_config->notes) note(n);
+        }
     }
     return m_config ? &*m_config : nullptr;
 }

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/text.hpp"
+#include "sweden/kommuner.hpp"
 
 namespace bostad::cli {
 
@@ -28,6 +29,23 @@ void print_ingest_summary(std::ostream& out, const ingest::IngestReport& r) {
     } else {
         out << fmt::format("  events {}; missing from snapshot {}; reappeared {}; flagged changes {}; repaired geometries {}\n",
                            r.events, r.missing_from_snapshot, r.reappeared, r.dates_moved_back, r.repaired_geometries);
+    }
+    if (!r.placed_by_location.empty()) {
+        std::vector<std::string> parts;
+        for (const auto& [code, n] : r.placed_by_location) parts.push_back(fmt::format("{} {}", sweden::label(code), n));
+        out << "  areas without a kommun placed in the one holding most of their area: " << join(parts, ", ") << "\n";
+        for (const auto& s : r.split_areas) out << "    split: " << s << "\n";
+    }
+    if (r.near_border > 0) {
+        out << fmt::format("  {} accepted rows lie outside their kommun's outline, within the boundary tolerance of another "
+                           "kommun (listed in the report's data quality):\n", r.near_border);
+        for (const auto& s : r.near_border_samples) out << "    " << s << "\n";
+    }
+    if (!r.outside_project.empty()) {
+        std::vector<std::string> parts;
+        for (const auto& [code, n] : r.outside_project) parts.push_back(fmt::format("{} {}", sweden::label(code), n));
+        out << "  stored but outside the project (the config's [[municipality]]), so left out of status, export and report: "
+            << join(parts, ", ") << "\n";
     }
     for (const auto& s : r.samples) {
         out << fmt::format("  rejected {}:{}{}: {}: {}\n", s.file, s.row, s.key.empty() ? "" : " (" + s.key + ")", s.reason,
@@ -65,6 +83,11 @@ nlohmann::json ingest_summary_json(const ingest::IngestReport& r) {
             {"repaired_geometries", r.repaired_geometries},
             {"replaced_areas", r.replaced_areas},
             {"rejected_samples", samples},
+            {"near_border", r.near_border},
+            {"near_border_samples", r.near_border_samples},
+            {"placed_by_location", r.placed_by_location},
+            {"split_areas", r.split_areas},
+            {"outside_project", r.outside_project},
             {"seconds", r.seconds}};
 }
 

@@ -1,5 +1,6 @@
 #include "config/config.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -12,6 +13,7 @@
 #include "core/embedded.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "sweden/kommuner.hpp"
 
 namespace bostad {
 std::span<const EmbeddedFile> schema_files(); // generated from schemas/ by cmake/embed.cmake
@@ -75,6 +77,9 @@ Municipality read_municipality(const toml::table& t) {
     Municipality m;
     m.code = str(t["code"]);
     m.name = str(t["name"]);
+    if (m.name.empty()) {
+        if (const sweden::Kommun* k = sweden::find_kommun(m.code)) m.name = k->name;
+    }
     if (const auto* targets = t["target"].as_array()) {
         for (const auto& node : *targets) {
             const auto& tt = *node.as_table();
@@ -143,15 +148,30 @@ Config build(const toml::table& doc, const std::string& path) {
                                  fmt::format("'to' ({}) is before 'from' ({})", t.to.str(), t.from.str()));
                 }
             }
+            if (!sweden::find_kommun(m.code)) {
+                const sweden::Found f = sweden::find_kommun_by_text(m.code);
+                problems.add(ms->get(i)->as_table()->get("code"), fmt::format("municipality[{}].code", i),
+                             f.kommun ? fmt::format("'{}' is a former code: today's is {}", m.code, sweden::label(*f.kommun))
+                                      : f.problem);
+            }
             if (c.find_municipality(m.code)) {
                 problems.add(ms->get(i), fmt::format("municipality[{}].code", i), fmt::format("'{}' is listed twice", m.code));
             }
             c.municipalities.push_back(std::move(m));
         }
     }
+    // A kommun named in the file by code or name is kept as today's code.
+    const auto kommun_at = [&](std::optional<std::string>& value, const toml::node* n, const std::string& key) {
+        if (!value) return;
+        const sweden::Found f = sweden::find_kommun_by_text(*value);
+        if (f.kommun) value = f.kommun->code;
+        else problems.add(n, key, f.problem);
+    };
     if (const auto* maps = doc["mapping"].as_table()) {
         for (const auto& [name, t] : *maps) {
-            c.mappings.emplace(std::string(name.str()), read_mapping(std::string(name.str()), *t.as_table()));
+            Mapping m = read_mapping(std::string(name.str()), *t.as_table());
+            kommun_at(m.municipality, t.as_table()->get("municipality"), fmt::format("mapping.{}.municipality", m.name));
+            c.mappings.emplace(std::string(name.str()), std::move(m));
         }
     }
     const auto check_mapping_ref = [&](const std::optional<std::string>& mapping, const toml::node* n, const std::string& key) {
@@ -172,6 +192,7 @@ Config build(const toml::table& doc, const std::string& path) {
             s.layer = opt_str(t["layer"]);
             s.mapping = opt_str(t["mapping"]);
             s.municipality = opt_str(t["municipality"]);
+            kommun_at(s.municipality, t.get("municipality"), fmt::format("source[{}].municipality", i));
             s.crs = opt_str(t["crs"]);
             s.full_snapshot = t["full_snapshot"].value<bool>().value_or(false);
             s.source_name = s.name;
@@ -229,7 +250,18 @@ Config build(const toml::table& doc, const std::string& path) {
         static_cast<int>(doc["status"]["stalled_after_months"].value<std::int64_t>().value_or(c.status.stalled_after_months));
     const auto report = doc["report"];
     c.report.area_set = opt_str(report["area_set"]);
-    c.report.boundary_area_set = opt_str(report["boundary_area_set"]);
+    const auto boundaries = doc["boundaries"];
+    c.boundaries.area_set = opt_str(boundaries["area_set"]);
+    if (const auto km = boundaries["tolerance_km"].value<double>()) c.boundaries.tolerance_m = *km * 1000;
+    if (const auto former = opt_str(report["boundary_area_set"])) {
+        if (c.boundaries.area_set && *c.boundaries.area_set != *former) {
+            problems.add(report.as_table()->get("boundary_area_set"), "report.boundary_area_set",
+                         fmt::format("'{}' differs from [boundaries] area_set '{}': keep only [boundaries] area_set", *former,
+                                     *c.boundaries.area_set));
+        }
+        c.notes.push_back(fmt::format("{}: [report] boundary_area_set is now [boundaries] area_set; read as that", path));
+        if (!c.boundaries.area_set) c.boundaries.area_set = former;
+    }
     c.report.lang = str(report["lang"], c.report.lang);
     if (report["formats"].as_array()) c.report.formats = str_list(report["formats"]);
     c.report.output_dir = resolve_path(c.base_dir, str(report["output_dir"], c.report.output_dir));
@@ -238,9 +270,10 @@ Config build(const toml::table& doc, const std::string& path) {
         problems.add(report.node() ? report.as_table()->get("area_set") : nullptr, "report.area_set",
                      fmt::format("no [[area_set]] named '{}'", *c.report.area_set));
     }
-    if (c.report.boundary_area_set && !c.find_area_set(*c.report.boundary_area_set)) {
-        problems.add(report.as_table()->get("boundary_area_set"), "report.boundary_area_set",
-                     fmt::format("no [[area_set]] named '{}'", *c.report.boundary_area_set));
+    if (c.boundaries.area_set && !c.find_area_set(*c.boundaries.area_set)) {
+        const toml::node* n = boundaries["area_set"].node() ? boundaries["area_set"].node() : report["boundary_area_set"].node();
+        problems.add(n, boundaries["area_set"].node() ? "boundaries.area_set" : "report.boundary_area_set",
+                     fmt::format("no [[area_set]] named '{}'", *c.boundaries.area_set));
     }
     problems.throw_if_any();
     return c;
@@ -253,6 +286,21 @@ const Municipality* Config::find_municipality(const std::string& code) const {
         if (m.code == code) return &m;
     }
     return nullptr;
+}
+
+bool Config::covers(std::string_view code) const {
+    if (municipalities.empty()) return true;
+    for (const auto& m : municipalities) {
+        if (m.code == code) return true;
+    }
+    return false;
+}
+
+std::vector<std::string> Config::project_codes() const {
+    std::vector<std::string> out;
+    for (const auto& m : municipalities) out.push_back(m.code);
+    std::sort(out.begin(), out.end());
+    return out;
 }
 
 const Mapping* Config::find_mapping(const std::string& name) const {

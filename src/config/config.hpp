@@ -74,9 +74,14 @@ struct StatusRules {
     int stalled_after_months = 12;
 };
 
+/// [boundaries]: what rows are judged against and the maps outline the kommuner with.
+struct Boundaries {
+    std::optional<std::string> area_set; ///< the project's own kommun boundaries (none: SCB's, built in)
+    double tolerance_m = 5000;
+};
+
 struct Report {
     std::optional<std::string> area_set;
-    std::optional<std::string> boundary_area_set; ///< whose areas, dissolved per municipality, outline them
     std::string lang = "sv";
     std::vector<std::string> formats{"html", "pdf", "xlsx", "csv"};
     std::string output_dir = "out";
@@ -92,11 +97,18 @@ struct Config {
     std::vector<Source> sources;
     std::vector<AreaSet> area_sets;
     Report report;
+    Boundaries boundaries;
     Capacity capacity;
     StatusRules status;
     std::vector<PlanCapacity> plan_capacities;
+    std::vector<std::string> notes; ///< things to tell the user about the file (a key under its former name)
 
     const Municipality* find_municipality(const std::string& code) const;
+    /// Whether the project covers the kommun: it is one of the [[municipality]] entries, or there are none
+    /// (a project of all Sweden's kommuner).
+    bool covers(std::string_view code) const;
+    /// The kommuner the project covers, by code; empty: all of them.
+    std::vector<std::string> project_codes() const;
     const Mapping* find_mapping(const std::string& name) const;
     const AreaSet* find_area_set(const std::string& name) const;
     const PlanCapacity* find_plan_capacity(const std::string& municipality, const std::string& plan_id) const;

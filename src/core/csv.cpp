@@ -30,4 +30,43 @@ std::string csv_record(std::span<const std::string> fields, char sep) {
     return out;
 }
 
+std::vector<std::vector<std::string>> parse_csv(std::string_view text, char sep) {
+    std::vector<std::vector<std::string>> records;
+    std::vector<std::string> record;
+    std::string field;
+    bool quoted = false, any = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (quoted) {
+            if (c != '"') field += c;
+            else if (i + 1 < text.size() && text[i + 1] == '"') field += text[++i];
+            else quoted = false;
+            continue;
+        }
+        if (c == '"') {
+            quoted = any = true;
+        } else if (c == sep) {
+            record.push_back(std::move(field));
+            field.clear();
+            any = true;
+        } else if (c == '\n' || c == '\r') {
+            if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+            if (any || !field.empty()) {
+                record.push_back(std::move(field));
+                records.push_back(std::move(record));
+            }
+            record.clear();
+            field.clear();
+            any = false;
+        } else {
+            field += c;
+        }
+    }
+    if (any || !field.empty()) {
+        record.push_back(std::move(field));
+        records.push_back(std::move(record));
+    }
+    return records;
+}
+
 } // namespace bostad

@@ -158,6 +158,31 @@ std::string lower_sv(std::string_view text) {
     return out;
 }
 
+std::string fold_accents_sv(std::string_view text) {
+    const std::string lower = lower_sv(text);
+    std::string out;
+    out.reserve(lower.size());
+    for (std::size_t i = 0; i < lower.size(); ++i) {
+        const auto c = static_cast<unsigned char>(lower[i]);
+        if (c == 0xC3 && i + 1 < lower.size()) {
+            // å C3 A5, ä C3 A4, á C3 A1, à C3 A0 → a; ö C3 B6, ø C3 B8 → o; é C3 A9, è C3 A8 → e; ü C3 BC → u
+            const auto next = static_cast<unsigned char>(lower[i + 1]);
+            char plain = 0;
+            if (next == 0xA5 || next == 0xA4 || next == 0xA1 || next == 0xA0) plain = 'a';
+            else if (next == 0xB6 || next == 0xB8) plain = 'o';
+            else if (next == 0xA9 || next == 0xA8) plain = 'e';
+            else if (next == 0xBC) plain = 'u';
+            if (plain) {
+                out += plain;
+                ++i;
+                continue;
+            }
+        }
+        out += lower[i];
+    }
+    return out;
+}
+
 std::string quote_doubling(std::string_view text, char quote) {
     std::string out(1, quote);
     for (char c : text) {

@@ -36,6 +36,10 @@ std::string escape_control(std::string_view text);
 /// Lower-cases ASCII letters and the Swedish letters Å, Ä, Ö, É in UTF-8; leaves the rest.
 std::string lower_sv(std::string_view text);
 
+/// lower_sv() with the accents taken off the Swedish letters (å ä → a, ö → o, é → e, ü → u): "Håbo" and
+/// "Habo" both give "habo". For matching names where the accent may be lost.
+std::string fold_accents_sv(std::string_view text);
+
 std::vector<std::string> split(std::string_view text, char sep);
 
 /// `text` between two `quote` characters, with each `quote` inside doubled (SQL identifiers, CSV fields).

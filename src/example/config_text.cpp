@@ -188,10 +188,15 @@ vintage = "2026"
 files = ["data/omraden.gpkg"]
 layer = "kommuner"
 
+[boundaries]
+# The kommuner's own boundaries: they replace SCB's generalised outlines (built into bostad) in the check of
+# every row's location, in the export and on the report's maps. A row is rejected (wrong_municipality) when
+# it lies more than tolerance_km inside another kommun; exact boundaries would allow a smaller tolerance.
+area_set = "kommuner"
+tolerance_km = 5
+
 [report]
 area_set = "distrikt"
-# The export and the report outline the municipalities with the areas of this set.
-boundary_area_set = "kommuner"
 lang = "sv"
 formats = ["html", "pdf", "xlsx", "csv"]
 output_dir = "out"

@@ -5,9 +5,9 @@
 
 #include "export/layer_rows.hpp"
 #include "gdal/vector_writer.hpp"
-#include "geos/context.hpp"
-#include "geos/ops.hpp"
 #include "store/feature_source.hpp"
+#include "aggregate/boundaries.hpp"
+#include "config/config.hpp"
 
 namespace bostad::exports {
 namespace {
@@ -40,6 +40,7 @@ std::optional<Envelope> write_areas(store::FeatureSource& features, const Export
     std::optional<Envelope> extent;
     const aggregate::Figures none;
     for (const auto& a : features.areas(req.area_set)) {
+        if (a.municipality && req.config && !req.config->covers(*a.municipality)) continue; // outside the project
         const auto it = by_id.find(a.area_id);
         std::vector<FieldValue> v{req.area_set, a.area_id, optional_text(a.name), optional_text(a.municipality.value_or(""))};
         add_status_values(v, it == by_id.end() ? none : it->second->figures, req.month);
@@ -52,21 +53,19 @@ std::optional<Envelope> write_areas(store::FeatureSource& features, const Export
     return extent;
 }
 
-void write_municipalities(store::FeatureSource& features, const ExportRequest& req, const aggregate::StatusResult& status,
-                          gdal::LayerWriter& out) {
-    const geos::Context ctx;
-    const auto boundaries = features.areas(req.boundary_set);
+std::vector<std::string> write_municipalities(store::FeatureSource& features, const ExportRequest& req,
+                                              const aggregate::StatusResult& status, gdal::LayerWriter& out,
+                                              std::optional<Envelope>& extent) {
+    std::vector<std::string> warnings;
+    const aggregate::ProjectOutlines outlines = aggregate::project_outlines(features, req.boundary_set);
     for (const auto& m : status.municipalities) {
-        // The municipality's outline: its areas in the boundary set (those of its code, or, without a code, the
-        // area whose id is its code) dissolved, all parts at once.
-        std::vector<geos::Geometry> parts;
-        for (const auto& a : boundaries) {
-            const bool its = a.municipality ? *a.municipality == m.code : a.area_id == m.code;
-            if (its && !a.wkb.empty()) parts.push_back(ctx.from_wkb(a.wkb));
-        }
         std::vector<std::uint8_t> wkb;
-        if (!parts.empty()) wkb = ctx.to_wkb(geos::union_all(ctx, std::move(parts)).get());
-
+        if (const sweden::Outline* o = outlines.outlines->find(m.code)) {
+            wkb = o->wkb;
+            if (extent) extent->expand(o->envelope);
+            else extent = o->envelope;
+        } else warnings.push_back(fmt::format("municipality {} has no outline (not a kommun code SCB knows): its feature "
+                                            "in the municipalities layer has no geometry", m.code));
         std::vector<FieldValue> v{m.code, m.name};
         add_status_values(v, m.figures, req.month);
         if (m.targets.empty()) {
@@ -80,6 +79,7 @@ void write_municipalities(store::FeatureSource& features, const ExportRequest& r
         }
         out.add(v, wkb);
     }
+    return warnings;
 }
 
 } // namespace bostad::exports

@@ -82,13 +82,14 @@ std::vector<gdal::FieldDef> layer_styles_fields() {
 struct Written {
     std::optional<Envelope> extent;
     std::map<std::string, std::int64_t> features;
+    std::vector<std::string> warnings;
 };
 
 Written write_all(store::Store& store, const ExportRequest& req, const aggregate::StatusResult& status, Layers& layers) {
     Written w;
     store::FeatureSource& features = store.features();
     w.extent = write_areas(features, req, status, layers[LayerId::areas]);
-    write_municipalities(features, req, status, layers[LayerId::municipalities]);
+    w.warnings = write_municipalities(features, req, status, layers[LayerId::municipalities], w.extent);
     write_plans(features, store.status(), req, layers[LayerId::plans]);
     write_permits(features, req, layers[LayerId::permits]);
     write_rejected(features, layers[LayerId::rejected_points], layers[LayerId::rejected_lines], layers[LayerId::rejected_polygons]);
@@ -169,7 +170,7 @@ ExportSummary export_geopackage(store::Store& store, const ExportOptions& opt) {
     crash_point("export.styles_written");
     out.commit();
     crash_point("export.committed");
-    return {out.target().string(), written.features, fmt::format("bostad {}", opt.request.month.str())};
+    return {out.target().string(), written.features, fmt::format("bostad {}", opt.request.month.str()), written.warnings};
 }
 
 /// CSV (geometry as WKT, EPSG:3006) or GeoJSON (RFC 7946: WGS 84) files in a folder, with status.csv.
@@ -204,7 +205,7 @@ ExportSummary export_files(store::Store& store, const ExportOptions& opt) {
     write_text_file(out.staging() / "status.csv", table);
     crash_point("export.files_written");
     out.commit();
-    return {out.target().string(), written.features, ""};
+    return {out.target().string(), written.features, "", written.warnings};
 }
 
 } // namespace

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "export/layer_rows.hpp"
 
@@ -30,6 +31,7 @@ struct ExportSummary {
     std::string output;
     std::map<std::string, std::int64_t> features; ///< by layer table
     std::string project;                           ///< name of the embedded QGIS project ("" for csv/geojson)
+    std::vector<std::string> warnings;             ///< what the user should know (a municipality without an outline)
 };
 
 /// Reads the store through its seam; the caller holds a read snapshot for the whole export.

@@ -23,7 +23,7 @@ namespace bostad::exports {
 struct ExportRequest {
     Month month;
     std::string area_set;     ///< the areas layer
-    std::string boundary_set; ///< area set whose areas, dissolved per municipality, draw the municipalities
+    std::string boundary_set; ///< [boundaries] area_set: outlines the municipalities; empty: SCB's built in
     int stalled_months = 12;
     const config::Config* config = nullptr;
 };
@@ -32,11 +32,13 @@ struct ExportRequest {
 std::optional<Envelope> write_areas(store::FeatureSource& features, const ExportRequest& req, const aggregate::StatusResult& status,
                                     gdal::LayerWriter& out);
 
-/// One feature per municipality of the status; the geometry is the union of its areas in the boundary set:
-/// areas whose municipality is its code, or, with no municipality, whose area_id is (a set of the
-/// municipalities themselves). No geometry when the set has no such area.
-void write_municipalities(store::FeatureSource& features, const ExportRequest& req, const aggregate::StatusResult& status,
-                          gdal::LayerWriter& out);
+/// One feature per municipality of the status, outlined by the project's outlines (aggregate/boundaries.hpp):
+/// the boundary set's areas of the kommun dissolved, else SCB's built-in outline. A municipality without
+/// either (a code SCB does not know, in a store from before codes were checked) has no geometry, and a
+/// warning says so. `extent` grows by the outlines.
+std::vector<std::string> write_municipalities(store::FeatureSource& features, const ExportRequest& req,
+                                              const aggregate::StatusResult& status, gdal::LayerWriter& out,
+                                              std::optional<Envelope>& extent);
 
 /// Every permit applied for by the end of the month (and not missing from the latest full snapshot), with
 /// its stage then; dates after the month are left out, as they were not known then.

@@ -2,6 +2,7 @@
 
 #include "core/domain.hpp"
 #include "core/figures.hpp"
+#include "config/config.hpp"
 #include "export/layer_rows.hpp"
 #include "export/layer_schema.hpp"
 #include "gdal/vector_writer.hpp"
@@ -43,6 +44,7 @@ void write_permits(store::FeatureSource& features, const ExportRequest& req, gda
     const std::string month = req.month.str();
     std::vector<FieldValue> v;
     features.permits({req.area_set, true}, [&](const store::PermitFeature& p) {
+        if (req.config && !req.config->covers(p.municipality)) return; // a kommun outside the project
         const PipelineState state = state_at(p.dates, cut);
         if (state == PipelineState::none) return; // not applied for yet at the end of the month
         const std::string_view stage = stage_of(state);

@@ -2,6 +2,7 @@
 #include <utility>
 
 #include "core/domain.hpp"
+#include "config/config.hpp"
 #include "export/layer_rows.hpp"
 #include "gdal/vector_writer.hpp"
 #include "store/feature_source.hpp"
@@ -39,6 +40,7 @@ void write_plans(store::FeatureSource& features, store::StatusSource& status, co
     const std::string month_end = req.month.last_day().iso();
     const std::string month = req.month.str();
     features.plans([&](const store::PlanFeature& plan) {
+        if (req.config && !req.config->covers(plan.municipality)) return; // a kommun outside the project
         std::vector<FieldValue> v;
         v.emplace_back(plan.municipality);
         v.emplace_back(plan.plan_id);

@@ -167,6 +167,14 @@ double area(const Context& ctx, const GEOSGeom_t* g) {
     return a;
 }
 
+double distance(const Context& ctx, const GEOSGeom_t* a, const GEOSGeom_t* b) {
+    double d = 0;
+    if (!GEOSDistance_r(ctx.handle(), a, b, &d)) throw Error("GEOS distance failed: " + ctx.last_message());
+    return d;
+}
+
+Geometry boundary(const Context& ctx, const GEOSGeom_t* g) { return ctx.own(GEOSBoundary_r(ctx.handle(), g), "boundary"); }
+
 bool intersects(const Context& ctx, const GEOSGeom_t* a, const GEOSGeom_t* b) {
     return predicate(ctx, GEOSIntersects_r(ctx.handle(), a, b), "intersects");
 }
@@ -218,6 +226,12 @@ bool prepared_covers(const Context& ctx, const GEOSPrepGeom_t* prepared, const G
 
 bool prepared_intersects(const Context& ctx, const GEOSPrepGeom_t* prepared, const GEOSGeom_t* g) {
     return predicate(ctx, GEOSPreparedIntersects_r(ctx.handle(), prepared, g), "prepared intersects");
+}
+
+double prepared_distance(const Context& ctx, const GEOSPrepGeom_t* prepared, const GEOSGeom_t* g) {
+    double d = 0;
+    if (!GEOSPreparedDistance_r(ctx.handle(), prepared, g, &d)) throw Error("GEOS prepared distance failed: " + ctx.last_message());
+    return d;
 }
 
 } // namespace bostad::geos

@@ -52,6 +52,10 @@ inline constexpr int k_multipolygon = 6;
 inline constexpr int k_collection = 7;
 
 double area(const Context& ctx, const GEOSGeom_t* g);
+/// The shortest distance between the two (0 when they touch or overlap).
+double distance(const Context& ctx, const GEOSGeom_t* a, const GEOSGeom_t* b);
+/// The boundary: a polygon's rings as lines.
+Geometry boundary(const Context& ctx, const GEOSGeom_t* g);
 bool intersects(const Context& ctx, const GEOSGeom_t* a, const GEOSGeom_t* b);
 bool is_valid(const Context& ctx, const GEOSGeom_t* g);
 bool is_empty(const Context& ctx, const GEOSGeom_t* g);
@@ -65,5 +69,7 @@ Prepared prepare(const Context& ctx, const GEOSGeom_t* g);
 bool prepared_contains(const Context& ctx, const GEOSPrepGeom_t* prepared, const GEOSGeom_t* g);
 bool prepared_covers(const Context& ctx, const GEOSPrepGeom_t* prepared, const GEOSGeom_t* g);
 bool prepared_intersects(const Context& ctx, const GEOSPrepGeom_t* prepared, const GEOSGeom_t* g);
+/// distance() from a prepared geometry (indexed: fast for many points against one polygon).
+double prepared_distance(const Context& ctx, const GEOSPrepGeom_t* prepared, const GEOSGeom_t* g);
 
 } // namespace bostad::geos

@@ -2,6 +2,7 @@
 // The rows of one ingest after reading and checking: accepted records and rejected rows, each with where
 // it came from.
 
+#include <map>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -49,6 +50,9 @@ struct Batch {
     std::vector<Rejection> rejected;
     std::int64_t read = 0;
     std::int64_t repaired = 0;
+    std::vector<std::string> near_border;               ///< accepted rows near another kommun: "FILE row N: lies …"
+    std::map<std::string, std::int64_t> placed;         ///< areas given a kommun by location, per kommun
+    std::vector<std::string> split_areas;               ///< of those, the ones split across kommuner
     /// Full snapshots: every entity_key the delivery named, accepted or not.
     std::unordered_set<std::string> seen;
 };

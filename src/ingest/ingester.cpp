@@ -20,11 +20,15 @@
 #include "ingest/write/bulk_writes.hpp"
 #include "ingest/write/quarantine.hpp"
 #include "store/ingest_target.hpp"
+#include "sweden/kommuner.hpp"
 
 namespace bostad::ingest {
 namespace fs = std::filesystem;
 
 namespace {
+
+/// How many accepted rows near a border the report names.
+constexpr std::size_t k_near_border_samples = 10;
 
 /// The files whose bytes make up a delivery: a Shapefile is its .shp with its sidecar files.
 std::vector<std::string> checksum_files(const std::vector<std::string>& files) {
@@ -48,7 +52,9 @@ std::string notes_json(const IngestReport& r) {
                           {"reappeared", r.reappeared},
                           {"flagged_changes", r.dates_moved_back},
                           {"repaired_geometries", r.repaired_geometries},
-                          {"replaced_areas", r.replaced_areas}}
+                          {"replaced_areas", r.replaced_areas},
+                          {"near_border", r.near_border},
+                          {"placed_by_location", r.placed_by_location}}
         .dump();
 }
 
@@ -77,6 +83,20 @@ void read_and_check(RunContext& c, Batch<Record>& batch, StepTimer& timer) {
     for (auto& f : c.files) f->read_into(batch, c.progress);
     c.report.read = batch.read;
     c.report.repaired_geometries = batch.repaired;
+    c.report.near_border = static_cast<std::int64_t>(batch.near_border.size());
+    for (std::size_t i = 0; i < batch.near_border.size() && i < k_near_border_samples; ++i) {
+        c.report.near_border_samples.push_back(batch.near_border[i]);
+    }
+    c.report.placed_by_location = batch.placed;
+    c.report.split_areas = batch.split_areas;
+    if (c.config) {
+        for (const auto& a : batch.accepted) {
+            const std::string* code = nullptr;
+            if constexpr (std::is_same_v<Record, AreaRecord>) code = a.record.municipality ? &*a.record.municipality : nullptr;
+            else code = &a.record.municipality;
+            if (code && !c.config->covers(*code)) ++c.report.outside_project[*code];
+        }
+    }
     timer.lap("read");
 }
 
@@ -156,8 +176,10 @@ void ingest_areas(RunContext& c) {
 Ingester::Ingester(store::IngestTarget& target, const config::Config* config, Progress* progress)
     : m_target(target), m_config(config), m_progress(progress) {}
 
-IngestReport Ingester::run(const IngestRequest& request) {
-    if (request.files.empty()) throw UsageError("ingest: no file given");
+IngestReport Ingester::run(const IngestRequest& given) {
+    if (given.files.empty()) throw UsageError("ingest: no file given");
+    IngestRequest request = given;
+    if (request.municipality) request.municipality = sweden::kommun_code(*request.municipality, "--municipality");
     const config::Mapping* mapping = nullptr;
     if (request.mapping) {
         mapping = m_config ? m_config->find_mapping(*request.mapping) : nullptr;
@@ -168,9 +190,6 @@ IngestReport Ingester::run(const IngestRequest& request) {
     }
     if (request.kind == DataKind::areas && !request.area_set) {
         throw UsageError("--kind areas needs --area-set NAME (the set to load or replace)");
-    }
-    if (request.municipality && !is_municipality_code(*request.municipality)) {
-        throw UsageError(fmt::format("--municipality: '{}' is not a four-digit kommun code (e.g. 1290)", *request.municipality));
     }
     if (!request.dry_run && !m_target.in_transaction()) throw InternalError("ingest must run inside a transaction");
 

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,12 +11,20 @@
 #include "core/delivery.hpp"
 #include "core/fields.hpp"
 
+namespace bostad::sweden {
+class Outlines;
+}
+
 namespace bostad::ingest {
 
 /// A delivery (what, which files, how to read them) and how to ingest it.
 struct IngestRequest : Delivery {
     bool dry_run = false;
     double max_repair_area_change = 0.01; ///< MakeValid may change a polygon's area by at most this fraction
+    /// The kommun outlines rows are judged against (none: SCB's, built in), and the tolerance for their
+    /// coarseness (sweden/placement.hpp).
+    std::shared_ptr<const sweden::Outlines> outlines;
+    double boundary_tolerance_m = 5000;
 };
 
 struct RejectSample {
@@ -47,6 +56,11 @@ struct IngestReport {
     std::int64_t dates_moved_back = 0;
     std::int64_t repaired_geometries = 0;
     std::int64_t replaced_areas = 0; ///< areas: how many the set had before
+    std::int64_t near_border = 0;    ///< accepted rows outside their kommun's outline, near another kommun
+    std::vector<std::string> near_border_samples; ///< the first of them, where they lie
+    std::map<std::string, std::int64_t> placed_by_location; ///< areas without a kommun, given one by location
+    std::vector<std::string> split_areas;                   ///< of those, the ones split across kommuner
+    std::map<std::string, std::int64_t> outside_project;    ///< accepted rows of kommuner the project does not cover
     std::vector<RejectSample> samples; ///< the first rejected rows, for the summary
     std::map<std::string, double> seconds; ///< time per step: read, dedupe, write, index
 };

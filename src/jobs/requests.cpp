@@ -16,7 +16,7 @@ exports::ExportRequest export_request(const config::Config* config, Month month,
     exports::ExportRequest r;
     r.month = month;
     r.area_set = area_set;
-    r.boundary_set = config && config->report.boundary_area_set ? *config->report.boundary_area_set : area_set;
+    r.boundary_set = config && config->boundaries.area_set ? *config->boundaries.area_set : "";
     r.config = config;
     if (config) r.stalled_months = config->status.stalled_after_months;
     return r;

@@ -9,6 +9,9 @@
 #include "core/gpkg_blob.hpp"
 #include "core/pipeline.hpp"
 #include "store/store.hpp"
+#include "aggregate/boundaries.hpp"
+#include "sweden/placement.hpp"
+#include "sweden/tatorter.hpp"
 
 namespace bostad::report {
 namespace {
@@ -99,21 +102,57 @@ void add_official(ReportData& d, store::FeatureSource& features) {
     }
 }
 
+bool covered(const ReportRequest& r, std::string_view code) { return !r.config || r.config->covers(code); }
+
+/// The report's kommuner outlined, their neighbours (any kommun whose outline reaches into the frame) and the
+/// tätorter in the frame.
+std::shared_ptr<const sweden::Outlines> add_outlines(ReportData& d, store::FeatureSource& features) {
+    const aggregate::ProjectOutlines project = aggregate::project_outlines(features, d.request.boundary_set);
+    d.outlines_source = project.source;
+    std::optional<Envelope> frame;
+    std::vector<std::string> codes;
+    for (const auto& m : d.status.municipalities) codes.push_back(m.code);
+    for (const auto& code : codes) {
+        const sweden::Outline* o = project.outlines->find(code);
+        if (!o) continue;
+        d.outlines.push_back({code, o->wkb, o->envelope, false});
+        if (frame) frame->expand(o->envelope);
+        else frame = o->envelope;
+    }
+    if (!frame) return project.outlines;
+    const auto overlaps = [](const Envelope& a, const Envelope& b) {
+        return a.min_x <= b.max_x && b.min_x <= a.max_x && a.min_y <= b.max_y && b.min_y <= a.max_y;
+    };
+    // Maps keep their aspect: reach a fifth of the frame out on every side.
+    const double margin = std::max(frame->max_x - frame->min_x, frame->max_y - frame->min_y) / 5;
+    const Envelope around{frame->min_x - margin, frame->max_x + margin, frame->min_y - margin, frame->max_y + margin};
+    for (const auto& o : project.outlines->all()) {
+        if (std::find(codes.begin(), codes.end(), o.code) != codes.end() || !overlaps(o.envelope, around)) continue;
+        d.outlines.push_back({o.code, o.wkb, o.envelope, true});
+    }
+    for (const auto& t : sweden::tatorter()) {
+        if (around.contains(t.x, t.y)) d.places.push_back({t.name, t.x, t.y, t.population});
+    }
+    std::stable_sort(d.places.begin(), d.places.end(), [](const MapPlace& a, const MapPlace& b) { return a.population > b.population; });
+    return project.outlines;
+}
+
 void add_map(ReportData& d, store::FeatureSource& features) {
     std::map<std::string, double, std::less<>> remaining;
     for (const auto& a : d.status.areas) remaining[a.area_id] = a.figures.remaining_capacity;
     for (auto& a : features.areas(d.request.area_set)) {
-        if (a.wkb.empty()) continue;
+        if (a.wkb.empty() || (a.municipality && !covered(d.request, *a.municipality))) continue;
         const double unused = remaining[a.area_id];
         d.areas.push_back({std::move(a.area_id), std::move(a.name), a.municipality.value_or(""), unused, std::move(a.wkb)});
     }
-    for (auto& a : features.areas(d.request.boundary_set)) {
-        if (!a.wkb.empty()) d.outlines.push_back({a.municipality.value_or(a.area_id), std::move(a.wkb)});
-    }
+    d.areas_left_out = d.status.areas_left_out;
+    sweden::Locator locator(add_outlines(d, features));
+    const double tolerance = d.request.config ? d.request.config->boundaries.tolerance_m : sweden::k_default_tolerance_m;
     const auto days = month_days(d.request.month, d.request.stalled_months);
     const Cutoffs<Text> cut = days.cutoffs();
     const std::string year_ago = d.request.month.plus(-11).first_day().iso();
     features.permits({std::nullopt, true}, [&](const store::PermitFeature& p) {
+        if (!covered(d.request, p.municipality)) return;
         const PipelineState state = state_at(p.dates, cut);
         const bool live = state == PipelineState::applied || state == PipelineState::granted || state == PipelineState::started;
         const bool recent = state == PipelineState::completed && *p.dates.completed >= Text(year_ago);
@@ -125,6 +164,9 @@ void add_map(ReportData& d, store::FeatureSource& features) {
                             : state == PipelineState::started ? "started"
                                                               : "completed";
         d.permits.push_back({env->min_x, env->min_y, std::string(p.municipality), stage});
+        const std::string code(p.municipality);
+        const sweden::Placement at = sweden::place(locator, code, env->min_x, env->min_y, tolerance);
+        if (at.verdict != sweden::Placement::Verdict::inside) d.near_border.push_back({code, std::string(p.case_id), at.message});
     });
 }
 

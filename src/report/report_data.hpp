@@ -11,6 +11,7 @@
 
 #include "aggregate/status.hpp"
 #include "core/date.hpp"
+#include "core/gpkg_blob.hpp"
 #include "store/feature_source.hpp"
 
 namespace bostad::store {
@@ -22,7 +23,7 @@ namespace bostad::report {
 struct ReportRequest {
     Month month;
     std::string area_set;
-    std::string boundary_set; ///< outlines the municipalities on the maps
+    std::string boundary_set; ///< [boundaries] area_set: outlines the kommuner; empty: SCB's built-in outlines
     int stalled_months = 12;
     const config::Config* config = nullptr;
 };
@@ -80,6 +81,19 @@ struct MapPermit {
 struct MapOutline {
     std::string code;
     std::vector<std::uint8_t> wkb;
+    Envelope envelope;
+    bool neighbour = false; ///< a kommun outside the report, drawn faintly so the reader knows where the map lies
+};
+/// A tätort, to name on the maps.
+struct MapPlace {
+    std::string name;
+    double x = 0, y = 0;
+    std::int64_t population = 0;
+};
+/// A permit of the maps that lies outside its kommun's outline, within the boundary tolerance of another.
+struct BorderPermit {
+    std::string municipality, case_id;
+    std::string where; ///< "lies in Hässleholm (1293), 0.4 km inside its boundary"
 };
 
 struct ReportData {
@@ -94,7 +108,11 @@ struct ReportData {
     std::vector<OfficialYear> official;
     std::vector<MapArea> areas;
     std::vector<MapPermit> permits; ///< the pipeline and the last 12 months' completions
-    std::vector<MapOutline> outlines;
+    std::vector<MapOutline> outlines;   ///< the report's kommuner, then their neighbours
+    std::string outlines_source;        ///< where the outlines come from, for the maps' note
+    std::vector<MapPlace> places;       ///< tätorter in the report's kommuner and around them, largest first
+    std::vector<BorderPermit> near_border;
+    std::int64_t areas_left_out = 0;    ///< areas of the set in kommuner outside the project
 };
 
 /// Throws UsageError for a month not yet begun or an unknown area set (as status does).

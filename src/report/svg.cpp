@@ -33,7 +33,50 @@ struct Frame {
     }
     double x(double e) const { return off_x + (e - env.min_x) * scale; }
     double y(double n) const { return off_y + (env.max_y - n) * scale; }
+    /// What the map shows, in EPSG:3006: the envelope and the margins that keep its aspect.
+    Envelope visible(double width, double height) const {
+        return {env.min_x - off_x / scale, env.min_x + (width - off_x) / scale, env.max_y - (height - off_y) / scale,
+                env.max_y + off_y / scale};
+    }
 };
+
+bool overlaps(const Envelope& a, const Envelope& b) {
+    return a.min_x <= b.max_x && b.min_x <= a.max_x && a.min_y <= b.max_y && b.min_y <= a.max_y;
+}
+
+/// A scale bar of a round length (1, 2 or 5 × 10^n km) of some 60–150 pixels.
+double scale_bar_km(double pixels_per_metre) {
+    double km = 1;
+    for (double step : {1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0}) {
+        km = step;
+        if (step * 1000 * pixels_per_metre >= 60) break;
+    }
+    return km;
+}
+
+/// The tätorter to name: the largest in view whose labels do not run into a label already placed.
+std::string place_labels(const std::vector<MapPlace>& places, const Frame& f, const Envelope& view, std::size_t most) {
+    struct Box {
+        double x0, y0, x1, y1;
+    };
+    std::vector<Box> taken;
+    std::string out;
+    for (const auto& p : places) {
+        if (taken.size() >= most) break;
+        if (!view.contains(p.x, p.y)) continue;
+        const double x = f.x(p.x), y = f.y(p.y);
+        const Box b{x - 2, y - 12, x + 6 + 6.2 * static_cast<double>(p.name.size()), y + 3};
+        const bool clash = std::any_of(taken.begin(), taken.end(), [&](const Box& t) {
+            return b.x0 < t.x1 && t.x0 < b.x1 && b.y0 < t.y1 && t.y0 < b.y1;
+        });
+        if (clash || b.x1 > k_map_width) continue;
+        taken.push_back(b);
+        out += fmt::format("<circle cx=\"{0:.1f}\" cy=\"{1:.1f}\" r=\"1.8\" fill=\"#222\"/><text x=\"{2:.1f}\" y=\"{3:.1f}\" "
+                           "font-size=\"10\" fill=\"#222\" stroke=\"#fff\" stroke-width=\"2.5\" paint-order=\"stroke\">{4}</text>",
+                           x, y, x + 4, y - 3, xml_escape(p.name));
+    }
+    return out;
+}
 
 std::string path_of(const std::vector<std::uint8_t>& wkb, const Frame& f) {
     const auto paths = wkb_paths(wkb);
@@ -73,10 +116,10 @@ std::string label_of(Stage s, Lang lang) {
 
 std::string svg_map(const ReportData& d, const std::string& municipality, Lang lang) {
     const auto wanted = [&](const std::string& m) { return municipality.empty() || m == municipality; };
+    // Framed on the report's kommuner (or the one of this map) and their areas.
     std::optional<Envelope> env;
     for (const auto& o : d.outlines) {
-        if (!wanted(o.code)) continue;
-        if (const auto e = wkb_envelope(o.wkb)) env ? env->expand(*e) : void(env = e);
+        if (!o.neighbour && wanted(o.code)) env ? env->expand(o.envelope) : void(env = o.envelope);
     }
     for (const auto& a : d.areas) {
         if (!wanted(a.municipality)) continue;
@@ -88,7 +131,18 @@ std::string svg_map(const ReportData& d, const std::string& municipality, Lang l
     if (!env) {
         return svg + fmt::format("<text x=\"20\" y=\"40\">{}</text></svg>", tr(lang, "Inga områden att visa", "No areas to show"));
     }
-    const Frame f(*env, k_map_width, k_map_height);
+    const double pad = std::max(env->max_x - env->min_x, env->max_y - env->min_y) * 0.03;
+    const Frame f(Envelope{env->min_x - pad, env->max_x + pad, env->min_y - pad, env->max_y + pad}, k_map_width, k_map_height);
+    const Envelope view = f.visible(k_map_width, k_map_height);
+    // An inner svg clips what reaches beyond the map (neighbours, labels) at its edge.
+    svg += fmt::format("<svg x=\"0\" y=\"0\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\">", k_map_width, k_map_height);
+    // The kommuner around, faintly, so that a reader knows where the map lies.
+    for (const auto& o : d.outlines) {
+        if ((o.neighbour || !wanted(o.code)) && overlaps(o.envelope, view)) {
+            svg += fmt::format("<path d=\"{}\" fill=\"#f2f2f2\" stroke=\"#b5b5b5\" stroke-width=\"0.8\" fill-rule=\"evenodd\"/>",
+                               path_of(o.wkb, f));
+        }
+    }
     for (const auto& a : d.areas) {
         if (!wanted(a.municipality)) continue;
         svg += fmt::format("<path d=\"{}\" fill=\"{}\" fill-rule=\"evenodd\" stroke=\"#5a5a5a\" stroke-width=\"0.6\"><title>{}</title></path>",
@@ -97,7 +151,7 @@ std::string svg_map(const ReportData& d, const std::string& municipality, Lang l
     }
     const auto& pal = style::palette();
     for (const auto& o : d.outlines) {
-        if (!wanted(o.code)) continue;
+        if (o.neighbour || !wanted(o.code)) continue;
         svg += fmt::format("<path d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2\" fill-rule=\"evenodd\"/>", path_of(o.wkb, f),
                            pal.municipality_color(o.code).hex());
     }
@@ -119,6 +173,8 @@ std::string svg_map(const ReportData& d, const std::string& municipality, Lang l
         }
         svg += fmt::format("<g fill=\"{}\" stroke=\"#333\" stroke-width=\"0.3\">{}</g>", color, dots);
     }
+    svg += place_labels(d.places, f, view, municipality.empty() ? 10 : 8);
+    svg += "</svg>";
     double y = 20;
     const double x = k_map_width + 10;
     svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"12\" font-weight=\"bold\">{}</text>", x, y,
@@ -141,11 +197,12 @@ std::string svg_map(const ReportData& d, const std::string& municipality, Lang l
                            xml_escape(lang == Lang::sv ? fmt::format("var {}:e av {} bygglov visas", stride, in_map)
                                                        : fmt::format("every {}th of {} permits shown", stride, in_map)));
     }
-    // A scale bar of 10 km.
-    const double bar = 10000 * f.scale;
+    // A scale bar of a round length.
+    const double km = scale_bar_km(f.scale);
+    const double bar = km * 1000 * f.scale;
     svg += fmt::format("<g stroke=\"#000\" stroke-width=\"1.5\"><line x1=\"10\" y1=\"{0:.0f}\" x2=\"{1:.0f}\" y2=\"{0:.0f}\"/></g>"
-                       "<text x=\"10\" y=\"{2:.0f}\" font-size=\"11\">10 km</text>",
-                       k_map_height - 12, 10 + bar, k_map_height - 18);
+                       "<text x=\"10\" y=\"{2:.0f}\" font-size=\"11\">{3:g} km</text>",
+                       k_map_height - 12, 10 + bar, k_map_height - 18, km);
     return svg + "</svg>";
 }
 

@@ -168,6 +168,14 @@ std::vector<Table> report_tables(const ReportData& d, Lang l) {
     for (const auto& [reason, n] : d.rejects_by_reason) rejects.rows.push_back({reason, n});
     out.push_back(std::move(rejects));
 
+    Table border{"near_border",
+                 tr(l, "Bygglov utanför sin kommuns gräns men inom toleransen (kontrollera läget)",
+                    "Permits outside their kommun's outline but within the tolerance (check the location)"),
+                 {tr(l, "Kommun", "Municipality"), tr(l, "Ärende", "Case"), tr(l, "Läge", "Location")},
+                 {}};
+    for (const auto& b : d.near_border) border.rows.push_back({b.municipality, b.case_id, b.where});
+    out.push_back(std::move(border));
+
     Table official{"official", tr(l, "Jämförelse med SCB:s officiella statistik", "Comparison with SCB's official figures"),
                    {tr(l, "Kommun", "Municipality"), tr(l, "År", "Year"), tr(l, "SCB färdigställda", "SCB completed"),
                     tr(l, "bostad färdigställda", "bostad completed"), tr(l, "Skillnad", "Difference")},

@@ -51,6 +51,14 @@ PermitPass::PermitPass(const ScanRequest& req, std::vector<std::int32_t>& capaci
 }
 
 void PermitPass::add(const PassRow& r) {
+    if (!m_req.municipalities.empty()) {
+        if (!m_scope_known || r.municipality != m_scope_code) {
+            m_scope_code = r.municipality;
+            m_scope_known = true;
+            m_in_scope = std::binary_search(m_req.municipalities.begin(), m_req.municipalities.end(), m_scope_code);
+        }
+        if (!m_in_scope) return;
+    }
     const StageDates<Text>& dates = r.dates;
     const PipelineState state = state_at(dates, m_cut);
     const FigureMask figures = figure_mask(dates, m_cut, state);

@@ -56,6 +56,8 @@ private:
     PermitTally m_tally;
     Split m_by_type, m_by_tenure;
     std::string m_last_code;
+    std::string m_scope_code; ///< the last municipality checked against the request's, and whether it is one
+    bool m_scope_known = false, m_in_scope = true;
     MunicipalityTally* m_municipality = nullptr;
     const std::vector<std::string>* m_target_starts = nullptr;
 };

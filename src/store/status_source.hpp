@@ -53,6 +53,7 @@ struct ScanRequest {
     std::int64_t area_set_id = -1;                            ///< -1: no area set
     std::unordered_map<std::int64_t, std::size_t> area_index; ///< area fid → index into PermitTally::areas
     std::optional<std::string> municipality;                  ///< only this municipality's permits
+    std::vector<std::string> municipalities;                  ///< only these (sorted; empty: every one)
     MonthDays days;
     std::map<std::string, std::vector<std::string>> target_starts; ///< municipality → first day of each target
 };

@@ -57,7 +57,7 @@ bool codes(std::string_view text) {
     read = ingest::read_tenure(text, nullptr).has_value() || read;
     read = ingest::read_plan_status(text, nullptr).has_value() || read;
     read = ingest::read_decision(text, nullptr).has_value() || read;
-    if (const auto code = ingest::municipality_code(text, nullptr, nullptr)) {
+    if (const auto code = ingest::municipality_code(text, nullptr, nullptr).code) {
         require(code->size() == 4, "a municipality code that is not four characters: " + *code);
         read = true;
     }

@@ -5,33 +5,21 @@
 
 #include <fmt/format.h>
 
+#include "sweden/kommuner.hpp"
+
 namespace bostad::ingest {
 namespace {
-
-struct Known {
-    const char* code;
-    const char* name;
-    Box box;
-};
-
-// From SCB's generalised municipal boundaries (EPSG:3006), widened by 1 km.
-constexpr Known k_known[] = {
-    {"1290", "Kristianstad", {420497, 6178168, 467853, 6241367}},
-    {"1293", "Hässleholm", {401092, 6200026, 439251, 6255456}},
-};
-constexpr Box k_sweden{200000, 6100000, 1000000, 7700000};
 
 constexpr int k_candidates[] = {3006, 3008, 3021, 4326};
 
 } // namespace
 
-MunicipalityExtent extent_of(const std::string& code, const std::string& name) {
-    for (const auto& k : k_known) {
-        if (code == k.code) return {code, fmt::format("{} ({})", k.name, code), k.box};
+MunicipalityExtent extent_of(const sweden::Outlines& outlines, const std::string& code, double margin_m) {
+    if (const sweden::Outline* o = outlines.find(code)) {
+        const Envelope& e = o->envelope;
+        return {code, sweden::label(code), {e.min_x - margin_m, e.min_y - margin_m, e.max_x + margin_m, e.max_y + margin_m}, true};
     }
-    const std::string label = name.empty() ? fmt::format("Sweden (no extent known for {})", code)
-                                           : fmt::format("Sweden (no extent known for {} {})", name, code);
-    return {code, label, k_sweden};
+    return {code, code.empty() || code == "0000" ? "Sweden" : fmt::format("Sweden (no outline for {})", code), k_sweden_box, false};
 }
 
 CrsGuesser::CrsGuesser(const MunicipalityExtent& extent) {

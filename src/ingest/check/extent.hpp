@@ -1,11 +1,13 @@
 #pragma once
-// Where a municipality lies, to catch coordinates that are swapped or in another CRS than declared
-// (gis/crs-policy.md): after the transform to EPSG:3006 a point must fall inside its municipality's box.
+// Where a municipality lies, roughly: the box of its outline (sweden/outlines.hpp) widened by the boundary
+// tolerance. A point outside it is checked for swapped axes or another CRS than declared (gis/crs-policy.md)
+// before the outline itself judges it (sweden/placement.hpp).
 
 #include <optional>
 #include <string>
 
 #include "gdal/srs.hpp"
+#include "sweden/outlines.hpp"
 
 namespace bostad::ingest {
 
@@ -19,13 +21,16 @@ struct Box {
 
 struct MunicipalityExtent {
     std::string code;
-    std::string label; ///< "Kristianstad (1290)", or "Sweden" for unknown municipalities
-    Box box;           ///< EPSG:3006, with a margin
+    std::string label;     ///< "Kristianstad (1290)", or "Sweden" when no kommun is named
+    Box box;               ///< EPSG:3006, with a margin
+    bool outlined = false; ///< the kommun has an outline to judge points against
 };
 
-/// The extent of a municipality: built in for Kristianstad and Hässleholm (from SCB's boundaries, 1 km
-/// margin), all of Sweden for other codes.
-MunicipalityExtent extent_of(const std::string& code, const std::string& name);
+/// Sweden's box in EPSG:3006, with some sea around it.
+inline constexpr Box k_sweden_box{200000, 6100000, 1000000, 7700000};
+
+/// The extent of a kommun: its outline's box widened by `margin_m`; all of Sweden when it has no outline.
+MunicipalityExtent extent_of(const sweden::Outlines& outlines, const std::string& code, double margin_m);
 
 /// The CRS among EPSG:3006, 3008, 3021 and 4326 whose numbers over `extent` the raw coordinates fit.
 class CrsGuesser {

@@ -7,6 +7,7 @@
 
 #include "core/gpkg_blob.hpp"
 #include "geos/ops.hpp"
+#include "sweden/placement.hpp"
 
 namespace bostad::ingest {
 namespace {
@@ -26,9 +27,9 @@ std::string describe_box(const Box& b) {
 } // namespace
 
 GeometryChecker::GeometryChecker(const std::string& source_crs_wkt, std::string crs_label, std::optional<int> source_epsg,
-                                 double max_repair_area_change)
+                                 double max_repair_area_change, std::shared_ptr<const sweden::Outlines> outlines, double tolerance_m)
     : m_transform(source_crs_wkt, gdal::k_store_epsg), m_source_wkt(source_crs_wkt), m_crs_label(std::move(crs_label)), m_source_epsg(source_epsg),
-      m_max_change(max_repair_area_change) {}
+      m_max_change(max_repair_area_change), m_locator(std::move(outlines)), m_tolerance(tolerance_m) {}
 
 const CrsGuesser& GeometryChecker::guesser(const MunicipalityExtent& extent) {
     auto& g = m_guessers[extent.code];
@@ -36,32 +37,44 @@ const CrsGuesser& GeometryChecker::guesser(const MunicipalityExtent& extent) {
     return *g;
 }
 
-GeometryResult GeometryChecker::located(GeometryResult r, double sx, double sy, double x, double y,
-                                        const MunicipalityExtent& extent) {
-    if (extent.box.contains(x, y)) return r;
-    // Outside: name the likely mistake from the raw numbers.
-    double swapped_x = sy;
-    double swapped_y = sx;
-    if (m_transform.transform(swapped_x, swapped_y) && extent.box.contains(swapped_x, swapped_y)) {
-        r.problem = Problem{Reason::swapped_axes, "geometry",
+template <typename Source>
+GeometryChecker::Location GeometryChecker::locate(Source source, double x, double y, const MunicipalityExtent& extent) {
+    if (!extent.box.contains(x, y)) {
+        // Far off: name the likely mistake from the raw numbers.
+        const auto [sx, sy] = source();
+        double swapped_x = sy;
+        double swapped_y = sx;
+        if (m_transform.transform(swapped_x, swapped_y) && extent.box.contains(swapped_x, swapped_y)) {
+            return {Problem{Reason::swapped_axes, "geometry",
                             fmt::format("({:.2f}, {:.2f}) in {} lies outside {}; with easting and northing swapped "
                                         "it would be inside: the columns for x (easting) and y (northing) look swapped",
-                                        sx, sy, m_crs_label, extent.label)};
-        return r;
-    }
-    if (const auto guess = guesser(extent).looks_like(sx, sy); guess && guess != m_source_epsg) {
-        r.problem = Problem{Reason::wrong_crs, "geometry",
+                                        sx, sy, m_crs_label, extent.label)}, {}};
+        }
+        if (const auto guess = guesser(extent).looks_like(sx, sy); guess && guess != m_source_epsg) {
+            return {Problem{Reason::wrong_crs, "geometry",
                             fmt::format("({:.2f}, {:.2f}) lies outside {} in the declared {}; the numbers look like {}: "
                                         "check the file's CRS or --crs",
-                                        sx, sy, extent.label, m_crs_label, crs_label(*guess))};
-        return r;
+                                        sx, sy, extent.label, m_crs_label, crs_label(*guess))}, {}};
+        }
+        if (!extent.outlined || !k_sweden_box.contains(x, y)) {
+            const std::string where = m_source_epsg == gdal::k_store_epsg
+                                          ? fmt::format("({:.2f}, {:.2f}) in EPSG:3006", sx, sy)
+                                          : fmt::format("({:.2f}, {:.2f}) in {} is ({:.1f}, {:.1f}) in EPSG:3006", sx, sy, m_crs_label, x, y);
+            const Box& box = k_sweden_box.contains(x, y) ? extent.box : k_sweden_box;
+            return {Problem{Reason::outside_municipality, "geometry",
+                            fmt::format("{} lies outside {} ({})", where, k_sweden_box.contains(x, y) ? extent.label : "Sweden",
+                                        describe_box(box))}, {}};
+        }
     }
-    const std::string where = m_source_epsg == gdal::k_store_epsg
-                                  ? fmt::format("({:.2f}, {:.2f}) in EPSG:3006", sx, sy)
-                                  : fmt::format("({:.2f}, {:.2f}) in {} is ({:.1f}, {:.1f}) in EPSG:3006", sx, sy, m_crs_label, x, y);
-    r.problem = Problem{Reason::outside_municipality, "geometry",
-                        fmt::format("{} lies outside {} ({})", where, extent.label, describe_box(extent.box))};
-    return r;
+    if (!extent.outlined) return {};
+    const sweden::Placement p = sweden::place(m_locator, extent.code, x, y, m_tolerance);
+    if (p.verdict == sweden::Placement::Verdict::wrong) {
+        return {Problem{Reason::wrong_municipality, "geometry",
+                        fmt::format("({:.1f}, {:.1f}) in EPSG:3006 {}, not in {} (tolerance {:g} km)", x, y, p.message,
+                                    extent.label, m_tolerance / 1000)}, {}};
+    }
+    if (p.verdict == sweden::Placement::Verdict::near_border) return {{}, p.message};
+    return {};
 }
 
 GeometryResult GeometryChecker::check_point(double sx, double sy, const MunicipalityExtent& extent) {
@@ -90,13 +103,15 @@ std::vector<GeometryResult> GeometryChecker::check_points(std::span<const PointI
                          fmt::format("({:.2f}, {:.2f}) cannot be transformed from {} to EPSG:3006", sx, sy, m_crs_label));
             r.raw_wkt = fmt::format("POINT ({} {})", sx, sy);
         } else {
-            r = located(std::move(r), sx, sy, xs[i], ys[i], *points[i].extent);
-            if (r.problem) {
+            Location at = locate([&] { return std::pair{sx, sy}; }, xs[i], ys[i], *points[i].extent);
+            if (at.problem) {
+                r.problem = std::move(at.problem);
                 r.quarantine_wkb = wkb_point(xs[i], ys[i]);
             } else {
                 CheckedGeometry g; // points are stored from x and y; no WKB needed
                 g.x = xs[i];
                 g.y = ys[i];
+                g.near_border = std::move(at.near_border);
                 r.ok = std::move(g);
             }
         }
@@ -185,18 +200,24 @@ GeometryResult GeometryChecker::polygonal(DataKind kind, const GEOSGeom_t* g, co
     }
     const auto surface = geos::point_on_surface(m_ctx, valid.get());
     const auto [x, y] = geos::point_xy(m_ctx, surface.get());
-    if (!extent.box.contains(x, y)) {
-        // The source coordinates of the representative point, for the diagnosis of a misplaced polygon.
+    // The source coordinates of the representative point, for the diagnosis of a misplaced polygon.
+    const auto source = [&] {
         if (!m_back) m_back = std::make_unique<gdal::Transformer>(gdal::k_store_epsg, m_source_wkt);
         double sx = x;
         double sy = y;
         m_back->transform(sx, sy);
-        return located(std::move(r), sx, sy, x, y, extent);
+        return std::pair{sx, sy};
+    };
+    Location at = locate(source, x, y, extent);
+    if (at.problem) {
+        r.problem = std::move(at.problem);
+        return r;
     }
     CheckedGeometry out;
     out.x = x;
     out.y = y;
     out.repair = repair;
+    out.near_border = std::move(at.near_border);
     if (kind == DataKind::permits) {
         out.footprint = m_ctx.to_wkb(valid.get());
         out.wkb = m_ctx.to_wkb(surface.get());

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -16,6 +17,7 @@
 #include "geos/context.hpp"
 #include "ingest/check/extent.hpp"
 #include "ingest/check/problem.hpp"
+#include "sweden/outlines.hpp"
 
 namespace bostad::ingest {
 
@@ -25,6 +27,7 @@ struct CheckedGeometry {
     double y = 0;
     std::vector<std::uint8_t> footprint; ///< permits delivered with a polygon: that polygon (multipolygon)
     std::optional<std::string> repair;   ///< what MakeValid did, when it did
+    std::optional<std::string> near_border; ///< accepted, but outside its kommun's outline near another kommun: where
 };
 
 struct GeometryResult {
@@ -39,9 +42,10 @@ inline constexpr int k_max_vertices = 1'000'000;
 
 class GeometryChecker {
 public:
-    /// `source_crs_wkt`: the CRS of the coordinates as delivered; `crs_label` names it in messages.
+    /// `source_crs_wkt`: the CRS of the coordinates as delivered; `crs_label` names it in messages. Points
+    /// are judged against `outlines` with `tolerance_m` (sweden/placement.hpp).
     GeometryChecker(const std::string& source_crs_wkt, std::string crs_label, std::optional<int> source_epsg,
-                    double max_repair_area_change);
+                    double max_repair_area_change, std::shared_ptr<const sweden::Outlines> outlines, double tolerance_m);
     GeometryChecker(const GeometryChecker&) = delete;
     GeometryChecker& operator=(const GeometryChecker&) = delete;
 
@@ -60,9 +64,17 @@ public:
     /// Many points at once: one call to PROJ for all of them (much faster than one call per point).
     std::vector<GeometryResult> check_points(std::span<const PointInput> points);
 
+    sweden::Locator& locator() { return m_locator; }
+
 private:
-    GeometryResult located(GeometryResult r, double source_x, double source_y, double x, double y,
-                           const MunicipalityExtent& extent);
+    /// Where a point lies: a problem when not in its kommun, or a note when near a border.
+    struct Location {
+        std::optional<Problem> problem;
+        std::optional<std::string> near_border;
+    };
+    /// `source` gives the point's coordinates as delivered (needed only when it lies far off).
+    template <typename Source>
+    Location locate(Source source, double x, double y, const MunicipalityExtent& extent);
     GeometryResult polygonal(DataKind kind, const GEOSGeom_t* g, const MunicipalityExtent& extent);
     const CrsGuesser& guesser(const MunicipalityExtent& extent);
 
@@ -73,6 +85,8 @@ private:
     std::string m_crs_label;
     std::optional<int> m_source_epsg;
     double m_max_change;
+    sweden::Locator m_locator;
+    double m_tolerance;
     std::map<std::string, std::unique_ptr<CrsGuesser>> m_guessers;
 };
 

@@ -16,7 +16,7 @@ constexpr Entry k_entries[] = {
     {Reason::invalid_number, "invalid_number", "a number field holds something that is not a number"},
     {Reason::invalid_count, "invalid_count", "a count of dwellings that is negative, fractional or implausible"},
     {Reason::unknown_code, "unknown_code", "a value outside its code list (house type, tenure, status, decision)"},
-    {Reason::invalid_municipality, "invalid_municipality", "not a four-digit kommun code nor a known municipality name"},
+    {Reason::invalid_municipality, "invalid_municipality", "neither one of Sweden's 290 kommun codes nor a kommun name"},
     {Reason::municipality_mismatch, "municipality_mismatch", "the row names another municipality than its file"},
     {Reason::dates_out_of_order, "dates_out_of_order", "stage dates out of order (applied ≤ granted ≤ started ≤ completed)"},
     {Reason::conflicting_decisions, "conflicting_decisions", "both granted and refused"},
@@ -27,7 +27,8 @@ constexpr Entry k_entries[] = {
     {Reason::transform_failed, "transform_failed", "the coordinates could not be transformed to EPSG:3006"},
     {Reason::swapped_axes, "swapped_axes", "outside the municipality; with easting and northing swapped it would be inside"},
     {Reason::wrong_crs, "wrong_crs", "outside the municipality; the numbers fit another Swedish CRS than the declared one"},
-    {Reason::outside_municipality, "outside_municipality", "outside the municipality's extent"},
+    {Reason::outside_municipality, "outside_municipality", "outside Sweden (or outside the extent of a kommun without an outline)"},
+    {Reason::wrong_municipality, "wrong_municipality", "lies in another kommun than it names: more than the boundary tolerance inside it, or outside every kommun and that much nearer another one"},
     {Reason::conflicting_duplicate, "conflicting_duplicate", "the same case or plan id more than once in a run, with different content"},
     {Reason::unknown_crs, "unknown_crs", "an SS 637040 plan's koordinatsystem is not one bostad knows"},
     {Reason::broken_reference, "broken_reference", "a plan area references a boundary line that is not in the file"},
@@ -40,7 +41,7 @@ constexpr Reason k_all[] = {
     Reason::invalid_count,         Reason::unknown_code,       Reason::invalid_municipality, Reason::municipality_mismatch,
     Reason::dates_out_of_order,    Reason::conflicting_decisions, Reason::missing_geometry, Reason::invalid_geometry,
     Reason::wrong_geometry_type,   Reason::unrepairable_geometry, Reason::transform_failed, Reason::swapped_axes,
-    Reason::wrong_crs,             Reason::outside_municipality, Reason::conflicting_duplicate, Reason::unknown_crs,
+    Reason::wrong_crs,             Reason::outside_municipality, Reason::wrong_municipality, Reason::conflicting_duplicate, Reason::unknown_crs,
     Reason::broken_reference,      Reason::unclosed_boundary,  Reason::unused_line};
 
 const Entry& entry(Reason r) {

@@ -25,7 +25,8 @@ enum class Reason {
     transform_failed,       ///< PROJ could not transform the coordinates
     swapped_axes,           ///< outside the municipality, but inside it with easting and northing swapped
     wrong_crs,              ///< outside the municipality, but the numbers fit another Swedish CRS
-    outside_municipality,   ///< outside the municipality's extent for another reason
+    outside_municipality,   ///< outside Sweden, or outside its kommun's extent when that has no outline
+    wrong_municipality,     ///< lies in another kommun than it names (sweden/placement.hpp)
     conflicting_duplicate,  ///< the same key twice in one run with different content
     // SS 637040 plans
     unknown_crs,            ///< koordinatsystem names a system bostad does not know

@@ -5,6 +5,7 @@
 
 #include "config/config.hpp"
 #include "core/text.hpp"
+#include "sweden/kommuner.hpp"
 
 namespace bostad::ingest {
 namespace {
@@ -29,16 +30,32 @@ void take_geometry(Record& r, CheckedGeometry& geom) {
 
 RowChecker::RowChecker(const CheckSettings& settings)
     : m_settings(settings),
-      m_geometry(settings.crs_wkt, settings.crs_label, settings.crs_epsg, settings.max_repair_area_change) {}
+      m_geometry(settings.crs_wkt, settings.crs_label, settings.crs_epsg, settings.max_repair_area_change,
+                 settings.outlines ? settings.outlines : sweden::Outlines::built_in(), settings.boundary_tolerance_m) {}
 
 const MunicipalityExtent& RowChecker::extent(const std::string& code) {
     auto it = m_extents.find(code);
     if (it == m_extents.end()) {
-        const config::Config* config = m_settings.convert.config;
-        const config::Municipality* m = config ? config->find_municipality(code) : nullptr;
-        it = m_extents.emplace(code, extent_of(code, m ? m->name : "")).first;
+        it = m_extents.emplace(code, extent_of(m_geometry.locator().outlines(), code, m_settings.boundary_tolerance_m)).first;
     }
     return it->second;
+}
+
+void RowChecker::place_area(AreaRecord& area, BlockResult<AreaRecord>& out) {
+    sweden::Locator& locator = m_geometry.locator();
+    const auto shares = locator.shares(area.geom);
+    if (shares.empty()) return; // in no kommun (at sea): it stays without one
+    const std::string& code = locator.outlines().all()[shares.front().first].code;
+    area.municipality = code;
+    std::string split;
+    if (shares.size() > 1 && shares[1].second >= k_split_share) {
+        std::vector<std::string> parts;
+        for (const auto& [i, share] : shares) {
+            if (share >= 0.005) parts.push_back(fmt::format("{} {:.0f} %", sweden::label(locator.outlines().all()[i].code), share * 100));
+        }
+        split = fmt::format("area '{}' lies in {}: placed in the first", area.area_id, join(parts, ", "));
+    }
+    out.placed.emplace_back(code, std::move(split));
 }
 
 std::string RowChecker::raw_json(const SourceRow& row, const ConvertSettings& settings) {
@@ -99,6 +116,10 @@ void RowChecker::check_rows(const std::vector<SourceRow>& rows, std::uint32_t fi
         }
         take_geometry(*c.record, *g.ok);
         if (g.ok->repair) ++out.repaired;
+        if (g.ok->near_border) out.near_border.push_back(fmt::format("row {}: {}", row.number, *g.ok->near_border));
+        if constexpr (std::is_same_v<Record, AreaRecord>) {
+            if (!c.record->municipality) place_area(*c.record, out);
+        }
         out.accepted.push_back({std::move(*c.record), RowOrigin{file, row.number, row.fid}});
     }
     if (pending.empty()) return;
@@ -119,6 +140,7 @@ void RowChecker::check_rows(const std::vector<SourceRow>& rows, std::uint32_t fi
             any_gone = true;
             continue;
         }
+        if (g.ok->near_border) out.near_border.push_back(fmt::format("row {}: {}", rows[pending[k].row].number, *g.ok->near_border));
         take_geometry(candidate.record, *g.ok);
     }
     if (!any_gone) return;

@@ -16,6 +16,9 @@
 
 namespace bostad::ingest {
 
+/// An area with at least this share in a second kommun is reported as split.
+inline constexpr double k_split_share = 0.05;
+
 /// What a file's rows are checked against: the same for every thread.
 struct CheckSettings {
     ConvertSettings convert;
@@ -24,6 +27,8 @@ struct CheckSettings {
     std::optional<int> crs_epsg;
     double max_repair_area_change = 0.01;
     bool track_seen = false;
+    std::shared_ptr<const sweden::Outlines> outlines; ///< what locations are judged against
+    double boundary_tolerance_m = 5000;
 };
 
 /// The outcome of one block of rows.
@@ -33,6 +38,8 @@ struct BlockResult {
     std::vector<Rejection> rejected;
     std::int64_t repaired = 0;
     std::vector<std::string> seen; ///< entity keys, when CheckSettings::track_seen
+    std::vector<std::string> near_border; ///< accepted rows outside their kommun's outline near another: "row 12: lies in …"
+    std::vector<std::pair<std::string, std::string>> placed; ///< areas without a kommun: (kommun code, note when split)
 };
 
 class RowChecker {
@@ -50,6 +57,8 @@ private:
     template <typename Record, typename ConvertFn>
     void check_rows(const std::vector<SourceRow>& rows, std::uint32_t file, BlockResult<Record>& out, ConvertFn convert);
     const MunicipalityExtent& extent(const std::string& code);
+    /// An area without a kommun gets the one that holds most of its area (none when it lies in no kommun).
+    void place_area(AreaRecord& area, BlockResult<AreaRecord>& out);
 
     const CheckSettings& m_settings;
     GeometryChecker m_geometry;

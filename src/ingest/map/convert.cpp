@@ -5,6 +5,7 @@
 #include "config/config.hpp"
 #include "core/text.hpp"
 #include "ingest/map/code_lists.hpp"
+#include "sweden/kommuner.hpp"
 
 namespace bostad::ingest {
 namespace {
@@ -105,14 +106,12 @@ public:
             fail(Reason::missing_field, Field::municipality,
                  "no municipality: give it in the file, the mapping (municipality = \"1290\") or --municipality");
         }
-        const auto code = municipality_code(*t, m_s.mapping, m_s.config);
-        if (!code) {
-            fail(Reason::invalid_municipality, Field::municipality,
-                 fmt::format("municipality '{}' is neither a four-digit kommun code nor a municipality of the config", *t));
-        }
+        const auto [code, problem] = municipality_code(*t, m_s.mapping, m_s.config);
+        if (!code) fail(Reason::invalid_municipality, Field::municipality, fmt::format("municipality: {}", problem));
         if (m_s.municipality && *code != *m_s.municipality) {
             fail(Reason::municipality_mismatch, Field::municipality,
-                 fmt::format("the row is for municipality {} but the file is given as {}", *code, *m_s.municipality));
+                 fmt::format("the row is for municipality {} but the file is given as {}", sweden::label(*code),
+                             sweden::label(*m_s.municipality)));
         }
         return *code;
     }
@@ -190,22 +189,21 @@ void apply_capacity_override(PlanRecord& plan, const config::Config* config) {
     }
 }
 
-std::optional<std::string> municipality_code(std::string_view text, const config::Mapping* mapping,
-                                             const config::Config* config) {
+KommunCode municipality_code(std::string_view text, const config::Mapping* mapping, const config::Config* config) {
     std::string t(trim(text));
     if (mapping) {
         if (const auto it = mapping->values.find("municipality"); it != mapping->values.end()) {
             if (const auto v = it->second.find(t); v != it->second.end()) t = v->second;
         }
     }
-    if (is_municipality_code(t)) return t;
-    if (t.size() == 3 && is_municipality_code("0" + t)) return "0" + t; // a code read as a number lost its zero
+    const sweden::Found found = sweden::find_kommun_by_text(t);
+    if (found.kommun) return {found.kommun->code, {}};
     if (config) {
         for (const auto& m : config->municipalities) {
-            if (lower_sv(m.name) == lower_sv(t)) return m.code;
+            if (lower_sv(m.name) == lower_sv(t)) return {m.code, {}};
         }
     }
-    return std::nullopt;
+    return {std::nullopt, found.problem};
 }
 
 Converted<PermitRecord> convert_permit(const SourceRow& row, const ConvertSettings& s) {

@@ -64,8 +64,14 @@ Converted<AreaRecord> convert_area(const SourceRow& row, const ConvertSettings& 
 /// Sets the planner's capacity for the plan from the config's [[plan_capacity]], when there is one.
 void apply_capacity_override(PlanRecord& plan, const config::Config* config);
 
-/// Turns a municipality name or code into a kommun code ("Kristianstad" → "1290"); nullopt when unknown.
-std::optional<std::string> municipality_code(std::string_view text, const config::Mapping* mapping,
-                                             const config::Config* config);
+struct KommunCode {
+    std::optional<std::string> code;
+    std::string problem; ///< when there is no code: why (sweden::find_kommun_by_text())
+};
+
+/// Turns a municipality's name or code, after the mapping's value translation, into today's kommun code
+/// ("Kristianstad" → "1290", "Kristianstads kommun" → "1290", the former 1190 → "1290"); the config's own
+/// names for its kommuner count too.
+KommunCode municipality_code(std::string_view text, const config::Mapping* mapping, const config::Config* config);
 
 } // namespace bostad::ingest

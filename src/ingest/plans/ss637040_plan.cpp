@@ -18,6 +18,7 @@
 #include "ingest/check/extent.hpp"
 #include "ingest/check/geometry_check.hpp"
 #include "ingest/map/values.hpp"
+#include "sweden/kommuner.hpp"
 
 namespace bostad::ingest {
 namespace {
@@ -132,6 +133,7 @@ private:
 
     const SsDocument& m_doc;
     const SsSettings& m_s;
+    std::string m_kommun; ///< the plan's kommun code as found (a name or former code made today's code)
     geos::Context m_ctx;
     std::map<std::string, const SsLine*> m_lines;
     std::map<std::string, Problem> m_bad_lines; ///< lines that lie elsewhere than the plan (wrong CRS)
@@ -267,7 +269,7 @@ PlanRecord Assembler::plan_record(std::vector<PlanAreaRecord> areas, const std::
     const SsPlan& p = m_doc.plan;
     PlanRecord plan;
     plan.plan_id = p.plan_id;
-    plan.municipality = p.municipality;
+    plan.municipality = m_kommun;
     plan.name = p.name.empty() ? std::nullopt : std::optional(p.name);
     plan.source_format = "SS 637040";
     // A plan in the register that is not a proposal has legal force; its registration date is the nearest
@@ -335,17 +337,22 @@ SsOutcome Assembler::run() {
                                 m_doc.plan.crs_name)});
         return std::move(m_out);
     }
-    if (!is_municipality_code(m_doc.plan.municipality) ||
-        (m_s.municipality && *m_s.municipality != m_doc.plan.municipality)) {
-        reject_all({Reason::invalid_municipality, "kommun",
-                    fmt::format("the plan's kommun '{}' {}", m_doc.plan.municipality,
-                                m_s.municipality ? fmt::format("is not {} as given for the file", *m_s.municipality)
-                                                 : std::string("is not a four-digit kommun code"))});
+    const sweden::Found kommun = sweden::find_kommun_by_text(m_doc.plan.municipality);
+    if (!kommun.kommun) {
+        reject_all({Reason::invalid_municipality, "kommun", fmt::format("the plan's kommun: {}", kommun.problem)});
         return std::move(m_out);
     }
-    const config::Municipality* m = m_s.config ? m_s.config->find_municipality(m_doc.plan.municipality) : nullptr;
-    const MunicipalityExtent extent = extent_of(m_doc.plan.municipality, m ? m->name : "");
-    GeometryChecker checker(gdal::srs_wkt(*m_epsg), m_out.crs_label, m_epsg, m_s.max_repair_area_change);
+    m_kommun = kommun.kommun->code;
+    if (m_s.municipality && *m_s.municipality != m_kommun) {
+        reject_all({Reason::municipality_mismatch, "kommun",
+                    fmt::format("the plan's kommun {} is not {} as given for the file", sweden::label(m_kommun),
+                                sweden::label(*m_s.municipality))});
+        return std::move(m_out);
+    }
+    const auto outlines = m_s.outlines ? m_s.outlines : sweden::Outlines::built_in();
+    const MunicipalityExtent extent = extent_of(*outlines, m_kommun, m_s.boundary_tolerance_m);
+    GeometryChecker checker(gdal::srs_wkt(*m_epsg), m_out.crs_label, m_epsg, m_s.max_repair_area_change, outlines,
+                            m_s.boundary_tolerance_m);
     check_lines(extent, checker);
 
     std::vector<PlanAreaRecord> areas;

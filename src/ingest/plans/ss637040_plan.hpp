@@ -7,6 +7,7 @@
 // as a line written in another CRS than the file's.
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,6 +16,7 @@
 #include "ingest/plans/capacity.hpp"
 #include "ingest/check/problem.hpp"
 #include "ingest/plans/ss637040_document.hpp"
+#include "sweden/outlines.hpp"
 
 namespace bostad::config {
 struct Config;
@@ -27,6 +29,8 @@ struct SsSettings {
     CapacitySettings capacity;
     double max_repair_area_change = 0.01;
     std::optional<std::string> municipality; ///< --municipality: the plan must be of this municipality
+    std::shared_ptr<const sweden::Outlines> outlines; ///< none: the built-in ones
+    double boundary_tolerance_m = 5000;
 };
 
 /// One thing of the file that could not be stored: an area or a boundary line.

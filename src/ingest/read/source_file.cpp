@@ -74,6 +74,8 @@ SourceFile::SourceFile(const std::string& path, const IngestRequest& request, co
     : m_path(path), m_config(config), m_max_repair(request.max_repair_area_change), m_municipality(request.municipality),
       m_options(reader_options(request, mapping)) {
     m_check.track_seen = request.full_snapshot;
+    m_check.outlines = request.outlines;
+    m_check.boundary_tolerance_m = request.boundary_tolerance_m;
     if (fs_is_file(path) && is_ss637040(path)) {
         if (request.kind != DataKind::plans) {
             throw UsageError(fmt::format("{} is a plan in SS 637040: ingest it with --kind plans", path));
@@ -195,6 +197,11 @@ void SourceFile::read_rows(Batch<Record>& batch, Progress* progress) {
             for (auto& rej : r.rejected) batch.rejected.push_back(std::move(rej));
             for (auto& k : r.seen) batch.seen.insert(std::move(k));
             batch.repaired += r.repaired;
+            for (auto& n : r.near_border) batch.near_border.push_back(fmt::format("{} {}", m_path, n));
+            for (auto& [code, split] : r.placed) {
+                ++batch.placed[code];
+                if (!split.empty()) batch.split_areas.push_back(std::move(split));
+            }
         }
         blocks = next_blocks;
     }
@@ -211,6 +218,8 @@ void SourceFile::read_plan_document(Batch<PlanRecord>& batch) {
     }
     settings.max_repair_area_change = m_max_repair;
     settings.municipality = m_municipality;
+    settings.outlines = m_check.outlines;
+    settings.boundary_tolerance_m = m_check.boundary_tolerance_m;
     SsOutcome outcome = assemble_ss637040(*m_plan_document, settings);
     batch.files.push_back(m_path);
     const auto file = static_cast<std::uint32_t>(batch.files.size() - 1);

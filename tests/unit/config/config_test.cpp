@@ -116,8 +116,56 @@ TEST(Config, EnumsAndPatternsListWhatIsAccepted) {
     EXPECT_NE(kind.find("source[0].kind: 'permit' is not accepted; use \"permits\" or \"plans\""), std::string::npos) << kind;
     const std::string code = error_of("[[municipality]]\ncode = \"129\"\nname = \"K\"\n");
     EXPECT_NE(code.find("municipality[0].code: '129' does not have the expected form"), std::string::npos) << code;
-    const std::string missing = error_of("[[municipality]]\ncode = \"1290\"\n");
-    EXPECT_NE(missing.find("municipality[0]: the required key 'name' is missing"), std::string::npos) << missing;
+    const std::string missing = error_of("[[municipality]]\nname = \"K\"\n");
+    EXPECT_NE(missing.find("municipality[0]: the required key 'code' is missing"), std::string::npos) << missing;
+}
+
+TEST(Config, KommunerAreRealAndNamedBySCBUnlessTheProjectNamesThem) {
+    const Config c = parse("[[municipality]]\ncode = \"1290\"\n[[municipality]]\ncode = \"1293\"\nname = \"Hässleholms kommun\"\n", "b.toml");
+    ASSERT_EQ(c.municipalities.size(), 2u);
+    EXPECT_EQ(c.municipalities[0].name, "Kristianstad");
+    EXPECT_EQ(c.municipalities[1].name, "Hässleholms kommun");
+    EXPECT_EQ(c.project_codes(), (std::vector<std::string>{"1290", "1293"}));
+    EXPECT_TRUE(c.covers("1293"));
+    EXPECT_FALSE(c.covers("1292"));
+    const Config all = parse("", "b.toml");
+    EXPECT_TRUE(all.project_codes().empty());
+    EXPECT_TRUE(all.covers("1292")); // no [[municipality]]: every kommun
+
+    const std::string fake = error_of("[[municipality]]\ncode = \"9999\"\n");
+    EXPECT_NE(fake.find("municipality[0].code: '9999' is not a kommun code"), std::string::npos) << fake;
+    const std::string former = error_of("[[municipality]]\ncode = \"1190\"\n");
+    EXPECT_NE(former.find("'1190' is a former code: today's is Kristianstad (1290)"), std::string::npos) << former;
+}
+
+TEST(Config, KommunValuesMayBeNamesAndAreKeptAsCodes) {
+    const Config c = parse("[mapping.k]\nmunicipality = \"Kristianstads kommun\"\n", "b.toml");
+    EXPECT_EQ(*c.find_mapping("k")->municipality, "1290");
+    const std::string bad = error_of("[mapping.k]\nmunicipality = \"Kristianstadt\"\n");
+    EXPECT_NE(bad.find("mapping.k.municipality: 'Kristianstadt' is not a kommun; did you mean Kristianstad (1290)?"),
+              std::string::npos) << bad;
+}
+
+TEST(Config, BoundariesTakeAnAreaSetAndATolerance) {
+    test::TempDir dir;
+    test::write_file(dir.path() / "k.gpkg", "x");
+    const std::string sets = "[[area_set]]\nname = \"kommuner\"\nfiles = [\"k.gpkg\"]\n";
+    const Config c = parse(sets + "[boundaries]\narea_set = \"kommuner\"\ntolerance_km = 0.5\n", dir.file("bostad.toml"));
+    EXPECT_EQ(c.boundaries.area_set, "kommuner");
+    EXPECT_DOUBLE_EQ(c.boundaries.tolerance_m, 500);
+    EXPECT_TRUE(c.notes.empty());
+    const Config plain = parse("", "b.toml");
+    EXPECT_FALSE(plain.boundaries.area_set);
+    EXPECT_DOUBLE_EQ(plain.boundaries.tolerance_m, 5000);
+    // The former key is still read, with a note.
+    const Config former = parse(sets + "[report]\nboundary_area_set = \"kommuner\"\n", dir.file("bostad.toml"));
+    EXPECT_EQ(former.boundaries.area_set, "kommuner");
+    ASSERT_EQ(former.notes.size(), 1u);
+    EXPECT_NE(former.notes[0].find("[report] boundary_area_set is now [boundaries] area_set"), std::string::npos) << former.notes[0];
+    const std::string unknown = error_of("[boundaries]\narea_set = \"nope\"\n");
+    EXPECT_NE(unknown.find("boundaries.area_set: no [[area_set]] named 'nope'"), std::string::npos) << unknown;
+    const std::string negative = error_of("[boundaries]\ntolerance_km = -1\n");
+    EXPECT_NE(negative.find("boundaries.tolerance_km"), std::string::npos) << negative;
 }
 
 TEST(Config, MissingFileIsNamedByItsKey) {

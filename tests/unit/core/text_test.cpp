@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "core/csv.hpp"
 #include "core/text.hpp"
 
 namespace bostad {
@@ -41,6 +42,28 @@ TEST(Text, LowersSwedishLetters) {
     EXPECT_EQ(lower_sv("SMÅHUS Äganderätt ÖVRIGT"), "småhus äganderätt övrigt");
     EXPECT_EQ(trim("  x y \t"), "x y");
     EXPECT_EQ(split("a;b;;c", ';'), (std::vector<std::string>{"a", "b", "", "c"}));
+}
+
+} // namespace
+} // namespace bostad
+
+namespace bostad {
+namespace {
+
+TEST(Text, FoldsSwedishAccentsForMatching) {
+    EXPECT_EQ(fold_accents_sv("Håbo"), "habo");
+    EXPECT_EQ(fold_accents_sv("HÄSSLEHOLM"), "hassleholm");
+    EXPECT_EQ(fold_accents_sv("Östra Göinge"), "ostra goinge");
+    EXPECT_EQ(fold_accents_sv("Malmö-Öster é"), "malmo-oster e");
+}
+
+TEST(Csv, ParsesQuotedFieldsAndLineEnds) {
+    const auto r = parse_csv("code,wkt\r\n0114,\"POINT (1 2), \"\"q\"\"\"\n\n1290,x\n", ',');
+    ASSERT_EQ(r.size(), 3u);
+    EXPECT_EQ(r[0], (std::vector<std::string>{"code", "wkt"}));
+    EXPECT_EQ(r[1], (std::vector<std::string>{"0114", "POINT (1 2), \"q\""}));
+    EXPECT_EQ(r[2], (std::vector<std::string>{"1290", "x"}));
+    EXPECT_EQ(parse_csv("a,,\n", ',').front(), (std::vector<std::string>{"a", "", ""}));
 }
 
 } // namespace

@@ -14,45 +14,54 @@ constexpr double k_kristianstad_y = 6209000;
 constexpr double k_hassleholm_x = 424200;
 constexpr double k_hassleholm_y = 6224000;
 
-TEST(Extent, KnowsKristianstadAndHassleholm) {
-    const MunicipalityExtent k = extent_of("1290", "Kristianstad");
+MunicipalityExtent extent(const std::string& code, double margin = 1000) {
+    return extent_of(*sweden::Outlines::built_in(), code, margin);
+}
+
+TEST(Extent, IsTheBoxOfTheKommunsOutlineWithAMargin) {
+    const MunicipalityExtent k = extent("1290");
     EXPECT_EQ(k.code, "1290");
     EXPECT_EQ(k.label, "Kristianstad (1290)");
+    EXPECT_TRUE(k.outlined);
     EXPECT_TRUE(k.box.contains(k_kristianstad_x, k_kristianstad_y));
     EXPECT_TRUE(k.box.contains(455600, 6198000)); // Åhus
     EXPECT_FALSE(k.box.contains(374000, 6164000)); // Malmö
     EXPECT_FALSE(k.box.contains(674000, 6580000)); // Stockholm
     EXPECT_FALSE(k.box.contains(k_kristianstad_y, k_kristianstad_x)); // swapped axes
-    // The built-in box is the municipality's bounding box with a 1 km margin, not its outline: the boxes of
-    // neighbours overlap, and Hässleholm town lies inside Kristianstad's box (but outside its outline).
+    // A box, not the outline: the boxes of neighbours overlap, and Hässleholm town lies inside Kristianstad's
+    // box (the outline judges it: sweden/placement_test.cpp).
     EXPECT_LT(k.box.max_x - k.box.min_x, 50000);
     EXPECT_LT(k.box.max_y - k.box.min_y, 65000);
+    const MunicipalityExtent wide = extent("1290", 5000);
+    EXPECT_DOUBLE_EQ(wide.box.max_x - wide.box.min_x, k.box.max_x - k.box.min_x + 8000);
 
-    const MunicipalityExtent h = extent_of("1293", "");
+    const MunicipalityExtent h = extent("1293");
     EXPECT_EQ(h.label, "Hässleholm (1293)");
     EXPECT_TRUE(h.box.contains(k_hassleholm_x, k_hassleholm_y));
     EXPECT_FALSE(h.box.contains(k_kristianstad_x, k_kristianstad_y));
     EXPECT_FALSE(h.box.contains(374000, 6164000));
+
+    const MunicipalityExtent kiruna = extent("2584");
+    EXPECT_EQ(kiruna.label, "Kiruna (2584)");
+    EXPECT_TRUE(kiruna.box.contains(719600, 7536000));
+    EXPECT_FALSE(kiruna.box.contains(674000, 6580000));
 }
 
-TEST(Extent, UnknownMunicipalitiesGetAllOfSweden) {
-    const MunicipalityExtent s = extent_of("0180", "Stockholm");
-    EXPECT_EQ(s.code, "0180");
-    EXPECT_NE(s.label.find("Sweden"), std::string::npos) << s.label;
-    EXPECT_NE(s.label.find("Stockholm 0180"), std::string::npos) << s.label;
-    EXPECT_TRUE(s.box.contains(674000, 6580000));  // Stockholm
-    EXPECT_TRUE(s.box.contains(374000, 6164000));  // Malmö
-    EXPECT_TRUE(s.box.contains(719600, 7536000));  // Kiruna
-    EXPECT_FALSE(s.box.contains(6580000, 674000)); // swapped axes
-    EXPECT_FALSE(s.box.contains(0, 0));
-
-    const MunicipalityExtent unnamed = extent_of("9999", "");
-    EXPECT_NE(unnamed.label.find("Sweden"), std::string::npos) << unnamed.label;
-    EXPECT_NE(unnamed.label.find("9999"), std::string::npos) << unnamed.label;
+TEST(Extent, WithoutAKommunIsAllOfSweden) {
+    for (const std::string code : {"", "0000", "9999"}) {
+        const MunicipalityExtent s = extent(code);
+        EXPECT_FALSE(s.outlined);
+        EXPECT_NE(s.label.find("Sweden"), std::string::npos) << s.label;
+        EXPECT_TRUE(s.box.contains(674000, 6580000));  // Stockholm
+        EXPECT_TRUE(s.box.contains(374000, 6164000));  // Malmö
+        EXPECT_TRUE(s.box.contains(719600, 7536000));  // Kiruna
+        EXPECT_FALSE(s.box.contains(6580000, 674000)); // swapped axes
+        EXPECT_FALSE(s.box.contains(0, 0));
+    }
 }
 
 TEST(Extent, GuessesTheCrsOfRawCoordinates) {
-    const CrsGuesser guess(extent_of("1290", "Kristianstad"));
+    const CrsGuesser guess(extent("1290"));
     EXPECT_EQ(guess.looks_like(k_kristianstad_x, k_kristianstad_y), 3006);
     EXPECT_EQ(guess.looks_like(188230, 6210120), 3008);
 
@@ -70,7 +79,7 @@ TEST(Extent, GuessesTheCrsOfRawCoordinates) {
 }
 
 TEST(Extent, GuessesEveryCandidateCrsAtTheCornersOfTheBox) {
-    const MunicipalityExtent k = extent_of("1290", "Kristianstad");
+    const MunicipalityExtent k = extent("1290");
     const CrsGuesser guess(k);
     for (const int epsg : {3008, 3021, 4326}) {
         const gdal::Transformer t(gdal::k_store_epsg, epsg);
