@@ -13,10 +13,11 @@ namespace bostad::aggregate {
 
 namespace {
 constexpr const char* k_built_in = "SCB's generalised outlines (built in)";
+constexpr const char* k_built_in_sv = "SCB:s generaliserade kommungränser (inbyggda)";
 }
 
 ProjectOutlines project_outlines(store::FeatureSource& features, const std::string& boundary_set) {
-    if (boundary_set.empty()) return {sweden::Outlines::built_in(), k_built_in};
+    if (boundary_set.empty()) return {sweden::Outlines::built_in(), k_built_in, k_built_in_sv};
     const geos::Context ctx;
     std::map<std::string, std::vector<geos::Geometry>> parts;
     for (const auto& a : features.areas(boundary_set)) {
@@ -26,7 +27,8 @@ ProjectOutlines project_outlines(store::FeatureSource& features, const std::stri
     }
     if (parts.empty()) {
         return {sweden::Outlines::built_in(),
-                fmt::format("{} (the boundary area set '{}' has no area of a kommun in the store yet)", k_built_in, boundary_set)};
+                fmt::format("{} (the boundary area set '{}' has no area of a kommun in the store yet)", k_built_in, boundary_set),
+                fmt::format("{} (områdesindelningen '{}' för gränserna har ännu ingen kommun i databasen)", k_built_in_sv, boundary_set)};
     }
     std::vector<sweden::Outline> own;
     for (auto& [code, geoms] : parts) {
@@ -34,7 +36,8 @@ ProjectOutlines project_outlines(store::FeatureSource& features, const std::stri
         own.push_back({code, ctx.to_wkb(geos::to_multipolygon(ctx, whole.get()).get()), {}, false});
     }
     return {sweden::Outlines::with(std::move(own)),
-            fmt::format("area set '{}' ({} kommuner), SCB's built-in outlines for the others", boundary_set, parts.size())};
+            fmt::format("area set '{}' ({} kommuner), SCB's built-in outlines for the others", boundary_set, parts.size()),
+            fmt::format("områdesindelningen '{}' ({} kommuner), SCB:s inbyggda för övriga", boundary_set, parts.size())};
 }
 
 } // namespace bostad::aggregate

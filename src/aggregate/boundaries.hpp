@@ -16,7 +16,8 @@ namespace bostad::aggregate {
 
 struct ProjectOutlines {
     std::shared_ptr<const sweden::Outlines> outlines;
-    std::string source; ///< "SCB's generalised outlines (built in)" or "area set 'kommuner' (2 kommuner), …"
+    std::string source;    ///< "SCB's generalised outlines (built in)" or "area set 'kommuner' (2 kommuner), …"
+    std::string source_sv; ///< the same in Swedish
 };
 
 /// `boundary_set` empty: the built-in outlines. A set the store does not hold (yet) gives the built-in ones too,

@@ -109,6 +109,7 @@ bool covered(const ReportRequest& r, std::string_view code) { return !r.config |
 std::shared_ptr<const sweden::Outlines> add_outlines(ReportData& d, store::FeatureSource& features) {
     const aggregate::ProjectOutlines project = aggregate::project_outlines(features, d.request.boundary_set);
     d.outlines_source = project.source;
+    d.outlines_source_sv = project.source_sv;
     std::optional<Envelope> frame;
     std::vector<std::string> codes;
     for (const auto& m : d.status.municipalities) codes.push_back(m.code);

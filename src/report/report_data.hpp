@@ -109,7 +109,7 @@ struct ReportData {
     std::vector<MapArea> areas;
     std::vector<MapPermit> permits; ///< the pipeline and the last 12 months' completions
     std::vector<MapOutline> outlines;   ///< the report's kommuner, then their neighbours
-    std::string outlines_source;        ///< where the outlines come from, for the maps' note
+    std::string outlines_source, outlines_source_sv; ///< where the outlines come from, for the maps' note
     std::vector<MapPlace> places;       ///< tätorter in the report's kommuner and around them, largest first
     std::vector<BorderPermit> near_border;
     std::int64_t areas_left_out = 0;    ///< areas of the set in kommuner outside the project
