@@ -10,7 +10,7 @@ import random
 
 from osgeo import gdal, ogr, osr
 
-VERSION = 1
+VERSION = 2
 # Where the generated permits lie, in EPSG:3006 (Kristianstad's part of the two municipalities' box).
 PERMIT_EXTENT = (425000, 6185000, 462000, 6236000)
 # The districts' seeds cover the permits with a 1 km margin; their outer boundary wanders half a cell further out.
@@ -39,12 +39,31 @@ def sweref_srs(epsg):
     return srs
 
 
+def kommun_outline(code):
+    """A kommun's outline as bostad has it built in (gis/sweden/kommuner.csv, EPSG:3006)."""
+    import csv
+    here = os.path.dirname(os.path.abspath(__file__))
+    with open(os.path.join(here, "..", "gis", "sweden", "kommuner.csv"), encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            if row["code"] == code:
+                return ogr.CreateGeometryFromWkt(row["wkt"])
+    raise SystemExit(f"bench_data: no kommun {code} in gis/sweden/kommuner.csv")
+
+
 def make_permits_csv(path, rows, seed=1290):
-    """Permits in Kristianstad, case ids in application order, coordinates in SWEREF 99 13 30."""
+    """Permits in Kristianstad (uniform inside its outline), case ids in application order, coordinates in
+    SWEREF 99 13 30."""
     rng = random.Random(seed)
     ct = osr.CoordinateTransformation(sweref_srs(3006), sweref_srs(3008))
     x0, y0, x1, y1 = PERMIT_EXTENT
-    points = [(rng.uniform(x0, x1), rng.uniform(y0, y1)) for _ in range(rows)]
+    kristianstad = kommun_outline("1290")
+    points = []
+    point = ogr.Geometry(ogr.wkbPoint)
+    while len(points) < rows:
+        x, y = rng.uniform(x0, x1), rng.uniform(y0, y1)
+        point.SetPoint_2D(0, x, y)
+        if kristianstad.Contains(point):
+            points.append((x, y))
     local_points = ct.TransformPoints(points)
     types = ["småhus", "småhus", "småhus", "flerbostadshus"]
     with open(path, "w", encoding="utf-8") as f:

@@ -36,6 +36,10 @@ ExitCode ExportCommand::run(Context& ctx) {
     const auto snapshot = store->read_snapshot();
     const exports::ExportSummary done = exports::export_month(*store, opt);
     for (const auto& w : done.warnings) ctx.note("warning: " + w);
+    if (done.areas_left_out > 0) {
+        ctx.note(fmt::format("note: {} areas of the set '{}' lie in kommuner outside the project and are left out",
+                             done.areas_left_out, opt.request.area_set));
+    }
 
     if (ctx.globals().of == OutputFormat::json) {
         nlohmann::ordered_json j;

@@ -28,7 +28,10 @@ public:
     std::string_view help_text() const override {
         return "Read permits, plans or areas from any GDAL vector format (GeoPackage, Shapefile, also zipped,\n"
                "GeoJSON, CSV, XLSX, GML, SS 637040, ...) in any CRS, transform them to EPSG:3006, check every row\n"
-               "and store it, or keep it in the quarantine (rejected_rows) with a reason. Limits: a CSV of at\n"
+               "and store it, or keep it in the quarantine (rejected_rows) with a reason. A row must name a real\n"
+               "kommun (code or name) and lie in it: judged on SCB's outlines built into bostad, or the\n"
+               "config's [boundaries] area_set, within [boundaries] tolerance_km (default 5). An area\n"
+               "without a kommun gets the one holding most of its area. Limits: a CSV of at\n"
                "most 1 GiB, a zip unpacking to at most 1 GiB, 1 000 000 vertices in one geometry.\n"
                "With FILEs, --kind says what they hold and --mapping names a [mapping.NAME] of the config for\n"
                "files without the canonical field names.\n"

@@ -30,6 +30,8 @@ public:
                "municipality also lead times over the last 12 months and progress against the config's\n"
                "targets. New dwellings in text; --of json and csv add net dwellings (new − removed), json the\n"
                "splits by house type and tenure. --list names the permits (or plans) behind a figure.\n"
+               "Only the kommuner of the project (the config's [[municipality]]; without any, every kommun) are\n"
+               "counted, areas included; --municipality (a code or a name) narrows it to one.\n"
                "A month that has not begun is an error; a month before any data gives zeros.\n"
                "On a PostGIS store (--db PG:...) the permits stream out of the database (COPY) into the same\n"
                "count as on a GeoPackage, and the lists are chosen by the database, all in one read-only snapshot.";

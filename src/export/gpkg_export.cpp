@@ -170,7 +170,8 @@ ExportSummary export_geopackage(store::Store& store, const ExportOptions& opt) {
     crash_point("export.styles_written");
     out.commit();
     crash_point("export.committed");
-    return {out.target().string(), written.features, fmt::format("bostad {}", opt.request.month.str()), written.warnings};
+    return {out.target().string(), written.features, fmt::format("bostad {}", opt.request.month.str()), written.warnings,
+            status.areas_left_out};
 }
 
 /// CSV (geometry as WKT, EPSG:3006) or GeoJSON (RFC 7946: WGS 84) files in a folder, with status.csv.
@@ -205,7 +206,7 @@ ExportSummary export_files(store::Store& store, const ExportOptions& opt) {
     write_text_file(out.staging() / "status.csv", table);
     crash_point("export.files_written");
     out.commit();
-    return {out.target().string(), written.features, "", written.warnings};
+    return {out.target().string(), written.features, "", written.warnings, status.areas_left_out};
 }
 
 } // namespace

@@ -32,6 +32,7 @@ struct ExportSummary {
     std::map<std::string, std::int64_t> features; ///< by layer table
     std::string project;                           ///< name of the embedded QGIS project ("" for csv/geojson)
     std::vector<std::string> warnings;             ///< what the user should know (a municipality without an outline)
+    std::int64_t areas_left_out = 0;               ///< areas of the set in kommuner outside the project
 };
 
 /// Reads the store through its seam; the caller holds a read snapshot for the whole export.
