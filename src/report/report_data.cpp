@@ -63,13 +63,14 @@ void add_series(ReportData& d, store::StatusSource& status) {
     }
 }
 
+
 void add_lapsing(ReportData& d, store::FeatureSource& features) {
     const auto days = month_days(d.request.month, d.request.stalled_months);
     const Cutoffs<Text> cut = days.cutoffs();
     const Date horizon = d.request.month.last_day().plus_months(6);
     const auto s = [](const std::optional<Text>& t) { return t ? std::string(*t) : std::string(); };
     features.permits({d.request.area_set, false}, [&](const store::PermitFeature& p) {
-        if (state_at(p.dates, cut) != PipelineState::granted) return;
+        if (!covered(d.request, p.municipality) || state_at(p.dates, cut) != PipelineState::granted) return;
         const auto granted = Date::parse_iso(*p.dates.granted);
         if (!granted) return;
         const Date deadline = granted->plus_months(12 * k_lapse_years);

@@ -151,14 +151,24 @@ TEST_F(Kommuner, AProjectsKommunerScopeItsOutputsAndTheRestStaysStored) {
     write_file(dir.path() / "bostad.toml", config({"1290", "1293"}));
     write_file(dir.path() / "permits.csv", k_permit_header + permit("A", "1290", k_kristianstad_x, k_kristianstad_y) +
                                                permit("B", "1293", k_hassleholm_x, k_hassleholm_y, 3) +
-                                               permit("C", "1292", angelholm.x, angelholm.y, 5));
+                                               permit("C", "1292", angelholm.x, angelholm.y, 5) +
+                                               permit("D", "1292", angelholm.x, angelholm.y, 1, "2024-11-01,2024-12-01,,"));
     const json r = ingest({"permits.csv", "--kind", "permits", "--crs", "EPSG:3006"});
-    EXPECT_EQ(r["inserted"], 3) << "a real kommun outside the project is stored";
-    EXPECT_EQ(r["outside_project"], (json{{"1292", 1}}));
+    EXPECT_EQ(r["inserted"], 4) << "a real kommun outside the project is stored";
+    EXPECT_EQ(r["outside_project"], (json{{"1292", 2}}));
     const json s = ok_json({"status", "--month", "2026-10"});
     EXPECT_EQ(codes_of(s), (std::set<std::string>{"1290", "1293"}));
     EXPECT_EQ(s["total"]["started"], 5) << "Ängelholm's 5 dwellings are left out";
     expect_conserved(s);
+    // Nor does the report name them: D would lapse within 6 months.
+    const auto rep = bostad({"report", "--month", "2026-10", "-o", "rapport", "--format", "csv"});
+    ASSERT_EQ(rep.exit_code, 0) << rep.err;
+    for (const auto& f : fs::directory_iterator(dir.path() / "rapport" / "csv")) {
+        EXPECT_EQ(read_file(f.path()).find("1292"), std::string::npos) << f.path();
+    }
+    const auto ex = bostad({"export", "--month", "2026-10", "-o", "x.gpkg"});
+    ASSERT_EQ(ex.exit_code, 0) << ex.err;
+    EXPECT_EQ(read_layer(dir.file("x.gpkg"), "permits").rows.size(), 2u);
 }
 
 TEST_F(Kommuner, AreasWithoutAKommunArePlacedByLocationAndOutlinedInExportAndReport) {
