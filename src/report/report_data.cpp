@@ -64,6 +64,8 @@ void add_series(ReportData& d, store::StatusSource& status) {
 }
 
 
+bool covered(const ReportRequest& r, std::string_view code) { return !r.config || r.config->covers(code); }
+
 void add_lapsing(ReportData& d, store::FeatureSource& features) {
     const auto days = month_days(d.request.month, d.request.stalled_months);
     const Cutoffs<Text> cut = days.cutoffs();
@@ -103,7 +105,6 @@ void add_official(ReportData& d, store::FeatureSource& features) {
     }
 }
 
-bool covered(const ReportRequest& r, std::string_view code) { return !r.config || r.config->covers(code); }
 
 /// The report's kommuner outlined, their neighbours (any kommun whose outline reaches into the frame) and the
 /// tätorter in the frame.

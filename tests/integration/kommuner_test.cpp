@@ -148,7 +148,10 @@ TEST_F(Kommuner, AMislabelledPermitIsRejectedNamingTheKommunItLiesIn) {
 
 TEST_F(Kommuner, AProjectsKommunerScopeItsOutputsAndTheRestStaysStored) {
     const auto& angelholm = tatort("Ängelholm", "1292");
-    write_file(dir.path() / "bostad.toml", config({"1290", "1293"}));
+    write_file(dir.path() / "bostad.toml", config({"1290", "1293"}, "distrikt"));
+    write_file(dir.path() / "distrikt.csv", "area_id,name,wkt\nK1,Kristianstad," + square(k_kristianstad_x, k_kristianstad_y, 2000) +
+                                                "\nA1,Ängelholm," + square(angelholm.x, angelholm.y, 2000) + "\n");
+    ingest({"distrikt.csv", "--kind", "areas", "--area-set", "distrikt", "--crs", "EPSG:3006"});
     write_file(dir.path() / "permits.csv", k_permit_header + permit("A", "1290", k_kristianstad_x, k_kristianstad_y) +
                                                permit("B", "1293", k_hassleholm_x, k_hassleholm_y, 3) +
                                                permit("C", "1292", angelholm.x, angelholm.y, 5) +
@@ -169,6 +172,7 @@ TEST_F(Kommuner, AProjectsKommunerScopeItsOutputsAndTheRestStaysStored) {
     const auto ex = bostad({"export", "--month", "2026-10", "-o", "x.gpkg"});
     ASSERT_EQ(ex.exit_code, 0) << ex.err;
     EXPECT_EQ(read_layer(dir.file("x.gpkg"), "permits").rows.size(), 2u);
+    EXPECT_EQ(read_layer(dir.file("x.gpkg"), "areas").rows.size(), 1u) << "Ängelholm's area is left out";
 }
 
 TEST_F(Kommuner, AreasWithoutAKommunArePlacedByLocationAndOutlinedInExportAndReport) {
