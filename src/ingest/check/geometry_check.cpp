@@ -199,7 +199,8 @@ GeometryResult GeometryChecker::polygonal(DataKind kind, const GEOSGeom_t* g, co
         valid = geos::to_multipolygon(m_ctx, g);
     }
     const auto surface = geos::point_on_surface(m_ctx, valid.get());
-    const auto [x, y] = geos::point_xy(m_ctx, surface.get());
+    const auto point = geos::point_xy(m_ctx, surface.get());
+    const double x = point.first, y = point.second; // named, for the lambda below (clang captures no bindings)
     // The source coordinates of the representative point, for the diagnosis of a misplaced polygon.
     const auto source = [&] {
         if (!m_back) m_back = std::make_unique<gdal::Transformer>(gdal::k_store_epsg, m_source_wkt);
