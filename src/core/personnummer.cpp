@@ -21,6 +21,24 @@ bool plausible_date(std::string_view yymmdd) {
     return month >= 1 && month <= 12 && ((day >= 1 && day <= 31) || (day >= 61 && day <= 91));
 }
 
+bool is_word(char c) { return is_digit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_'; }
+
+/// Whether the number at [at, end) stands as a token of its own: not part of a word, a hexadecimal id
+/// (a UUID's "ae420526-7976-…"), a decimal ("-122.189708148912") or a longer hyphenated code.
+bool whole_token(std::string_view text, std::size_t at, std::size_t end) {
+    if (at > 0) {
+        const char before = text[at - 1];
+        if (is_word(before) || before == '.' || before == ',') return false;
+        if (before == '-' && at > 1 && is_word(text[at - 2])) return false;
+    }
+    if (end < text.size()) {
+        const char after = text[end];
+        if (is_word(after)) return false;
+        if ((after == '.' || after == ',' || after == '-') && end + 1 < text.size() && is_word(text[end + 1])) return false;
+    }
+    return true;
+}
+
 /// The match at `at` (a digit not preceded by one), when there is one.
 std::optional<PersonnummerMatch> match_at(std::string_view text, std::size_t at) {
     const std::size_t run = digit_run(text, at);
@@ -45,6 +63,7 @@ std::optional<PersonnummerMatch> match_at(std::string_view text, std::size_t at)
     }
     if (!plausible_date(std::string_view(digits).substr(0, 6)) || !luhn_valid(digits)) return std::nullopt;
     const std::size_t end = date_end + (text[date_end] == '-' || text[date_end] == '+' ? 5 : 4);
+    if (!whole_token(text, at, end)) return std::nullopt;
     std::string masked(text.substr(at, end - at - 4));
     masked += "****";
     return PersonnummerMatch{at, end - at, masked};

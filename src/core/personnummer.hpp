@@ -1,8 +1,9 @@
 #pragma once
 // Swedish personal identity numbers (personnummer, and samordningsnummer whose day is +60) in free text:
 // YYMMDD-NNNN, YYMMDD+NNNN, YYMMDDNNNN, YYYYMMDD-NNNN and YYYYMMDDNNNN, with a real month, a day of 1–31
-// (61–91) and the Luhn check digit, not part of a longer run of digits. `bostad check` uses it to warn
-// about personal data that reached a store.
+// (61–91) and the Luhn check digit, standing as a token of its own: not part of a longer run of digits, a
+// word, a hexadecimal id such as a UUID, or a decimal number. `bostad check` uses it to warn about personal
+// data that reached a store.
 
 #include <cstddef>
 #include <optional>

@@ -51,6 +51,23 @@ TEST(Personnummer, NumbersThatAreNotOneAreLeftAlone) {
     EXPECT_EQ(masked(""), "");
 }
 
+TEST(Personnummer, OnlyWholeTokensNotPartsOfIdsOrDecimals) {
+    // Both digit strings pass the date and Luhn checks on their own...
+    EXPECT_EQ(masked("420526-7976"), "420526-****");
+    EXPECT_EQ(masked("189708148912"), "18970814****");
+    // ...but not inside a UUID or a coordinate (seen in real stores).
+    EXPECT_EQ(masked("ae420526-7976-4c1b-9f3a-0d2e5b7c8a91"), "");
+    EXPECT_EQ(masked("0d2e5b7c-ae42-420526-7976-0d2e"), "");
+    EXPECT_EQ(masked("-122.189708148912"), "");
+    EXPECT_EQ(masked("56,189708148912"), "");
+    EXPECT_EQ(masked("189708148912.5"), "");
+    EXPECT_EQ(masked("X420526-7976"), "");
+    EXPECT_EQ(masked("420526-7976a"), "");
+    // Punctuation around a whole one is fine.
+    EXPECT_EQ(masked("pnr: 420526-7976, tel"), "420526-****");
+    EXPECT_EQ(masked("(19420526-7976)."), "19420526-****");
+}
+
 TEST(Personnummer, TheFirstOfSeveralAfterANearMiss) {
     EXPECT_EQ(masked("811218-9875 then 850412-1230"), "850412-****");
 }
