@@ -22,6 +22,11 @@ constexpr Field k_plan_fields[] = {Field::plan_id,      Field::municipality, Fie
                                    Field::wkt};
 constexpr Field k_area_fields[] = {Field::area_id, Field::name, Field::municipality, Field::wkt};
 
+// A file of the kind must have a field for each of these (docs/fields.md lists them as required).
+constexpr Field k_permit_required[] = {Field::case_id, Field::dwellings, Field::applied_date};
+constexpr Field k_plan_required[] = {Field::plan_id, Field::status};
+constexpr Field k_area_required[] = {Field::area_id};
+
 } // namespace
 
 std::string_view kind_name(DataKind k) {
@@ -54,6 +59,15 @@ std::span<const Field> fields_of(DataKind kind) {
     case DataKind::permits: return k_permit_fields;
     case DataKind::plans: return k_plan_fields;
     case DataKind::areas: return k_area_fields;
+    }
+    return {};
+}
+
+std::span<const Field> required_fields(DataKind kind) {
+    switch (kind) {
+    case DataKind::permits: return k_permit_required;
+    case DataKind::plans: return k_plan_required;
+    case DataKind::areas: return k_area_required;
     }
     return {};
 }

@@ -36,5 +36,8 @@ std::optional<Field> parse_field(std::string_view name);
 
 /// The canonical fields a kind of source reads (geometry columns included).
 std::span<const Field> fields_of(DataKind kind);
+/// The canonical fields a file of this kind must have (mapped or by name); the geometry (x and y, wkt or the
+/// file's own geometry column) is required besides. docs/fields.md documents both, and a test keeps it so.
+std::span<const Field> required_fields(DataKind kind);
 
 } // namespace bostad

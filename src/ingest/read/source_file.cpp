@@ -36,15 +36,9 @@ SourceOptions reader_options(const IngestRequest& request, const config::Mapping
 /// The fields a kind cannot do without; a file lacking one is refused as a whole.
 void require_bound(const Binding& b, DataKind kind, bool has_geometry_column, const std::string& file,
                    const config::Mapping* mapping, const std::vector<std::string>& names) {
-    std::vector<Field> required;
-    switch (kind) {
-    case DataKind::permits: required = {Field::case_id, Field::dwellings, Field::applied_date}; break;
-    case DataKind::plans: required = {Field::plan_id, Field::status}; break;
-    case DataKind::areas: required = {Field::area_id}; break;
-    }
     const std::string hint = mapping ? fmt::format("name it in [mapping.{}.fields]", mapping->name)
                                      : "use the canonical name or give a mapping (--mapping NAME)";
-    for (Field f : required) {
+    for (Field f : required_fields(kind)) {
         if (!b.has(f)) {
             throw UsageError(fmt::format("{} has no field for {}: {} (fields in the file: {})", file, field_name(f), hint,
                                          join(names, ", ")));
