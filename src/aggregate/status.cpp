@@ -121,7 +121,6 @@ StatusResult compute_status(StatusSource& source, const StatusRequest& req) {
     scan.area_set_id = resolve_area_set(source, req);
     scan.municipality = req.municipality;
     scan.municipalities = scope_of(req);
-    result.scope = scan.municipalities;
     scan.days = month_days(req.month, req.stalled_months);
     const Cutoffs<std::string_view> cut = scan.days.cutoffs();
     for (auto& a : source.areas(scan.area_set_id)) {

@@ -74,7 +74,6 @@ struct StatusResult {
     Figures unassigned;
     Figures total;
     std::vector<MunicipalityStatus> municipalities;
-    std::vector<std::string> scope;   ///< the kommuner covered, sorted; empty: every one
     std::int64_t areas_left_out = 0;  ///< areas of the set in kommuner outside the scope
 };
 

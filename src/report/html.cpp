@@ -154,8 +154,8 @@ std::string report_html(const ReportData& d, const std::vector<Table>& tables, L
     h += table_html(find(tables, "near_border"), l, k_list_rows);
     h += fmt::format("<p class=\"sub\">{}</p>\n", xml_escape(fmt::format(
         "{}{}", tr(l, "Kommungränser: " + d.outlines_source_sv, "Kommun boundaries: " + d.outlines_source),
-        d.areas_left_out > 0 ? tr(l, fmt::format("; {} områden i kommuner utanför projektet är utelämnade", d.areas_left_out),
-                                  fmt::format("; {} areas in kommuner outside the project are left out", d.areas_left_out))
+        d.status.areas_left_out > 0 ? tr(l, fmt::format("; {} områden i kommuner utanför projektet är utelämnade", d.status.areas_left_out),
+                                  fmt::format("; {} areas in kommuner outside the project are left out", d.status.areas_left_out))
                              : std::string())));
     if (!d.official.empty()) {
         h += fmt::format("<h2>{}</h2>\n", xml_escape(tr(l, "Jämförelse med SCB", "Comparison with SCB")));

@@ -148,7 +148,6 @@ void add_map(ReportData& d, store::FeatureSource& features) {
         const double unused = remaining[a.area_id];
         d.areas.push_back({std::move(a.area_id), std::move(a.name), a.municipality.value_or(""), unused, std::move(a.wkb)});
     }
-    d.areas_left_out = d.status.areas_left_out;
     sweden::Locator locator(add_outlines(d, features));
     const double tolerance = d.request.config ? d.request.config->boundaries.tolerance_m : sweden::k_default_tolerance_m;
     const auto days = month_days(d.request.month, d.request.stalled_months);

@@ -112,7 +112,6 @@ struct ReportData {
     std::string outlines_source, outlines_source_sv; ///< where the outlines come from, for the maps' note
     std::vector<MapPlace> places;       ///< tätorter in the report's kommuner and around them, largest first
     std::vector<BorderPermit> near_border;
-    std::int64_t areas_left_out = 0;    ///< areas of the set in kommuner outside the project
 };
 
 /// Throws UsageError for a month not yet begun or an unknown area set (as status does).

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <unordered_map>
 #include <vector>
 
 #include <fmt/format.h>
@@ -61,24 +62,32 @@ std::string_view bare_name(std::string_view t) {
     return t;
 }
 
-/// The kommuner whose name `key(name) == key(text)`.
-template <typename Key>
-std::vector<const Kommun*> named(std::string_view text, Key key) {
-    std::vector<const Kommun*> out;
-    const std::string wanted = key(text);
-    for (const auto& k : all()) {
-        if (key(k.name) == wanted) out.push_back(&k);
+/// The kommuner by name as written, lower-cased and without accents: built once.
+struct NameIndex {
+    std::unordered_map<std::string, std::vector<const Kommun*>> exact, lower, plain;
+    NameIndex() {
+        for (const auto& k : all()) {
+            exact[k.name].push_back(&k);
+            lower[lower_sv(k.name)].push_back(&k);
+            plain[fold_accents_sv(k.name)].push_back(&k);
+        }
     }
-    return out;
+};
+
+const NameIndex& names() {
+    static const NameIndex index;
+    return index;
 }
 
+/// Exactly, then in any case, then without accents: the first way that names one kommun (none when a way names
+/// two: only ever without accents, as Håbo and Habo).
 const Kommun* by_name(std::string_view text) {
-    const auto exact = [](std::string_view s) { return std::string(s); };
-    const auto folded = [](std::string_view s) { return lower_sv(s); };
-    const auto plain = [](std::string_view s) { return fold_accents_sv(s); };
-    for (const auto& candidates : {named(text, exact), named(text, folded), named(text, plain)}) {
-        if (candidates.size() == 1) return candidates.front();
-        if (candidates.size() > 1) return nullptr; // only ever without accents: Håbo and Habo
+    const NameIndex& n = names();
+    for (const auto& [map, key] : {std::pair{&n.exact, std::string(text)}, std::pair{&n.lower, lower_sv(text)},
+                                   std::pair{&n.plain, fold_accents_sv(text)}}) {
+        const auto it = map->find(key);
+        if (it == map->end()) continue;
+        return it->second.size() == 1 ? it->second.front() : nullptr;
     }
     return nullptr;
 }
@@ -123,8 +132,8 @@ Found find_kommun_by_text(std::string_view raw) {
     if (const Kommun* k = by_written_name(text)) return {k, {}};
     const std::string plain = fold_accents_sv(text);
     std::vector<std::string> alike;
-    for (const auto& k : all()) {
-        if (fold_accents_sv(k.name) == plain) alike.push_back(label(k));
+    if (const auto it = names().plain.find(plain); it != names().plain.end()) {
+        for (const Kommun* k : it->second) alike.push_back(label(*k));
     }
     if (alike.size() > 1) {
         return {nullptr, fmt::format("'{}' could be {}: write the name with its accents, or the code",

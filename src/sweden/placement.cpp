@@ -19,10 +19,10 @@ Placement place(Locator& locator, const std::string& code, double x, double y, d
     const auto name = [&](std::size_t i) { return label(locator.outlines().all()[i].code); };
     if (in) {
         const double depth = locator.depth(*in, x, y);
-        if (depth > tolerance_m) return {Placement::Verdict::wrong, fmt::format("lies in {}, {} inside its boundary", name(*in), km(depth))};
+        const std::string where = fmt::format("lies in {}, {} inside its boundary", name(*in), km(depth));
+        if (depth > tolerance_m) return {Placement::Verdict::wrong, where};
         // Just inside another kommun, but far from its own (near the edge of a kommun far away): wrong too.
         const double mine = locator.distance(*own, x, y);
-        const std::string where = fmt::format("lies in {}, {} inside its boundary", name(*in), km(depth));
         if (mine > tolerance_m) return {Placement::Verdict::wrong, fmt::format("{}, and {} from {}", where, km(mine), name(*own))};
         return {Placement::Verdict::near_border, where};
     }

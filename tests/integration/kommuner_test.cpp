@@ -188,7 +188,8 @@ TEST_F(Kommuner, AreasWithoutAKommunArePlacedByLocationAndOutlinedInExportAndRep
     ASSERT_EQ(a["split_areas"].size(), 1u);
     EXPECT_NE(a["split_areas"][0].get<std::string>().find("area 'G1' lies in Hässleholm (1293)"), std::string::npos) << a["split_areas"];
     write_file(dir.path() / "permits.csv", k_permit_header + permit("A", "1290", k_kristianstad_x, k_kristianstad_y) +
-                                               permit("B", "1293", k_hassleholm_x, k_hassleholm_y, 3));
+                                               permit("B", "1293", k_hassleholm_x, k_hassleholm_y, 3) +
+                                               permit("C", "1290", k_border_x, k_border_y)); // just over the border
     ingest({"permits.csv", "--kind", "permits", "--crs", "EPSG:3006"});
 
     const json s = ok_json({"status", "--month", "2026-10"});
@@ -213,6 +214,34 @@ TEST_F(Kommuner, AreasWithoutAKommunArePlacedByLocationAndOutlinedInExportAndRep
     EXPECT_NE(html.find(">Hässleholm</text>"), std::string::npos);
     EXPECT_NE(html.find("fill=\"#f2f2f2\""), std::string::npos) << "neighbouring kommuner drawn faintly";
     EXPECT_NE(html.find("Kommungränser: SCB:s generaliserade kommungränser (inbyggda)"), std::string::npos);
+    // The permit just over the border is listed in the data quality.
+    const std::string border = read_file(dir.path() / "rapport" / "csv" / "near_border.csv");
+    EXPECT_NE(border.find("C"), std::string::npos) << border;
+    EXPECT_NE(border.find("lies in Hässleholm (1293), 0.4 km inside its boundary"), std::string::npos) << border;
+    EXPECT_EQ(border.find("\"A\""), std::string::npos) << border;
+}
+
+TEST_F(Kommuner, TheProjectsOwnBoundariesReplaceTheBuiltInOnesInTheCheck) {
+    // The project's Kristianstad: SCB's outline with a bump over the border, where SCB's outline puts a point
+    // 0.4 km inside Hässleholm. With a tolerance of 0.1 km the point is Kristianstad's only by the project's own.
+    std::string wkt = sweden::find_kommun("1290")->wkt;
+    wkt.pop_back(); // the MULTIPOLYGON's closing parenthesis
+    wkt += fmt::format(", (({0} {1}, {2} {1}, {2} {3}, {0} {3}, {0} {1})))", k_border_x - 1500, k_border_y - 1500, k_border_x + 1500,
+                       k_border_y + 1500);
+    write_file(dir.path() / "bostad.toml",
+               config({"1290", "1293"}, "", "[[area_set]]\nname = \"granser\"\nfiles = [\"g.csv\"]\ncrs = \"EPSG:3006\"\n\n"
+                                            "[boundaries]\narea_set = \"granser\"\ntolerance_km = 0.1\n"));
+    write_file(dir.path() / "g.csv", "area_id,name,municipality,wkt\nK,Kristianstad,1290,\"" + wkt + "\"\n");
+    const json set = ingest({"g.csv", "--kind", "areas", "--area-set", "granser", "--crs", "EPSG:3006"});
+    ASSERT_EQ(set["inserted"], 1) << set.dump(2);
+    write_file(dir.path() / "permits.csv", k_permit_header + permit("A", "1290", k_border_x, k_border_y));
+    const json own = ingest({"permits.csv", "--kind", "permits", "--crs", "EPSG:3006", "--dry-run"});
+    EXPECT_EQ(own["rejected"], 0) << own["rejected_samples"];
+    EXPECT_EQ(own["near_border"], 0);
+    // Without the project's boundaries, SCB's outline rejects it.
+    write_file(dir.path() / "bostad.toml", config({"1290", "1293"}, "", "[boundaries]\ntolerance_km = 0.1\n"));
+    const json scb = ingest({"permits.csv", "--kind", "permits", "--crs", "EPSG:3006", "--dry-run"});
+    EXPECT_EQ(scb["rejected_by_reason"], (json{{"wrong_municipality", 1}})) << scb.dump(2);
 }
 
 TEST_F(Kommuner, ANationalKommunLayerStaysOutOfATwoKommunProject) {

@@ -56,14 +56,14 @@ GeometryChecker::Location GeometryChecker::locate(Source source, double x, doubl
                                         "check the file's CRS or --crs",
                                         sx, sy, extent.label, m_crs_label, crs_label(*guess))}, {}};
         }
-        if (!extent.outlined || !k_sweden_box.contains(x, y)) {
+        const bool in_sweden = k_sweden_box.contains(x, y);
+        if (!extent.outlined || !in_sweden) {
             const std::string where = m_source_epsg == gdal::k_store_epsg
                                           ? fmt::format("({:.2f}, {:.2f}) in EPSG:3006", sx, sy)
                                           : fmt::format("({:.2f}, {:.2f}) in {} is ({:.1f}, {:.1f}) in EPSG:3006", sx, sy, m_crs_label, x, y);
-            const Box& box = k_sweden_box.contains(x, y) ? extent.box : k_sweden_box;
             return {Problem{Reason::outside_municipality, "geometry",
-                            fmt::format("{} lies outside {} ({})", where, k_sweden_box.contains(x, y) ? extent.label : "Sweden",
-                                        describe_box(box))}, {}};
+                            fmt::format("{} lies outside {} ({})", where, in_sweden ? extent.label : "Sweden",
+                                        describe_box(in_sweden ? extent.box : k_sweden_box))}, {}};
         }
     }
     if (!extent.outlined) return {};
