@@ -42,7 +42,8 @@ CREATE TABLE ingest_runs (
   source_name text,
   source_crs text,
   rows_repeated bigint NOT NULL DEFAULT 0,
-  notes text
+  notes text,
+  rows_skipped bigint NOT NULL DEFAULT 0 -- read = inserted + updated + unchanged + skipped + rejected
 );
 
 CREATE TABLE permits (
@@ -167,9 +168,11 @@ CREATE TABLE rejected_rows (
   field text,
   message text NOT NULL,
   raw_attributes text NOT NULL,
-  raw_geometry text
+  raw_geometry text,
+  content_key text -- the same row from the same source moves to its latest run (schemas/store/006)
 );
 CREATE INDEX idx_rejected_run ON rejected_rows (run_id);
+CREATE INDEX idx_rejected_content ON rejected_rows (content_key);
 CREATE INDEX idx_rejected_reason ON rejected_rows (reason_code);
 CREATE INDEX rejected_rows_geom_gist ON rejected_rows USING gist (geom);
 

@@ -13,6 +13,7 @@
 #include "core/embedded.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "ingest/map/code_lists.hpp"
 #include "sweden/kommuner.hpp"
 
 namespace bostad {
@@ -113,7 +114,31 @@ Mapping read_mapping(const std::string& name, const toml::table& t) {
             for (const auto& [from, to] : *table.as_table()) out[std::string(from.str())] = to.value<std::string>().value_or("");
         }
     }
+    for (const auto& v : str_list(t["null_values"])) m.null_values.emplace_back(trim(v));
+    m.skip_other_municipalities = str(t["other_municipalities"]) == "skip";
+    if (const auto* keep = t["keep"].as_table()) {
+        for (const auto& [column, list] : *keep) m.keep[std::string(column.str())] = str_list(toml::node_view<const toml::node>(list));
+    }
     return m;
+}
+
+/// Every translation target of a mapping must be a value its field accepts, or "" (empty).
+void check_translations(const Mapping& m, const toml::table& t, const Config& c, Problems& problems) {
+    for (const auto& [field, table] : m.values) {
+        const auto* node = t["values"][field].as_table();
+        for (const auto& [from, to] : table) {
+            auto problem = ingest::translation_problem(field, to);
+            if (problem && field == "municipality") {
+                const auto own = std::find_if(c.municipalities.begin(), c.municipalities.end(),
+                                              [&](const Municipality& k) { return lower_sv(k.name) == lower_sv(to); });
+                if (own != c.municipalities.end()) problem.reset();
+            }
+            if (problem) {
+                problems.add(node ? node->get(from) : nullptr, fmt::format("mapping.{}.values.{}.\"{}\"", m.name, field, from),
+                             *problem);
+            }
+        }
+    }
 }
 
 /// Checks that each file exists; paths with {month} are checked when the month is known.
@@ -171,6 +196,7 @@ Config build(const toml::table& doc, const std::string& path) {
         for (const auto& [name, t] : *maps) {
             Mapping m = read_mapping(std::string(name.str()), *t.as_table());
             kommun_at(m.municipality, t.as_table()->get("municipality"), fmt::format("mapping.{}.municipality", m.name));
+            check_translations(m, *t.as_table(), c, problems);
             c.mappings.emplace(std::string(name.str()), std::move(m));
         }
     }

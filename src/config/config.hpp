@@ -38,6 +38,9 @@ struct Mapping {
     std::optional<char> separator;
     std::map<std::string, std::string> fields;                            ///< canonical → source field
     std::map<std::string, std::map<std::string, std::string>> values;     ///< canonical field → {source → canonical}
+    std::vector<std::string> null_values;     ///< source values that mean empty (trimmed; "" always does)
+    bool skip_other_municipalities = false;   ///< rows of a kommun outside the project: skipped, not rejected
+    std::map<std::string, std::vector<std::string>> keep; ///< source column → the values whose rows are kept
 };
 
 

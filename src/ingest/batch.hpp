@@ -36,6 +36,14 @@ struct Rejection {
     std::optional<std::string> raw_wkt;
 };
 
+/// A row left out because the project did not ask for it (a keep filter, a kommun outside the project).
+struct Skipped {
+    RowOrigin origin;
+    std::string reason; ///< filtered, other_municipality
+    std::string key;
+    std::string message;
+};
+
 /// "municipality\x1fkey": one string for a (municipality, key) pair.
 inline std::string entity_key(const std::string& municipality, const std::string& key) {
     return municipality + '\x1f' + key;
@@ -48,6 +56,8 @@ struct Batch {
     /// The accepted rows to write, in key order, without repeats and conflicting duplicates (set by dedupe).
     std::vector<std::uint32_t> order;
     std::vector<Rejection> rejected;
+    std::map<std::string, std::int64_t> skipped;  ///< per reason
+    std::vector<Skipped> skip_samples;            ///< the first skipped rows
     std::int64_t read = 0;
     std::int64_t repaired = 0;
     std::vector<std::string> near_border;               ///< accepted rows near another kommun: "FILE row N: lies …"

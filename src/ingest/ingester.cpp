@@ -54,6 +54,8 @@ std::string notes_json(const IngestReport& r) {
                           {"repaired_geometries", r.repaired_geometries},
                           {"replaced_areas", r.replaced_areas},
                           {"near_border", r.near_border},
+                          {"skipped_by_reason", r.skipped_by_reason},
+                          {"rejected_known", r.rejected_known},
                           {"placed_by_location", r.placed_by_location}}
         .dump();
 }
@@ -89,12 +91,17 @@ void read_and_check(RunContext& c, Batch<Record>& batch, StepTimer& timer) {
     }
     c.report.placed_by_location = batch.placed;
     c.report.split_areas = batch.split_areas;
-    if (c.config) {
-        for (const auto& a : batch.accepted) {
-            const std::string* code = nullptr;
-            if constexpr (std::is_same_v<Record, AreaRecord>) code = a.record.municipality ? &*a.record.municipality : nullptr;
-            else code = &a.record.municipality;
-            if (code && !c.config->covers(*code)) ++c.report.outside_project[*code];
+    c.report.skipped_by_reason = batch.skipped;
+    for (const auto& [reason, n] : batch.skipped) c.report.skipped += n;
+    for (const auto& s : batch.skip_samples) {
+        c.report.skip_samples.push_back({batch.files[s.origin.file], s.origin.row, s.key, s.reason, "", s.message});
+    }
+    // Permits and plans of other kommuner were skipped or rejected; areas are reference geometry and stay.
+    if constexpr (std::is_same_v<Record, AreaRecord>) {
+        if (c.config) {
+            for (const auto& a : batch.accepted) {
+                if (a.record.municipality && !c.config->covers(*a.record.municipality)) ++c.report.outside_project[*a.record.municipality];
+            }
         }
     }
     timer.lap("read");
@@ -234,7 +241,7 @@ IngestReport Ingester::run(const IngestRequest& given) {
     }
     report.unchanged += report.repeated;
     if (run) {
-        log->finish(*run, {report.read, report.inserted, report.updated, report.unchanged, report.rejected,
+        log->finish(*run, {report.read, report.inserted, report.updated, report.unchanged, report.rejected, report.skipped,
                            report.repeated, notes_json(report)});
     }
     return report;

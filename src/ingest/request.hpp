@@ -48,8 +48,11 @@ struct IngestReport {
     std::int64_t updated = 0;
     std::int64_t unchanged = 0;
     std::int64_t rejected = 0;
+    std::int64_t rejected_known = 0; ///< of the rejected, rows already in the quarantine (moved to this run)
+    std::int64_t skipped = 0;  ///< rows the project did not ask for (keep filters, other kommuner): not rejected
     std::int64_t repeated = 0; ///< identical repeats, counted once (in unchanged)
     std::map<std::string, std::int64_t> rejected_by_reason;
+    std::map<std::string, std::int64_t> skipped_by_reason;
     std::int64_t events = 0;
     std::int64_t missing_from_snapshot = 0;
     std::int64_t reappeared = 0;
@@ -60,8 +63,9 @@ struct IngestReport {
     std::vector<std::string> near_border_samples; ///< the first of them, where they lie
     std::map<std::string, std::int64_t> placed_by_location; ///< areas without a kommun, given one by location
     std::vector<std::string> split_areas;                   ///< of those, the ones split across kommuner
-    std::map<std::string, std::int64_t> outside_project;    ///< accepted rows of kommuner the project does not cover
+    std::map<std::string, std::int64_t> outside_project;    ///< areas: accepted areas of kommuner the project does not cover
     std::vector<RejectSample> samples; ///< the first rejected rows, for the summary
+    std::vector<RejectSample> skip_samples; ///< the first skipped rows (field empty)
     std::map<std::string, double> seconds; ///< time per step: read, dedupe, write, index
 };
 

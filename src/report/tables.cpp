@@ -155,10 +155,11 @@ std::vector<Table> report_tables(const ReportData& d, Lang l) {
     Table runs{"ingest_runs", tr(l, "Senaste inläsningen av varje källa", "Latest ingest of every source"),
                {tr(l, "Körning", "Run"), tr(l, "Källa", "Source"), tr(l, "Slag", "Kind"), tr(l, "Klar", "Finished"),
                 tr(l, "Lästa", "Read"), tr(l, "Nya", "Inserted"), tr(l, "Ändrade", "Updated"), tr(l, "Oförändrade", "Unchanged"),
-                tr(l, "Avvisade", "Rejected")},
+                tr(l, "Utanför projektet", "Outside the project"), tr(l, "Avvisade", "Rejected")},
                {}};
     for (const auto& r : d.runs) {
-        runs.rows.push_back({r.run_id, r.source, r.kind, text(r.finished_at), r.read, r.inserted, r.updated, r.unchanged, r.rejected});
+        runs.rows.push_back({r.run_id, r.source, r.kind, text(r.finished_at), r.read, r.inserted, r.updated, r.unchanged,
+                             r.skipped, r.rejected});
     }
     out.push_back(std::move(runs));
 

@@ -179,6 +179,8 @@ Statement Database::prepare(std::string_view sql) {
     return Statement(m_db.get(), stmt, std::string(sql));
 }
 
+std::int64_t Database::changes() const { return sqlite3_changes64(m_db.get()); }
+
 std::int64_t Database::last_insert_rowid() const { return sqlite3_last_insert_rowid(m_db.get()); }
 
 bool Database::table_exists(std::string_view name) {

@@ -126,6 +126,8 @@ public:
     }
 
     std::int64_t last_insert_rowid() const;
+    /// Rows changed by the last INSERT, UPDATE or DELETE.
+    std::int64_t changes() const;
     bool table_exists(std::string_view name);
     bool in_transaction() const;
     /// How long a statement waits for another connection's lock before failing with SQLITE_BUSY

@@ -62,6 +62,7 @@ struct SourceRun {
     std::string kind;
     std::string finished_at;
     std::int64_t read = 0, inserted = 0, updated = 0, unchanged = 0, rejected = 0;
+    std::int64_t skipped = 0; ///< rows outside the project (keep filters, other kommuner): not data-quality problems
 };
 
 struct PermitQuery {

@@ -72,11 +72,13 @@ class RunRecorder {
 public:
     virtual ~RunRecorder() = default;
     virtual std::int64_t start(const RunStart& run) = 0;
-    /// Records the counts; throws InternalError when read != inserted + updated + unchanged + rejected, so
-    /// that the caller's transaction rolls back.
+    /// Records the counts; throws InternalError when they do not add up (check_run_counts), so that the
+    /// caller's transaction rolls back.
     virtual void finish(std::int64_t run, const RunCounts& counts) = 0;
     virtual void event(std::int64_t run, const EventRow& e) = 0;
-    virtual void reject(std::int64_t run, const RejectRow& r) = 0;
+    /// Quarantines a row. A row of an earlier run with the same content key moves to this run (its row number
+    /// and message updated) instead: returns false then, true when the row is new.
+    virtual bool reject(std::int64_t run, const RejectRow& r) = 0;
 };
 
 /// Work a store does after a large write to a table (the GeoPackage's bulk R-tree rebuild).

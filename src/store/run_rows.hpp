@@ -23,6 +23,7 @@ struct RunCounts {
     std::int64_t updated = 0;
     std::int64_t unchanged = 0;
     std::int64_t rejected = 0;
+    std::int64_t skipped = 0;
     std::int64_t repeated = 0; ///< part of unchanged
     std::string notes_json = "{}";
 };
@@ -49,6 +50,11 @@ struct RejectRow {
     std::string raw_attributes; ///< JSON object
     std::span<const std::uint8_t> geometry_wkb; ///< EPSG:3006; empty when none
     std::optional<std::string> raw_geometry;
+    std::string content_key; ///< what the row is (ingest/write/quarantine.hpp): the same key is the same row
 };
+
+/// Whether the run counts add up: read = inserted + updated + unchanged + skipped + rejected. Throws
+/// InternalError naming the run when they do not (the run is then rolled back).
+void check_run_counts(std::int64_t run, const RunCounts& c);
 
 } // namespace bostad::store

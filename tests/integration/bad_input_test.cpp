@@ -122,7 +122,8 @@ TEST_P(BadInput, IsHandled) {
     TempDir dir;
     const std::string store = dir.file("s.gpkg");
     make_store(store);
-    write_file(dir.file("bostad.toml"), "[mapping.shp.fields]\napplied_date = \"applied_da\"\nmunicipality = \"municipali\"\n");
+    write_file(dir.file("bostad.toml"), "[mapping.shp.fields]\ncase_id = \"case_id\"\ndwellings = \"dwellings\"\nproperty = \"property\"\n"
+                                        "applied_date = \"applied_da\"\nmunicipality = \"municipali\"\n");
     const std::string before = dump_store(store);
     const std::string input = prepare_input(c, dir.path());
     std::vector<std::string> args{"ingest", input, "--db", store, "--of", "json"};

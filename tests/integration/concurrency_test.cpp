@@ -103,15 +103,13 @@ TEST_F(Concurrency, TwoIngestsIntoOneGeoPackageTakeTurnsAndSaySo) {
     EXPECT_EQ(a.exit_code, 0) << a.err;
     EXPECT_EQ(b.exit_code, 0) << b.err;
     EXPECT_EQ(check_store(store), "ok");
-    // The second ingest found the first one's rows: the same month again adds runs to the log and their
-    // rejected rows to the quarantine, nothing else.
+    // The second ingest found the first one's rows: the same month again adds runs to the log, nothing else —
+    // its rejected rows are the first one's again and move to its runs instead of growing the quarantine.
     const auto count = [](const std::string& path, const char* table) {
         return std::stoi(query(path, std::string("SELECT count(*) FROM ") + table));
     };
-    for (const char* table : {"ingest_runs", "rejected_rows"}) {
-        EXPECT_EQ(count(store, table), 2 * count(s_after, table) - count(s_before, table)) << table;
-    }
-    for (const char* table : {"permits", "plans", "events", "areas"}) {
+    EXPECT_EQ(count(store, "ingest_runs"), 2 * count(s_after, "ingest_runs") - count(s_before, "ingest_runs"));
+    for (const char* table : {"permits", "plans", "events", "areas", "rejected_rows"}) {
         EXPECT_EQ(count(store, table), count(s_after, table)) << table;
     }
 }

@@ -92,6 +92,10 @@ municipality = "1290"
 [mapping.m.fields]
 case_id = "Diarienr\"; DROP TABLE permits; --"
 house_type = "'); DELETE FROM events; --"
+dwellings = "dwellings"
+applied_date = "applied_date"
+x = "x"
+y = "y"
 [mapping.m.values.house_type]
 "'); DELETE FROM permits; --" = "småhus"
 )toml");
@@ -245,7 +249,8 @@ with zipfile.ZipFile(sys.argv[1] + "/bomb.zip", "w", zipfile.ZIP_DEFLATED) as z:
     const auto made = run_process({"/usr/bin/python3", "-c", script, m_dir.path().string()});
     ASSERT_EQ(made.exit_code, 0) << made.err;
     EXPECT_LT(fs::file_size(m_dir.path() / "bomb.zip"), std::uintmax_t{5} << 20);
-    write_file(m_dir.file("bostad.toml"), "[mapping.shp]\n[mapping.shp.fields]\nmunicipality = \"municipali\"\napplied_date = \"applied_da\"\n");
+    write_file(m_dir.file("bostad.toml"), "[mapping.shp]\n[mapping.shp.fields]\ncase_id = \"case_id\"\nmunicipality = \"municipali\"\n"
+                                              "dwellings = \"dwellings\"\napplied_date = \"applied_da\"\n");
 
     auto r = bostad({"ingest", "p.zip", "--kind", "permits", "--mapping", "shp", "--db", "s.gpkg", "--of", "json"});
     ASSERT_EQ(r.exit_code, 0) << r.err;

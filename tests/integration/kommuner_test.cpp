@@ -146,19 +146,51 @@ TEST_F(Kommuner, AMislabelledPermitIsRejectedNamingTheKommunItLiesIn) {
         << bad.err;
 }
 
+TEST_F(Kommuner, RowsOfAKommunOutsideTheProjectAreRejectedOrSkippedAndNeverBoth) {
+    const auto& angelholm = tatort("Ängelholm", "1292");
+    const std::string mapping = "[mapping.skip]\nother_municipalities = \"skip\"\n[mapping.skip.fields]\n"
+                                "case_id = \"case_id\"\nmunicipality = \"municipality\"\nhouse_type = \"house_type\"\n"
+                                "dwellings = \"dwellings\"\napplied_date = \"applied_date\"\ngranted_date = \"granted_date\"\n"
+                                "started_date = \"started_date\"\ncompleted_date = \"completed_date\"\n"
+                                "tenure = \"tenure\"\nx = \"x\"\ny = \"y\"\n";
+    write_file(dir.path() / "bostad.toml", config({"1290", "1293"}, "", mapping));
+    write_file(dir.path() / "permits.csv", k_permit_header + permit("A", "1290", k_kristianstad_x, k_kristianstad_y) +
+                                               permit("C", "Ängelholm", angelholm.x, angelholm.y, 5) +
+                                               permit("X", "Kristianstadt", k_kristianstad_x, k_kristianstad_y));
+    // By default a row of another kommun is quarantined, as other_municipality.
+    const json r = ingest({"permits.csv", "--kind", "permits", "--crs", "EPSG:3006"});
+    EXPECT_EQ(r["inserted"], 1) << r.dump(2);
+    EXPECT_EQ(r["rejected_by_reason"], (json{{"invalid_municipality", 1}, {"other_municipality", 1}})) << r.dump(2);
+    EXPECT_EQ(r["skipped"], 0);
+    // With other_municipalities = "skip" it is skipped and counted; a misspelt kommun is still rejected.
+    const json k = ingest({"permits.csv", "--kind", "permits", "--crs", "EPSG:3006", "--mapping", "skip"});
+    EXPECT_EQ(k["skipped"], 1) << k.dump(2);
+    EXPECT_EQ(k["skipped_by_reason"], (json{{"other_municipality", 1}}));
+    ASSERT_EQ(k["skipped_samples"].size(), 1u);
+    EXPECT_EQ(k["skipped_samples"][0]["key"], "C");
+    EXPECT_NE(k["skipped_samples"][0]["message"].get<std::string>().find("Ängelholm (1292) is not one of the project's kommuner"),
+              std::string::npos) << k["skipped_samples"];
+    EXPECT_EQ(k["rejected_by_reason"], (json{{"invalid_municipality", 1}})) << "skipped rows are never also rejected";
+    EXPECT_EQ(k["read"].get<int>(), k["inserted"].get<int>() + k["updated"].get<int>() + k["unchanged"].get<int>() +
+                                        k["skipped"].get<int>() + k["rejected"].get<int>());
+}
+
 TEST_F(Kommuner, AProjectsKommunerScopeItsOutputsAndTheRestStaysStored) {
     const auto& angelholm = tatort("Ängelholm", "1292");
-    write_file(dir.path() / "bostad.toml", config({"1290", "1293"}, "distrikt"));
+    // Stored while the project covered every kommun; then the config names two.
     write_file(dir.path() / "distrikt.csv", "area_id,name,wkt\nK1,Kristianstad," + square(k_kristianstad_x, k_kristianstad_y, 2000) +
                                                 "\nA1,Ängelholm," + square(angelholm.x, angelholm.y, 2000) + "\n");
+    write_file(dir.path() / "bostad.toml", config({}, "distrikt"));
     ingest({"distrikt.csv", "--kind", "areas", "--area-set", "distrikt", "--crs", "EPSG:3006"});
     write_file(dir.path() / "permits.csv", k_permit_header + permit("A", "1290", k_kristianstad_x, k_kristianstad_y) +
                                                permit("B", "1293", k_hassleholm_x, k_hassleholm_y, 3) +
                                                permit("C", "1292", angelholm.x, angelholm.y, 5) +
                                                permit("D", "1292", angelholm.x, angelholm.y, 1, "2024-11-01,2024-12-01,,"));
     const json r = ingest({"permits.csv", "--kind", "permits", "--crs", "EPSG:3006"});
-    EXPECT_EQ(r["inserted"], 4) << "a real kommun outside the project is stored";
-    EXPECT_EQ(r["outside_project"], (json{{"1292", 2}}));
+    EXPECT_EQ(r["inserted"], 4) << "a project of every kommun takes Ängelholm's rows";
+    write_file(dir.path() / "bostad.toml", config({"1290", "1293"}, "distrikt"));
+    const json a = ingest({"distrikt.csv", "--kind", "areas", "--area-set", "distrikt", "--crs", "EPSG:3006"});
+    EXPECT_EQ(a["outside_project"], (json{{"1292", 1}})) << "areas are reference geometry: kept, and named";
     const json s = ok_json({"status", "--month", "2026-10"});
     EXPECT_EQ(codes_of(s), (std::set<std::string>{"1290", "1293"}));
     EXPECT_EQ(s["total"]["started"], 5) << "Ängelholm's 5 dwellings are left out";

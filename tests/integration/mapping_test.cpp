@@ -58,12 +58,18 @@ y = "Nord"
 [mapping.latin1_undeclared]
 municipality = "1290"
 [mapping.latin1_undeclared.fields]
+case_id = "case_id"
+dwellings = "dwellings"
+property = "property"
 applied_date = "applied_da"
 
 [mapping.latin1]
 encoding = "ISO-8859-1"
 municipality = "1290"
 [mapping.latin1.fields]
+case_id = "case_id"
+dwellings = "dwellings"
+property = "property"
 applied_date = "applied_da"
 
 [mapping.excel]

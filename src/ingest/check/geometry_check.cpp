@@ -119,6 +119,11 @@ std::vector<GeometryResult> GeometryChecker::check_points(std::span<const PointI
     return out;
 }
 
+std::vector<std::uint8_t> map_geometry(const GeometryResult& g) {
+    if (!g.ok) return g.quarantine_wkb;
+    return g.ok->wkb.empty() ? wkb_point(g.ok->x, g.ok->y) : g.ok->wkb;
+}
+
 GeometryResult GeometryChecker::check_wkt(DataKind kind, const std::string& wkt, const MunicipalityExtent& extent) {
     geos::Geometry g;
     try {

@@ -37,6 +37,10 @@ struct GeometryResult {
     std::string raw_wkt;                      ///< the geometry as delivered, when it could not be transformed
 };
 
+/// The geometry a rejected row is shown with on a map (EPSG:3006): the checked geometry when it passed (the row
+/// was rejected for another reason), else what could be transformed; empty when nothing could.
+std::vector<std::uint8_t> map_geometry(const GeometryResult& g);
+
 /// The most vertices one delivered geometry may have (a detailed kommun boundary has some 100 000).
 inline constexpr int k_max_vertices = 1'000'000;
 

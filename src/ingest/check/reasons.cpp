@@ -29,6 +29,7 @@ constexpr Entry k_entries[] = {
     {Reason::wrong_crs, "wrong_crs", "outside the municipality; the numbers fit another Swedish CRS than the declared one"},
     {Reason::outside_municipality, "outside_municipality", "outside Sweden (or outside the extent of a kommun without an outline)"},
     {Reason::wrong_municipality, "wrong_municipality", "lies in another kommun than it names: more than the boundary tolerance inside it, or outside every kommun and that much nearer another one"},
+    {Reason::other_municipality, "other_municipality", "a real kommun that the project does not cover (a mapping with other_municipalities = \"skip\" skips such rows instead)"},
     {Reason::conflicting_duplicate, "conflicting_duplicate", "the same case or plan id more than once in a run, with different content"},
     {Reason::unknown_crs, "unknown_crs", "an SS 637040 plan's koordinatsystem is not one bostad knows"},
     {Reason::broken_reference, "broken_reference", "a plan area references a boundary line that is not in the file"},
@@ -41,7 +42,7 @@ constexpr Reason k_all[] = {
     Reason::invalid_count,         Reason::unknown_code,       Reason::invalid_municipality, Reason::municipality_mismatch,
     Reason::dates_out_of_order,    Reason::conflicting_decisions, Reason::missing_geometry, Reason::invalid_geometry,
     Reason::wrong_geometry_type,   Reason::unrepairable_geometry, Reason::transform_failed, Reason::swapped_axes,
-    Reason::wrong_crs,             Reason::outside_municipality, Reason::wrong_municipality, Reason::conflicting_duplicate, Reason::unknown_crs,
+    Reason::wrong_crs,             Reason::outside_municipality, Reason::wrong_municipality, Reason::other_municipality, Reason::conflicting_duplicate, Reason::unknown_crs,
     Reason::broken_reference,      Reason::unclosed_boundary,  Reason::unused_line};
 
 const Entry& entry(Reason r) {

@@ -27,6 +27,7 @@ enum class Reason {
     wrong_crs,              ///< outside the municipality, but the numbers fit another Swedish CRS
     outside_municipality,   ///< outside Sweden, or outside its kommun's extent when that has no outline
     wrong_municipality,     ///< lies in another kommun than it names (sweden/placement.hpp)
+    other_municipality,     ///< a real kommun that the project does not cover
     conflicting_duplicate,  ///< the same key twice in one run with different content
     // SS 637040 plans
     unknown_crs,            ///< koordinatsystem names a system bostad does not know

@@ -41,6 +41,13 @@ const MunicipalityExtent& RowChecker::extent(const std::string& code) {
     return it->second;
 }
 
+GeometryResult RowChecker::locate_only(DataKind kind, const GeometryInput& input, const MunicipalityExtent& area) {
+    if (const auto* xy = std::get_if<XyInput>(&input)) return m_geometry.check_point(xy->x, xy->y, area);
+    if (const auto* wkt = std::get_if<WktInput>(&input)) return m_geometry.check_wkt(kind, wkt->text, area);
+    if (const auto* wkb = std::get_if<WkbInput>(&input)) return m_geometry.check(kind, wkb->wkb, area);
+    return {};
+}
+
 void RowChecker::place_area(AreaRecord& area, BlockResult<AreaRecord>& out) {
     sweden::Locator& locator = m_geometry.locator();
     const auto shares = locator.shares(area.geom);
@@ -84,19 +91,26 @@ void RowChecker::check_rows(const std::vector<SourceRow>& rows, std::uint32_t fi
                             GeometryResult& g) {
         if (!row.notes.empty()) problem.message += fmt::format(" (reading: {})", join(row.notes, "; "));
         out.rejected.push_back({RowOrigin{file, row.number, row.fid}, std::move(problem), raw_json(row, s), municipality,
-                                key, std::move(g.quarantine_wkb), g.raw_wkt.empty() ? std::nullopt : std::optional(g.raw_wkt)});
+                                key, map_geometry(g), g.raw_wkt.empty() ? std::nullopt : std::optional(g.raw_wkt)});
     };
     out.accepted.reserve(rows.size());
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const SourceRow& row = rows[i];
         Converted<Record> c = convert(row, s);
+        if (c.skip) {
+            out.skipped.push_back({RowOrigin{file, row.number, row.fid}, std::move(c.skip->reason), std::move(c.key),
+                                   std::move(c.skip->message)});
+            continue;
+        }
         if (m_settings.track_seen && !c.key.empty() && !c.municipality.empty()) out.seen.push_back(entity_key(c.municipality, c.key));
         GeometryResult g;
+        const MunicipalityExtent& area = extent(c.municipality.empty() ? k_no_municipality : c.municipality);
         if (c.problem) {
+            // Rejected for its values: its location, when readable, still shows it on a map.
+            g = locate_only(kind, c.geometry, area);
             reject(row, std::move(*c.problem), c.municipality, c.key, g);
             continue;
         }
-        const MunicipalityExtent& area = extent(c.municipality.empty() ? k_no_municipality : c.municipality);
         if (const auto* xy = std::get_if<XyInput>(&c.geometry)) {
             points.push_back({xy->x, xy->y, &area});
             pending.push_back({i, out.accepted.size()});

@@ -36,6 +36,7 @@ template <typename Record>
 struct BlockResult {
     std::vector<Candidate<Record>> accepted;
     std::vector<Rejection> rejected;
+    std::vector<Skipped> skipped;
     std::int64_t repaired = 0;
     std::vector<std::string> seen; ///< entity keys, when CheckSettings::track_seen
     std::vector<std::string> near_border; ///< accepted rows outside their kommun's outline near another: "row 12: lies in …"
@@ -57,6 +58,8 @@ private:
     template <typename Record, typename ConvertFn>
     void check_rows(const std::vector<SourceRow>& rows, std::uint32_t file, BlockResult<Record>& out, ConvertFn convert);
     const MunicipalityExtent& extent(const std::string& code);
+    /// The geometry of a row rejected for its values, checked only to show the row on a map.
+    GeometryResult locate_only(DataKind kind, const GeometryInput& input, const MunicipalityExtent& area);
     /// An area without a kommun gets the one that holds most of its area (none when it lies in no kommun).
     void place_area(AreaRecord& area, BlockResult<AreaRecord>& out);
 

@@ -11,8 +11,9 @@
 namespace bostad::ingest {
 namespace {
 
-/// The index of `name` among the fields: exact, else the only case-insensitive match; -1 when none.
-int find_field(std::span<const std::string> fields, std::string_view name) {
+} // namespace
+
+int find_source_field(std::span<const std::string> fields, std::string_view name) {
     for (std::size_t i = 0; i < fields.size(); ++i) {
         if (fields[i] == name) return static_cast<int>(i);
     }
@@ -25,6 +26,8 @@ int find_field(std::span<const std::string> fields, std::string_view name) {
     }
     return found;
 }
+
+namespace {
 
 /// True when `shorter` is `longer` with letters left out, starting alike ("diarienr" in "diarienummer").
 bool abbreviates(const std::string& shorter, const std::string& longer) {
@@ -66,7 +69,7 @@ Binding bind_fields(std::span<const std::string> source_fields, DataKind kind, c
         const std::string canonical(field_name(f));
         if (mapping) {
             if (const auto it = mapping->fields.find(canonical); it != mapping->fields.end()) {
-                const int i = find_field(source_fields, it->second);
+                const int i = find_source_field(source_fields, it->second);
                 if (i < 0) {
                     const std::vector<std::string> names(source_fields.begin(), source_fields.end());
                     std::string msg = fmt::format("mapping '{}': field '{}' (for {}) is not in {}", mapping->name,
@@ -76,10 +79,10 @@ Binding bind_fields(std::span<const std::string> source_fields, DataKind kind, c
                     throw UsageError(msg);
                 }
                 b.set(f, i);
-                continue;
             }
+            continue; // with a mapping, a field it does not name is never read
         }
-        b.set(f, find_field(source_fields, canonical));
+        b.set(f, find_source_field(source_fields, canonical));
     }
     return b;
 }

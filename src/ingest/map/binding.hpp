@@ -1,6 +1,7 @@
 #pragma once
-// Which source field holds each canonical field: the mapping's names (which must exist in the file), else
-// the canonical name itself (case-insensitive). Source fields that are not bound are never read or stored.
+// Which source field holds each canonical field: with a mapping, the names it gives (which must exist in the
+// file) and no others; without one, the canonical name itself (case-insensitive). Source fields that are not
+// bound are never read or stored.
 
 #include <array>
 #include <span>
@@ -27,6 +28,9 @@ public:
 private:
     std::array<int, k_field_count> m_index;
 };
+
+/// The index of `name` among the source fields: exact, else the only case-insensitive match; -1 when none.
+int find_source_field(std::span<const std::string> fields, std::string_view name);
 
 /// Binds the canonical fields of `kind`; throws UsageError when a mapped field is not in the file.
 Binding bind_fields(std::span<const std::string> source_fields, DataKind kind, const config::Mapping* mapping,

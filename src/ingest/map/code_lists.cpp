@@ -2,8 +2,11 @@
 
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "config/config.hpp"
 #include "core/text.hpp"
+#include "sweden/kommuner.hpp"
 
 namespace bostad::ingest {
 namespace {
@@ -84,6 +87,22 @@ std::optional<PlanStatus> read_plan_status(std::string_view text, const config::
 
 std::optional<Decision> read_decision(std::string_view text, const config::Mapping* mapping) {
     return read_code(text, mapping, "decision", k_decisions);
+}
+
+std::optional<std::string> translation_problem(std::string_view field, std::string_view target) {
+    if (trim(target).empty()) return std::nullopt;
+    const auto fail = [&](Field f) {
+        return std::optional(fmt::format("'{}' is not a value of {}: use {}, or \"\" for empty", target, field, accepted_values(f)));
+    };
+    if (field == "house_type") return read_house_type(target, nullptr) ? std::nullopt : fail(Field::house_type);
+    if (field == "tenure") return read_tenure(target, nullptr) ? std::nullopt : fail(Field::tenure);
+    if (field == "status") return read_plan_status(target, nullptr) ? std::nullopt : fail(Field::status);
+    if (field == "decision") return read_decision(target, nullptr) ? std::nullopt : fail(Field::decision);
+    if (field == "municipality") {
+        const sweden::Found found = sweden::find_kommun_by_text(target);
+        return found.kommun ? std::nullopt : std::optional(found.problem);
+    }
+    return fmt::format("{} has no code list to translate to", field);
 }
 
 std::string accepted_values(Field field) {

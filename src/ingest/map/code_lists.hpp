@@ -23,6 +23,10 @@ std::optional<Tenure> read_tenure(std::string_view text, const config::Mapping* 
 std::optional<PlanStatus> read_plan_status(std::string_view text, const config::Mapping* mapping);
 std::optional<Decision> read_decision(std::string_view text, const config::Mapping* mapping);
 
+/// Why a mapping may not translate a value of `field` to `target` (nullopt: it may). A target must be a value
+/// the field accepts, or "" (the value means empty).
+std::optional<std::string> translation_problem(std::string_view field, std::string_view target);
+
 /// What a field accepts, for messages: "småhus, flerbostadshus or övrigt".
 std::string accepted_values(Field field);
 

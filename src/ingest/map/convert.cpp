@@ -1,8 +1,11 @@
 #include "ingest/map/convert.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "config/config.hpp"
+#include "core/error.hpp"
 #include "core/text.hpp"
 #include "ingest/map/code_lists.hpp"
 #include "sweden/kommuner.hpp"
@@ -31,7 +34,7 @@ public:
         const auto& v = m_row.values[static_cast<std::size_t>(i)];
         if (!v) return std::nullopt;
         const std::string_view t = trim(*v);
-        if (t.empty()) return std::nullopt;
+        if (t.empty() || means_empty(f, t)) return std::nullopt;
         return std::string(t);
     }
 
@@ -135,6 +138,14 @@ public:
     }
 
 private:
+    bool means_empty(Field f, std::string_view t) const {
+        for (const auto& n : m_s.null_values) {
+            if (n == t) return true;
+        }
+        const auto& codes = m_s.empty_codes[static_cast<std::size_t>(f)];
+        return !codes.empty() && std::find(codes.begin(), codes.end(), lower_sv(t)) != codes.end();
+    }
+
     char decimal_of(Field f) const {
         const int i = m_s.binding.index(f);
         return m_s.types[static_cast<std::size_t>(i)] == ValueType::number ? '.' : m_s.decimal;
@@ -157,6 +168,18 @@ void check_order(const RowReader& r, std::initializer_list<std::pair<Field, std:
     }
 }
 
+/// Why a row fails the mapping's keep filters, if it does.
+std::optional<Skip> filtered_out(const SourceRow& row, const ConvertSettings& s) {
+    for (const auto& k : s.keep) {
+        const auto& v = row.values[static_cast<std::size_t>(k.index)];
+        const std::string value = v ? lower_sv(trim(*v)) : std::string();
+        if (std::find(k.values.begin(), k.values.end(), value) == k.values.end()) {
+            return Skip{"filtered", fmt::format("{} is '{}', not one of the values kept", k.column, v ? std::string(trim(*v)) : "")};
+        }
+    }
+    return std::nullopt;
+}
+
 /// Fills in `key` and `municipality` as far as they can be read, then runs `body`, catching the first problem.
 template <typename Record, typename Body>
 Converted<Record> convert(const SourceRow& row, const ConvertSettings& s, Field key_field, Body body) {
@@ -164,10 +187,24 @@ Converted<Record> convert(const SourceRow& row, const ConvertSettings& s, Field 
     RowReader r(row, s);
     try {
         if (auto k = r.text(key_field)) out.key = *k;
+        // Rows the project did not ask for are skipped before any check.
+        if (auto skip = filtered_out(row, s)) {
+            out.skip = std::move(skip);
+            return out;
+        }
         try {
             out.municipality = r.municipality();
         } catch (const Stop&) {
             // reported below, in field order
+        }
+        if (!out.municipality.empty() && s.config && !s.config->covers(out.municipality)) {
+            const std::string message = fmt::format("{} is not one of the project's kommuner", sweden::label(out.municipality));
+            if (s.skip_other_municipalities) {
+                out.skip = Skip{"other_municipality", message};
+                return out;
+            }
+            r.fail(Reason::other_municipality, Field::municipality,
+                   message + " (other_municipalities = \"skip\" in the mapping skips such rows)");
         }
         r.check_encoding();
         out.geometry = r.geometry();
@@ -180,6 +217,30 @@ Converted<Record> convert(const SourceRow& row, const ConvertSettings& s, Field 
 }
 
 } // namespace
+
+void apply_mapping_rules(ConvertSettings& s, const config::Mapping* mapping, const std::string& file) {
+    if (!mapping) return;
+    for (const auto& [column, values] : mapping->keep) {
+        KeepFilter k;
+        k.column = column;
+        k.index = find_source_field(s.source_names, column);
+        if (k.index < 0) {
+            throw UsageError(fmt::format("mapping '{}': keep column '{}' is not in {} (its fields: {})", mapping->name, column,
+                                         file, join(s.source_names, ", ")));
+        }
+        for (const auto& v : values) k.values.push_back(lower_sv(trim(v)));
+        s.keep.push_back(std::move(k));
+    }
+    s.skip_other_municipalities = mapping->skip_other_municipalities;
+    s.null_values = mapping->null_values;
+    for (const auto& [field, table] : mapping->values) {
+        const auto f = parse_field(field);
+        if (!f) continue;
+        for (const auto& [from, to] : table) {
+            if (trim(to).empty()) s.empty_codes[static_cast<std::size_t>(*f)].push_back(lower_sv(trim(from)));
+        }
+    }
+}
 
 void apply_capacity_override(PlanRecord& plan, const config::Config* config) {
     if (!config) return;

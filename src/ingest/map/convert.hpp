@@ -3,6 +3,7 @@
 // (encoding, dates, counts, code lists, municipality, the order of the stage dates). The geometry is only
 // located here (x/y columns, WKT column or the feature's geometry); geometry_check.hpp checks it.
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -22,6 +23,13 @@ struct Mapping;
 
 namespace bostad::ingest {
 
+/// A [mapping.X.keep] filter: the row is kept when its column holds one of the values (case-insensitive).
+struct KeepFilter {
+    int index = -1;                  ///< the source column
+    std::string column;
+    std::vector<std::string> values; ///< lower case, trimmed
+};
+
 struct ConvertSettings {
     DataKind kind = DataKind::permits;
     Binding binding;
@@ -34,7 +42,16 @@ struct ConvertSettings {
     std::optional<std::string> municipality; ///< the municipality of every row of the file, when known
     const config::Config* config = nullptr;  ///< municipality names, plan capacities
     std::string source_format;               ///< the file's format, recorded with plans
+    std::vector<KeepFilter> keep;            ///< rows failing one are skipped (reason filtered)
+    bool skip_other_municipalities = false;  ///< rows of kommuner outside the project: skipped, else rejected
+    std::vector<std::string> null_values;    ///< trimmed source values that mean empty, in every field
+    std::array<std::vector<std::string>, k_field_count> empty_codes; ///< per field: values translated to "" (lower case)
 };
+
+/// Fills in what a mapping says about rows and values: its keep filters (bound to the file's columns; throws
+/// UsageError naming a column the file lacks), other_municipalities, its null_values and the values it
+/// translates to "".
+void apply_mapping_rules(ConvertSettings& s, const config::Mapping* mapping, const std::string& file);
 
 struct XyInput {
     double x;
@@ -48,10 +65,17 @@ struct WkbInput {
 };
 using GeometryInput = std::variant<std::monostate, XyInput, WktInput, WkbInput>;
 
+/// Why a row is left out without being rejected: it is not part of what the project asked for.
+struct Skip {
+    std::string reason; ///< filtered, other_municipality
+    std::string message;
+};
+
 template <typename Record>
 struct Converted {
     std::optional<Record> record;  ///< set when every value passed (the geometry is checked later)
     std::optional<Problem> problem;
+    std::optional<Skip> skip;      ///< set instead of both when the row is skipped
     GeometryInput geometry;
     std::string municipality;      ///< as far as it could be read (for the quarantine and snapshots)
     std::string key;               ///< case_id, plan_id or area_id as far as it could be read

@@ -6,14 +6,24 @@
 
 #include <algorithm>
 #include <string>
+#include <type_traits>
 #include <unordered_map>
 #include <vector>
 
 #include <fmt/format.h>
 
+#include "core/gpkg_blob.hpp"
+#include "core/records.hpp"
 #include "ingest/batch.hpp"
 
 namespace bostad::ingest {
+
+/// Where an accepted record lies (EPSG:3006 WKB), for the quarantine's map when it is rejected after all.
+template <typename Record>
+std::vector<std::uint8_t> map_geometry_of(const Record& r) {
+    if constexpr (std::is_same_v<Record, PermitRecord>) return wkb_point(r.x, r.y);
+    else return r.geom;
+}
 
 /// `key_of(record)` gives (municipality, key) as references into the record.
 template <typename Record, typename KeyFn>
@@ -58,7 +68,7 @@ std::int64_t dedupe(Batch<Record>& batch, KeyFn key_of) {
                                                 key, where.size(), fmt::join(where, ", "));
         for (std::uint32_t k : same) {
             conflicts.push_back({rows[k].origin, Problem{Reason::conflicting_duplicate, "", message}, std::string(),
-                                 std::string(municipality), std::string(key), {}, std::nullopt});
+                                 std::string(municipality), std::string(key), map_geometry_of(rows[k].record), std::nullopt});
         }
         i = j;
     }

@@ -18,6 +18,9 @@
 namespace bostad::ingest {
 namespace {
 
+/// How many skipped rows a run keeps to show.
+constexpr std::size_t k_skip_samples = 10;
+
 bool fs_is_file(const std::string& path) {
     std::error_code ec;
     return std::filesystem::is_regular_file(path, ec) && std::filesystem::file_size(path, ec) > 0;
@@ -94,6 +97,7 @@ SourceFile::SourceFile(const std::string& path, const IngestRequest& request, co
     if (!settings.municipality && mapping) settings.municipality = mapping->municipality;
     settings.config = config;
     settings.source_format = m_reader->format();
+    apply_mapping_rules(settings, mapping, path);
     require_bound(settings.binding, request.kind, m_reader->has_geometry(), path,
                   mapping, m_reader->field_names());
 
@@ -189,6 +193,10 @@ void SourceFile::read_rows(Batch<Record>& batch, Progress* progress) {
             BlockResult<Record> r = f.get();
             for (auto& c : r.accepted) batch.accepted.push_back(std::move(c));
             for (auto& rej : r.rejected) batch.rejected.push_back(std::move(rej));
+            for (auto& skip : r.skipped) {
+                ++batch.skipped[skip.reason];
+                if (batch.skip_samples.size() < k_skip_samples) batch.skip_samples.push_back(std::move(skip));
+            }
             for (auto& k : r.seen) batch.seen.insert(std::move(k));
             batch.repaired += r.repaired;
             for (auto& n : r.near_border) batch.near_border.push_back(fmt::format("{} {}", m_path, n));

@@ -81,13 +81,13 @@ std::vector<SourceSummary> GpkgFeatureSource::sources() {
 
 std::vector<SourceRun> GpkgFeatureSource::latest_runs() {
     auto st = m_db.prepare("SELECT r.id, r.source_path, r.kind, coalesce(r.finished_at, ''), r.rows_read, r.rows_inserted, "
-                           "r.rows_updated, r.rows_unchanged, r.rows_rejected FROM ingest_runs r "
+                           "r.rows_updated, r.rows_unchanged, r.rows_rejected, r.rows_skipped FROM ingest_runs r "
                            "WHERE r.id = (SELECT max(id) FROM ingest_runs x WHERE x.source_path = r.source_path "
                            "AND x.kind = r.kind) ORDER BY r.kind, r.source_path");
     std::vector<SourceRun> out;
     while (st.step()) {
         out.push_back({st.column_int64(0), st.column_text(1), st.column_text(2), st.column_text(3), st.column_int64(4),
-                       st.column_int64(5), st.column_int64(6), st.column_int64(7), st.column_int64(8)});
+                       st.column_int64(5), st.column_int64(6), st.column_int64(7), st.column_int64(8), st.column_int64(9)});
     }
     return out;
 }

@@ -20,12 +20,13 @@ public:
     std::int64_t start(const RunStart& run) override;
     void finish(std::int64_t run, const RunCounts& counts) override;
     void event(std::int64_t run, const EventRow& e) override;
-    void reject(std::int64_t run, const RejectRow& r) override;
+    bool reject(std::int64_t run, const RejectRow& r) override;
 
 private:
     sqlite::Database& m_db;
     sqlite::Statement m_event;
     sqlite::Statement m_reject;
+    sqlite::Statement m_known;
 };
 
 

@@ -114,13 +114,13 @@ std::vector<SourceSummary> PgFeatureSource::sources() {
 std::vector<SourceRun> PgFeatureSource::latest_runs() {
     pg::Result r = m_c.exec(fmt::format(
         "SELECT r.id, r.source_path, r.kind, coalesce({}, ''), r.rows_read, r.rows_inserted, r.rows_updated, r.rows_unchanged, "
-        "r.rows_rejected FROM ingest_runs r WHERE r.id = (SELECT max(id) FROM ingest_runs x WHERE x.source_path = r.source_path "
+        "r.rows_rejected, r.rows_skipped FROM ingest_runs r WHERE r.id = (SELECT max(id) FROM ingest_runs x WHERE x.source_path = r.source_path "
         "AND x.kind = r.kind) ORDER BY r.kind COLLATE \"C\", r.source_path COLLATE \"C\"",
         time_of("r.finished_at")));
     std::vector<SourceRun> out;
     for (int i = 0; i < r.rows(); ++i) {
         out.push_back({r.int64(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), r.int64(i, 4), r.int64(i, 5), r.int64(i, 6),
-                       r.int64(i, 7), r.int64(i, 8)});
+                       r.int64(i, 7), r.int64(i, 8), r.int64(i, 9)});
     }
     return out;
 }

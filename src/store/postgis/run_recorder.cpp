@@ -29,16 +29,12 @@ public:
     }
 
     void finish(std::int64_t run, const store::RunCounts& c) override {
-        if (c.read != c.inserted + c.updated + c.unchanged + c.rejected) {
-            throw InternalError(fmt::format("run {}: rows read ({}) differ from inserted + updated + unchanged + rejected "
-                                            "({} + {} + {} + {}); nothing was stored",
-                                            run, c.read, c.inserted, c.updated, c.unchanged, c.rejected));
-        }
+        store::check_run_counts(run, c);
         m_c.exec("UPDATE ingest_runs SET finished_at = $1, rows_read = $2, rows_inserted = $3, rows_updated = $4, "
-                 "rows_unchanged = $5, rows_rejected = $6, rows_repeated = $7, notes = $8 WHERE id = $9",
+                 "rows_unchanged = $5, rows_rejected = $6, rows_repeated = $7, notes = $8, rows_skipped = $9 WHERE id = $10",
                  {utc_now(), std::to_string(c.read), std::to_string(c.inserted), std::to_string(c.updated),
                   std::to_string(c.unchanged), std::to_string(c.rejected), std::to_string(c.repeated), c.notes_json,
-                  std::to_string(run)});
+                  std::to_string(c.skipped), std::to_string(run)});
     }
 
     void event(std::int64_t run, const store::EventRow& e) override {
@@ -48,14 +44,21 @@ public:
                   utc_now()});
     }
 
-    void reject(std::int64_t run, const store::RejectRow& r) override {
+    bool reject(std::int64_t run, const store::RejectRow& r) override {
+        const auto moved = m_c.query_int(
+            "WITH known AS (SELECT fid FROM rejected_rows WHERE content_key = $5 AND run_id <> $1 ORDER BY fid LIMIT 1) "
+            "UPDATE rejected_rows x SET run_id = $1, source_row = $2, source_fid = $3, message = $4 FROM known "
+            "WHERE x.fid = known.fid RETURNING x.fid",
+            {std::to_string(run), std::to_string(r.source_row), r.source_fid, r.message, r.content_key});
+        if (moved) return false;
         pg::Param geom;
         if (!r.geometry_wkb.empty()) geom = ewkb_hex(r.geometry_wkb.data(), r.geometry_wkb.size(), k_srid);
         m_c.exec("INSERT INTO rejected_rows (geom, run_id, kind, municipality, source_file, source_row, source_fid, "
-                 "reason_code, field, message, raw_attributes, raw_geometry) VALUES ($1::geometry, $2, $3, $4, $5, $6, $7, "
-                 "$8, $9, $10, $11, $12)",
+                 "reason_code, field, message, raw_attributes, raw_geometry, content_key) VALUES ($1::geometry, $2, $3, $4, "
+                 "$5, $6, $7, $8, $9, $10, $11, $12, $13)",
                  {geom, std::to_string(run), r.kind, r.municipality, r.source_file, std::to_string(r.source_row),
-                  r.source_fid, r.reason_code, r.field, r.message, r.raw_attributes, r.raw_geometry});
+                  r.source_fid, r.reason_code, r.field, r.message, r.raw_attributes, r.raw_geometry, r.content_key});
+        return true;
     }
 
 private:

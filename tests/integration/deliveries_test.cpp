@@ -1,0 +1,169 @@
+// Deliveries as municipalities really have them (issue 17), through the command line: a national decision
+// list in WGS 84 with a row filter, other kommuner, "NULL" and "-" for empty, columns bostad must not read; the
+// counts of each run add up, skipped rows are never rejected, and a re-ingest leaves the quarantine as it was.
+#include <filesystem>
+#include <string>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "support/files.hpp"
+#include "support/process.hpp"
+#include "support/store_probe.hpp"
+#include "support/temp_dir.hpp"
+
+namespace bostad::test {
+namespace {
+
+using nlohmann::json;
+
+const std::string k_config = R"toml(
+[[municipality]]
+code = "1290"
+
+[[municipality]]
+code = "1293"
+
+[mapping.beslut]
+crs = "EPSG:4326"
+null_values = ["NULL", "-"]
+other_municipalities = "skip"
+
+[mapping.beslut.fields]
+case_id = "municipal_case_id"
+property = "property_name"
+municipality = "municipality"
+granted_date = "publication_date"
+x = "longitude"
+y = "latitude"
+dwellings = "antal_lgh"
+applied_date = "ansokan"
+tenure = "upplatelse"
+
+[mapping.beslut.keep]
+permit_type = ["Bygglov"]
+
+[mapping.beslut.values.tenure]
+"Hyresrätt" = "hyresrätt"
+"Uppgift saknas" = ""
+)toml";
+
+// A national list's shape: names in varying case, a permit type to filter on, columns bostad does not map
+// (permit_id; house_type, named like a canonical field).
+const std::string k_list =
+    "permit_id,property_name,municipal_case_id,publication_date,municipality,permit_type,longitude,latitude,antal_lgh,"
+    "ansokan,upplatelse,house_type\n"
+    "1,BLÅSIPPAN 1,BN 2025-001,2025-11-03,Kristianstad,Bygglov,14.156,56.029,2,2025-09-01,NULL,flerbostadshus\n"
+    "2,BLÅSIPPAN 2,BN 2025-002,2025-11-04,Kristianstad,Rivningslov,14.157,56.030,0,2025-09-02,-,\n"
+    "3,NORRA 1:1,BN 2025-100,2025-11-05,hässleholm,Bygglov,13.766,56.159,1,2025-09-03,Hyresrätt,\n"
+    "4,MALUNG 1:1,MBN 25/1,2025-11-06,Malung-sälen,Bygglov,13.72,60.68,1,2025-09-04,-,\n"
+    "5,BLÅSIPPAN 3,BN 2025-003,2025-11-07,Kristianstad,Bygglov,14.158,56.031,1,2025-09-05,okänd,\n"
+    "6,KNISLINGE 1:1,ÖG 25/9,2025-11-08,Östra göinge,Förhandsbesked,14.09,56.16,1,inget datum,-,\n"
+    "7,SÖDRA 2:2,BN 2025-101,2025-11-09,Hässleholm,Bygglov,13.770,56.160,1,2025-09-06,Uppgift saknas,\n";
+
+class Deliveries : public ::testing::Test {
+protected:
+    void SetUp() override {
+        write_file(dir.path() / "bostad.toml", k_config);
+        write_file(dir.path() / "beslut.csv", k_list);
+        ASSERT_EQ(bostad({"init"}).exit_code, 0);
+    }
+    ProcessResult bostad(std::vector<std::string> args) {
+        ProcessOptions o;
+        o.cwd = dir.path().string();
+        return run_bostad(args, o);
+    }
+    json ingest(std::vector<std::string> args) {
+        args.insert(args.begin(), {"--of", "json", "ingest"});
+        const auto r = bostad(args);
+        EXPECT_EQ(r.exit_code, 0) << r.err << r.out;
+        return r.exit_code == 0 ? json::parse(r.out).at(0) : json::object();
+    }
+    std::string store_value(const std::string& sql) { return query(dir.file("bostad.gpkg"), sql); }
+    TempDir dir;
+};
+
+std::int64_t sum_of_parts(const json& r) {
+    return r["inserted"].get<std::int64_t>() + r["updated"].get<std::int64_t>() + r["unchanged"].get<std::int64_t>() +
+           r["skipped"].get<std::int64_t>() + r["rejected"].get<std::int64_t>();
+}
+
+TEST_F(Deliveries, ANationalDecisionListIsFilteredAndItsEmptyValuesAreEmpty) {
+    const json r = ingest({"beslut.csv", "--kind", "permits", "--mapping", "beslut"});
+    EXPECT_EQ(r["read"], 7);
+    EXPECT_EQ(r["read"], sum_of_parts(r)) << r.dump(2);
+    EXPECT_EQ(r["inserted"], 3) << r.dump(2);
+    EXPECT_EQ(r["skipped"], 3);
+    EXPECT_EQ(r["skipped_by_reason"], (json{{"filtered", 2}, {"other_municipality", 1}}));
+    // Row 6 also has a bad application date: skipped before any check, it is not rejected too.
+    EXPECT_EQ(r["rejected_by_reason"], (json{{"unknown_code", 1}})) << r.dump(2);
+    EXPECT_EQ(store_value("SELECT group_concat(case_id || '=' || coalesce(tenure, 'NULL'), ' ') FROM "
+                          "(SELECT * FROM permits ORDER BY case_id)"),
+              "BN 2025-001=NULL BN 2025-100=hyresrätt BN 2025-101=NULL")
+        << "\"NULL\" is a null value; \"Uppgift saknas\" translates to empty";
+    EXPECT_EQ(store_value("SELECT count(*) FROM permits WHERE house_type IS NOT NULL"), "0")
+        << "a column named like a canonical field is not read when the mapping does not name it";
+    EXPECT_EQ(store_value("SELECT count(*) FROM permits WHERE municipality = '1293'"), "2") << "'hässleholm' is Hässleholm";
+}
+
+TEST_F(Deliveries, RejectedRowsKeepTheirPlaceAndTheirColumnsOnlyAndAreQuarantinedOnce) {
+    const json first = ingest({"beslut.csv", "--kind", "permits", "--mapping", "beslut"});
+    ASSERT_EQ(first["rejected"], 1);
+    EXPECT_EQ(store_value("SELECT count(*) FROM rejected_rows WHERE geom IS NOT NULL"), "1")
+        << "a row rejected for its tenure had good coordinates: QGIS shows it";
+    const json raw = json::parse(store_value("SELECT raw_attributes FROM rejected_rows"));
+    EXPECT_EQ(raw["upplatelse"], "okänd");
+    EXPECT_FALSE(raw.contains("permit_type")) << "a keep column is read to filter, never stored: " << raw.dump();
+    EXPECT_FALSE(raw.contains("permit_id")) << raw.dump();
+    EXPECT_FALSE(raw.contains("house_type")) << raw.dump();
+
+    const json again = ingest({"beslut.csv", "--kind", "permits", "--mapping", "beslut"});
+    EXPECT_EQ(again["read"], sum_of_parts(again)) << again.dump(2);
+    EXPECT_EQ(again["inserted"], 0);
+    EXPECT_EQ(again["unchanged"], 3);
+    EXPECT_EQ(again["skipped"], 3);
+    EXPECT_EQ(again["rejected"], 1);
+    EXPECT_EQ(again["rejected_known"], 1);
+    EXPECT_EQ(store_value("SELECT count(*) FROM rejected_rows"), "1") << "the quarantine does not grow on a re-ingest";
+    EXPECT_EQ(store_value("SELECT run_id FROM rejected_rows"), std::to_string(again["run_id"].get<int>()))
+        << "the row moves to the latest run that delivered it";
+    EXPECT_EQ(store_value("SELECT rows_skipped FROM ingest_runs ORDER BY id DESC LIMIT 1"), "3");
+}
+
+TEST_F(Deliveries, TheTextSummaryAddsUpAndADryRunSaysNothingWasWritten) {
+    std::string many = "municipal_case_id,municipality,permit_type,longitude,latitude,antal_lgh,ansokan\n";
+    for (int i = 0; i < 12; ++i) many += "BN " + std::to_string(i) + ",Kristianstad,Bygglov,14.15,56.02,x,2025-01-01\n";
+    write_file(dir.path() / "many.csv", many);
+    write_file(dir.path() / "bostad.toml", k_config + "\n[mapping.many]\ncrs = \"EPSG:4326\"\n[mapping.many.fields]\n"
+                                                      "case_id = \"municipal_case_id\"\nmunicipality = \"municipality\"\n"
+                                                      "x = \"longitude\"\ny = \"latitude\"\ndwellings = \"antal_lgh\"\n"
+                                                      "applied_date = \"ansokan\"\n");
+    const auto r = bostad({"ingest", "many.csv", "--kind", "permits", "--mapping", "many", "--dry-run"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("read 12 = inserted 0 + updated 0 + unchanged 0 + skipped 0 + rejected 12"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("and 2 more rejected rows (nothing was written"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("more rejected rows in the store"), std::string::npos) << r.out;
+    const auto s = bostad({"ingest", "beslut.csv", "--kind", "permits", "--mapping", "beslut"});
+    ASSERT_EQ(s.exit_code, 0) << s.err;
+    EXPECT_NE(s.out.find("read 7 = inserted 3 + updated 0 + unchanged 0 + skipped 3 + rejected 1"), std::string::npos) << s.out;
+    EXPECT_NE(s.out.find("skipped by reason: filtered 2, other_municipality 1"), std::string::npos) << s.out;
+}
+
+TEST_F(Deliveries, AMappingThatCannotWorkIsRefusedWhenTheConfigLoadsOrTheFileOpens) {
+    write_file(dir.path() / "bostad.toml", k_config + "\n[mapping.beslut.values.decision]\n\"Rivningslov\" = \"skip\"\n");
+    auto r = bostad({"ingest", "beslut.csv", "--kind", "permits", "--mapping", "beslut"});
+    EXPECT_EQ(r.exit_code, 2) << r.err;
+    EXPECT_NE(r.err.find("mapping.beslut.values.decision.\"Rivningslov\": 'skip' is not a value of decision"), std::string::npos)
+        << r.err;
+
+    std::string config = k_config;
+    config.replace(config.find("permit_type = "), 11, "permit_typ");
+    write_file(dir.path() / "bostad.toml", config);
+    r = bostad({"ingest", "beslut.csv", "--kind", "permits", "--mapping", "beslut"});
+    EXPECT_EQ(r.exit_code, 2) << r.err;
+    EXPECT_NE(r.err.find("mapping 'beslut': keep column 'permit_typ' is not in beslut.csv"), std::string::npos) << r.err;
+    EXPECT_EQ(store_value("SELECT count(*) FROM ingest_runs"), "0");
+}
+
+} // namespace
+} // namespace bostad::test
