@@ -30,6 +30,10 @@ std::optional<std::size_t> invalid_utf8_at(std::string_view text);
 /// The text with every byte that is not part of valid UTF-8 written as \xNN (so it can be stored and read).
 std::string escape_invalid_utf8(std::string_view text);
 
+/// Text that is not valid UTF-8 read as Windows-1252 (a superset of ISO-8859-1's letters), in UTF-8; nullopt
+/// when it does not read as such (a byte Windows-1252 leaves undefined, or a control character).
+std::optional<std::string> from_windows_1252(std::string_view text);
+
 /// The text with control characters (NUL, newline, ...) written as \xNN: for messages that name a value.
 std::string escape_control(std::string_view text);
 

@@ -165,5 +165,43 @@ TEST_F(Deliveries, AMappingThatCannotWorkIsRefusedWhenTheConfigLoadsOrTheFileOpe
     EXPECT_EQ(store_value("SELECT count(*) FROM ingest_runs"), "0");
 }
 
+TEST_F(Deliveries, AFileInTheWrongEncodingIsRefusedWholeAndHintsNameTheFix) {
+    const std::string mapping = "crs = \"EPSG:4326\"\n[mapping.{0}.fields]\ncase_id = \"diarienr\"\n"
+                                "municipality = \"kommun\"\nx = \"lon\"\ny = \"lat\"\ndwellings = \"lgh\"\n"
+                                "applied_date = \"inkom\"\n";
+    const auto with = [&](const std::string& name, const std::string& keys) {
+        std::string m = mapping;
+        for (std::size_t at; (at = m.find("{0}")) != std::string::npos;) m.replace(at, 3, name);
+        return "\n[mapping." + name + "]\n" + keys + m;
+    };
+    write_file(dir.path() / "bostad.toml", k_config + with("utf8", "") + with("cp1252", "encoding = \"CP1252\"\n") +
+                                                      with("comma", "separator = \",\"\n"));
+    // Windows-1252 bytes: "Hässleholm" with ä as 0xE4, one row of two.
+    write_file(dir.path() / "ansi.csv", "diarienr,kommun,lon,lat,lgh,inkom\nBN 1,Kristianstad,14.15,56.02,1,2025-01-01\n"
+                                        "BN 2,H\xe4ssleholm,13.76,56.15,1,2025-01-01\n");
+    auto r = bostad({"ingest", "ansi.csv", "--kind", "permits", "--mapping", "utf8"});
+    EXPECT_EQ(r.exit_code, 3) << r.err;
+    EXPECT_NE(r.err.find("ansi.csv: 1 of its 2 rows are not valid UTF-8: the file is refused whole and nothing was stored. "
+                         "Row 2: field 'kommun' is not valid UTF-8 but reads as Windows-1252 (\"Hässleholm\")"),
+              std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("set encoding = \"CP1252\" (or \"ISO-8859-1\") in [mapping.utf8]"), std::string::npos) << r.err;
+    EXPECT_EQ(store_value("SELECT count(*) FROM permits"), "0") << "not even the good row";
+    EXPECT_EQ(store_value("SELECT count(*) FROM ingest_runs"), "0");
+    const json ok = ingest({"ansi.csv", "--kind", "permits", "--mapping", "cp1252"});
+    EXPECT_EQ(ok["inserted"], 2) << ok.dump(2);
+
+    // A semicolon file read with a comma: its header is one field.
+    write_file(dir.path() / "semi.csv", "diarienr;kommun;lon;lat;lgh;inkom\nBN 3;Kristianstad;14,15;56,02;1;2025-01-01\n");
+    r = bostad({"ingest", "semi.csv", "--kind", "permits", "--mapping", "comma"});
+    EXPECT_EQ(r.exit_code, 2) << r.err;
+    EXPECT_NE(r.err.find("the file seems to be separated by ';' (set separator = \";\" in the mapping)"), std::string::npos) << r.err;
+    // Read with its separator but without decimal = ",": the coordinates say why they are refused.
+    const json d = ingest({"semi.csv", "--kind", "permits", "--mapping", "utf8"});
+    ASSERT_EQ(d["rejected"], 1) << d.dump(2);
+    EXPECT_NE(d["rejected_samples"][0]["message"].get<std::string>().find(
+                  "x '14,15' (source field 'lon') is not a coordinate (it has a decimal comma: set decimal = \",\" in the mapping)"),
+              std::string::npos) << d["rejected_samples"];
+}
+
 } // namespace
 } // namespace bostad::test

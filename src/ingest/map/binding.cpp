@@ -52,6 +52,17 @@ std::optional<std::string> closest_field(const std::string& name, const std::vec
 
 } // namespace
 
+std::string separator_hint(std::span<const std::string> source_fields) {
+    if (source_fields.size() != 1) return {};
+    for (const char c : {';', '\t', '|', ','}) {
+        if (source_fields[0].find(c) == std::string::npos) continue;
+        const std::string shown = c == '\t' ? "\\t" : std::string(1, c);
+        return fmt::format("; its header is one field that holds '{0}': the file seems to be separated by '{0}' (set "
+                           "separator = \"{0}\" in the mapping)", shown);
+    }
+    return {};
+}
+
 std::vector<int> Binding::bound_sources() const {
     std::vector<int> out;
     for (int i : m_index) {
@@ -75,7 +86,7 @@ Binding bind_fields(std::span<const std::string> source_fields, DataKind kind, c
                     std::string msg = fmt::format("mapping '{}': field '{}' (for {}) is not in {}", mapping->name,
                                                   it->second, canonical, file);
                     if (auto guess = closest_field(it->second, names)) msg += fmt::format("; did you mean '{}'?", *guess);
-                    msg += fmt::format(" (its fields: {})", join(names, ", "));
+                    msg += fmt::format(" (its fields: {}){}", join(names, ", "), separator_hint(source_fields));
                     throw UsageError(msg);
                 }
                 b.set(f, i);

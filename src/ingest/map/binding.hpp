@@ -32,6 +32,10 @@ private:
 /// The index of `name` among the source fields: exact, else the only case-insensitive match; -1 when none.
 int find_source_field(std::span<const std::string> fields, std::string_view name);
 
+/// A hint for a file read with the wrong separator (its header is one field that holds ';', tab, '|' or ','):
+/// "; its header is one field holding ';' — …"; empty otherwise.
+std::string separator_hint(std::span<const std::string> source_fields);
+
 /// Binds the canonical fields of `kind`; throws UsageError when a mapped field is not in the file.
 Binding bind_fields(std::span<const std::string> source_fields, DataKind kind, const config::Mapping* mapping,
                     const std::string& file);

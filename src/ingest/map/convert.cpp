@@ -73,9 +73,11 @@ public:
     double number(Field f) const {
         const std::string t = required(f);
         if (auto v = parse_decimal(t, decimal_of(f))) return *v;
+        std::string hint;
+        if (m_s.decimal == ',') hint = " (decimal comma expected)";
+        else if (parse_decimal(t, ',')) hint = " (it has a decimal comma: set decimal = \",\" in the mapping)";
         fail(Reason::invalid_geometry, f,
-             fmt::format("{} '{}' (source field '{}') is not a coordinate{}", field_name(f), t, source_name(f),
-                         m_s.decimal == ',' ? " (decimal comma expected)" : ""));
+             fmt::format("{} '{}' (source field '{}') is not a coordinate{}", field_name(f), t, source_name(f), hint));
     }
 
     template <typename E>
@@ -94,10 +96,18 @@ public:
         for (int i : m_s.bound) {
             const auto& v = m_row.values[static_cast<std::size_t>(i)];
             if (v && !is_valid_utf8(*v)) {
-                throw Stop{{Reason::invalid_encoding, m_s.source_names[static_cast<std::size_t>(i)],
-                            fmt::format("field '{}' is not valid UTF-8: the file's text encoding is not declared "
-                                        "(no .cpg); set encoding in the mapping, e.g. \"ISO-8859-1\"",
-                                        m_s.source_names[static_cast<std::size_t>(i)])}};
+                const std::string& name = m_s.source_names[static_cast<std::size_t>(i)];
+                const std::string where = m_s.mapping ? fmt::format("[mapping.{}]", m_s.mapping->name)
+                                                      : std::string("a mapping (--mapping NAME)");
+                const auto as_1252 = from_windows_1252(*v);
+                throw Stop{{Reason::invalid_encoding, name,
+                            as_1252 ? fmt::format("field '{}' is not valid UTF-8 but reads as Windows-1252 (\"{}\"): the "
+                                                  "file's text encoding is not declared (no .cpg); set encoding = "
+                                                  "\"CP1252\" (or \"ISO-8859-1\") in {}",
+                                                  name, escape_control(*as_1252), where)
+                                    : fmt::format("field '{}' is not valid UTF-8 (nor Windows-1252): declare the file's "
+                                                  "text encoding with encoding = \"...\" in {}",
+                                                  name, where)}};
             }
         }
     }

@@ -12,6 +12,7 @@
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "gdal/srs.hpp"
+#include "ingest/check/reasons.hpp"
 #include "ingest/read/open_source.hpp"
 #include "ingest/plans/ss637040_plan.hpp"
 
@@ -43,8 +44,8 @@ void require_bound(const Binding& b, DataKind kind, bool has_geometry_column, co
                                      : "use the canonical name or give a mapping (--mapping NAME)";
     for (Field f : required_fields(kind)) {
         if (!b.has(f)) {
-            throw UsageError(fmt::format("{} has no field for {}: {} (fields in the file: {})", file, field_name(f), hint,
-                                         join(names, ", ")));
+            throw UsageError(fmt::format("{} has no field for {}: {} (fields in the file: {}){}", file, field_name(f), hint,
+                                         join(names, ", "), separator_hint(names)));
         }
     }
     const bool xy = b.has(Field::x) && b.has(Field::y);
@@ -156,6 +157,7 @@ void SourceFile::read_rows(Batch<Record>& batch, Progress* progress) {
     const std::string stage = fmt::format("reading {}", m_path);
     batch.files.push_back(m_path);
     const auto file = static_cast<std::uint32_t>(batch.files.size() - 1);
+    const std::int64_t read_before = batch.read;
     if (total) batch.accepted.reserve(batch.accepted.size() + static_cast<std::size_t>(*total));
 
     // Reads up to one block per thread; returns how many blocks hold rows.
@@ -208,6 +210,21 @@ void SourceFile::read_rows(Batch<Record>& batch, Progress* progress) {
         blocks = next_blocks;
     }
     if (progress) progress->finish();
+    refuse_wrong_encoding(batch.rejected, file, batch.read - read_before);
+}
+
+void SourceFile::refuse_wrong_encoding(const std::vector<Rejection>& rejected, std::uint32_t file, std::int64_t rows) const {
+    const Rejection* first = nullptr;
+    std::int64_t n = 0;
+    for (const auto& r : rejected) {
+        if (r.origin.file != file || r.problem.reason != Reason::invalid_encoding) continue;
+        if (!first) first = &r;
+        ++n;
+    }
+    if (!first) return;
+    throw InputError(fmt::format("{}: {} of its {} rows are not valid UTF-8: the file is refused whole and nothing was "
+                                 "stored. Row {}: {}",
+                                 m_path, n, rows, first->origin.row, first->problem.message));
 }
 
 void SourceFile::read_plan_document(Batch<PlanRecord>& batch) {

@@ -47,6 +47,8 @@ private:
     template <typename Record>
     void read_rows(Batch<Record>& batch, Progress* progress);
     void read_plan_document(Batch<PlanRecord>& batch);
+    /// Text that is not UTF-8 means the file's encoding is wrong, not a row: the file is refused whole.
+    void refuse_wrong_encoding(const std::vector<Rejection>& rejected, std::uint32_t file, std::int64_t rows) const;
 
     std::string m_path;
     const config::Config* m_config = nullptr;
