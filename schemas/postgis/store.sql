@@ -54,7 +54,7 @@ CREATE TABLE permits (
   property text,
   house_type text,
   tenure text,
-  dwellings bigint NOT NULL DEFAULT 0 CHECK (dwellings >= 0),
+  dwellings bigint CHECK (dwellings >= 0), -- NULL: unknown (a delivery without dwelling counts)
   dwellings_removed bigint NOT NULL DEFAULT 0 CHECK (dwellings_removed >= 0),
   applied_date date,
   granted_date date,

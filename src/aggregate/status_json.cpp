@@ -41,6 +41,7 @@ json figures_json(const Figures& f) {
     j.update(counts_json(f.dwellings));
     j.update(counts_json(f.net, "net_"));
     j["permit_counts"] = counts_json(f.permits);
+    j["unknown_dwellings"] = counts_json(f.unknown_dwellings);
     json by_type = json::object();
     for (const auto& [k, c] : f.by_house_type) by_type[k] = counts_json(c);
     json by_tenure = json::object();
@@ -90,7 +91,8 @@ json list_json(const StatusRequest& request, ListKind kind, const std::vector<Li
     json rows = json::array();
     for (const auto& p : permits) {
         rows.push_back({{"municipality", p.municipality}, {"case_id", p.case_id}, {"property", p.property},
-                        {"house_type", p.house_type}, {"tenure", p.tenure}, {"dwellings", p.dwellings},
+                        {"house_type", p.house_type}, {"tenure", p.tenure},
+                        {"dwellings", p.dwellings ? json(*p.dwellings) : json()},
                         {"area_id", p.area_id}, {"applied_date", p.applied}, {"granted_date", p.granted},
                         {"started_date", p.started}, {"completed_date", p.completed}});
     }
@@ -115,7 +117,7 @@ std::vector<std::vector<std::string>> list_csv_rows(const std::vector<ListedPerm
                                                 "area_id", "applied_date", "granted_date", "started_date", "completed_date"}};
     for (const auto& p : permits) {
         rows.push_back({formula_safe(p.municipality), formula_safe(p.case_id), formula_safe(p.property), formula_safe(p.house_type),
-                        formula_safe(p.tenure), std::to_string(p.dwellings), formula_safe(p.area_id), p.applied, p.granted,
+                        formula_safe(p.tenure), p.dwellings ? std::to_string(*p.dwellings) : std::string(), formula_safe(p.area_id), p.applied, p.granted,
                         p.started, p.completed});
     }
     return rows;
@@ -137,6 +139,7 @@ std::vector<std::vector<std::string>> status_csv_rows(const StatusResult& s) {
     std::vector<std::string> header{"scope", "area_id", "name", "municipality", "planned", "remaining_capacity"};
     for (const auto& f : figure_defs()) header.emplace_back(f.key);
     for (const auto& f : figure_defs()) header.push_back("net_" + std::string(f.key));
+    for (const auto& f : figure_defs()) header.push_back("unknown_dwellings_" + std::string(f.key));
     std::vector<std::vector<std::string>> rows{header};
     const auto row = [&](const std::string& scope, const std::string& id, const std::string& name, const std::string& m,
                          const Figures& f) {
@@ -144,6 +147,7 @@ std::vector<std::vector<std::string>> status_csv_rows(const StatusResult& s) {
                                    fmt::format("{:.2f}", f.remaining_capacity)};
         for (const auto& d : figure_defs()) r.push_back(std::to_string(f.dwellings[d.id]));
         for (const auto& d : figure_defs()) r.push_back(std::to_string(f.net[d.id]));
+        for (const auto& d : figure_defs()) r.push_back(std::to_string(f.unknown_dwellings[d.id]));
         rows.push_back(std::move(r));
     };
     for (const auto& a : s.areas) row("area", a.area_id, a.name, a.municipality, a.figures);

@@ -62,6 +62,13 @@ std::string group_text(const Counts& c, FigureGroup group) {
     return out;
 }
 
+/// Permits whose dwellings are unknown (a decision list): counted as permits, as 0 dwellings. Nothing when none.
+void print_unknown(std::ostream& out, const Figures& f) {
+    if (f.unknown_dwellings == Counts{}) return;
+    out << fmt::format("  permits with unknown dwellings (counted as 0 above): {}; {}\n",
+                       group_text(f.unknown_dwellings, FigureGroup::stage), group_text(f.unknown_dwellings, FigureGroup::flow));
+}
+
 std::string lead(const aggregate::LeadTime& t) {
     if (t.count == 0) return "no steps ended in the last 12 months";
     std::string s = fmt::format("median {:.0f} days, 90th percentile {:.0f} days", *t.median_days, *t.p90_days);
@@ -75,6 +82,7 @@ void print_municipality(std::ostream& out, const aggregate::MunicipalityStatus& 
     out << fmt::format("  dwellings       {}\n", group_text(c, FigureGroup::stage));
     out << fmt::format("  flows           {}\n", group_text(c, FigureGroup::flow));
     out << fmt::format("  flags           {}\n", group_text(c, FigureGroup::flag));
+    print_unknown(out, m.figures);
     std::string sources;
     for (const auto& [source, dwellings] : m.planned_by_source) {
         if (dwellings > 0) sources += fmt::format("{}{} {:.0f}", sources.empty() ? "" : ", ", source, dwellings);
@@ -99,6 +107,17 @@ void print_status(std::ostream& out, const aggregate::StatusResult& s) {
     for (const auto& a : s.areas) print_row(out, a.area_id, a.name, a.figures);
     print_row(out, "unassigned", "in no area", s.unassigned);
     print_row(out, "total", "", s.total);
+    if (!(s.total.unknown_dwellings == Counts{})) {
+        out << "\npermits whose dwellings are unknown (counted as permits, as 0 dwellings), per area:\n";
+        const auto unknown = [&](std::string_view id, const Figures& f) {
+            if (f.unknown_dwellings == Counts{}) return;
+            out << fmt::format("  {:<12} {}; {}\n", id, group_text(f.unknown_dwellings, FigureGroup::stage),
+                               group_text(f.unknown_dwellings, FigureGroup::flow));
+        };
+        for (const auto& a : s.areas) unknown(a.area_id, a.figures);
+        unknown("unassigned", s.unassigned);
+        unknown("total", s.total);
+    }
     for (const auto& m : s.municipalities) print_municipality(out, m);
 }
 
@@ -109,7 +128,7 @@ void print_permits(std::ostream& out, aggregate::ListKind kind, const std::vecto
                        "house_type", "dw", "area", "applied", "granted", "started", "completed");
     for (const auto& p : permits) {
         out << fmt::format("{:<6} {:<20} {:<24} {:<15} {:>5} {:<12} {:<10} {:<10} {:<10} {:<10}\n", p.municipality, p.case_id,
-                           p.property, p.house_type, p.dwellings, p.area_id, p.applied, p.granted, p.started, p.completed);
+                           p.property, p.house_type, p.dwellings ? std::to_string(*p.dwellings) : "?", p.area_id, p.applied, p.granted, p.started, p.completed);
     }
 }
 

@@ -23,7 +23,7 @@ constexpr Field k_plan_fields[] = {Field::plan_id,      Field::municipality, Fie
 constexpr Field k_area_fields[] = {Field::area_id, Field::name, Field::municipality, Field::wkt};
 
 // A file of the kind must have a field for each of these (docs/fields.md lists them as required).
-constexpr Field k_permit_required[] = {Field::case_id, Field::dwellings, Field::applied_date};
+constexpr Field k_permit_required[] = {Field::case_id};
 constexpr Field k_plan_required[] = {Field::plan_id, Field::status};
 constexpr Field k_area_required[] = {Field::area_id};
 

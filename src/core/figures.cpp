@@ -55,6 +55,7 @@ void Figures::add(const Figures& o) {
     dwellings += o.dwellings;
     net += o.net;
     permits += o.permits;
+    unknown_dwellings += o.unknown_dwellings;
     planned += o.planned;
     remaining_capacity += o.remaining_capacity;
     for (const auto& [k, v] : o.by_house_type) by_house_type[k] += v;

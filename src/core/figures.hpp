@@ -99,6 +99,7 @@ struct Figures {
     Counts dwellings;              ///< new dwellings (SCB's measure)
     Counts net;                    ///< new minus removed dwellings
     Counts permits;                ///< number of permits
+    Counts unknown_dwellings;      ///< of them, permits whose dwellings are unknown (counted as 0 dwellings)
     double planned = 0;            ///< capacity of plans with legal force, shared out by area
     double remaining_capacity = 0; ///< what of it permits have not used
     std::map<std::string, Counts, std::less<>> by_house_type; ///< dwellings

@@ -17,9 +17,9 @@ struct PermitRecord {
     std::optional<std::string> property;
     std::optional<HouseType> house_type;
     std::optional<Tenure> tenure;
-    std::int64_t dwellings = 0;
+    std::optional<std::int64_t> dwellings; ///< nullopt: unknown (a delivery without dwelling counts)
     std::int64_t dwellings_removed = 0;
-    std::optional<Date> applied;
+    std::optional<Date> applied; ///< nullopt: unknown (a decision list); the case starts at its first known date
     std::optional<Date> granted;
     std::optional<Date> started;
     std::optional<Date> completed;

@@ -28,6 +28,9 @@ void add_status_values(std::vector<FieldValue>& v, const aggregate::Figures& f, 
         v.emplace_back(f.dwellings[d.id]);
         if (d.export_net) v.emplace_back(f.net[d.id]);
     }
+    for (const auto& d : figure_defs()) {
+        if (d.group == FigureGroup::stage) v.emplace_back(f.unknown_dwellings[d.id]);
+    }
     v.emplace_back(month.str());
 }
 

@@ -15,7 +15,8 @@ using gdal::FieldType;
 using gdal::GeometryKind;
 
 /// The status columns shared by municipalities and areas: capacity, then every figure of core/figures.hpp (with
-/// its net count where the figure asks for one), then the month.
+/// its net count where the figure asks for one), then per stage the permits whose dwellings are unknown, then
+/// the month.
 std::vector<FieldSpec> status_fields() {
     static const std::deque<std::string> net_names = [] {
         std::deque<std::string> out;
@@ -24,6 +25,15 @@ std::vector<FieldSpec> status_fields() {
                 out.push_back("net_" + std::string(f.key));
                 out.push_back("Netto (nya minus rivna): " + std::string(f.alias));
             }
+        }
+        return out;
+    }();
+    static const std::deque<std::string> unknown_names = [] {
+        std::deque<std::string> out;
+        for (const auto& f : figure_defs()) {
+            if (f.group != FigureGroup::stage) continue;
+            out.push_back("unknown_dwellings_" + std::string(f.key));
+            out.push_back("Bygglov utan känt antal bostäder: " + std::string(f.alias));
         }
         return out;
     }();
@@ -39,6 +49,9 @@ std::vector<FieldSpec> status_fields() {
             out.push_back({net_names[net], FieldType::integer, net_names[net + 1]});
             net += 2;
         }
+    }
+    for (std::size_t i = 0; i < unknown_names.size(); i += 2) {
+        out.push_back({unknown_names[i], FieldType::integer, unknown_names[i + 1]});
     }
     out.push_back({"month", FieldType::string, "Månad"});
     return out;

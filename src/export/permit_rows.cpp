@@ -54,7 +54,7 @@ void write_permits(store::FeatureSource& features, const ExportRequest& req, gda
         v.push_back(text_or_null(p.property));
         v.push_back(text_or_null(p.house_type));
         v.push_back(text_or_null(p.tenure));
-        v.emplace_back(p.dwellings);
+        v.push_back(p.dwellings ? FieldValue{*p.dwellings} : FieldValue{});
         v.emplace_back(p.dwellings_removed);
         v.emplace_back(std::string(stage));
         v.emplace_back(std::int64_t{stage_order(stage)});

@@ -17,7 +17,7 @@ std::vector<std::string> permit_header(Lang l) {
 }
 
 std::vector<Cell> permit_row(const aggregate::ListedPermit& p) {
-    return {p.municipality, p.case_id, text(p.property), text(p.house_type), text(p.tenure), p.dwellings, text(p.area_id),
+    return {p.municipality, p.case_id, text(p.property), text(p.house_type), text(p.tenure), p.dwellings ? Cell{*p.dwellings} : Cell{}, text(p.area_id),
             text(p.applied), text(p.granted), text(p.started), text(p.completed)};
 }
 
@@ -27,15 +27,22 @@ Table permits_table(std::string id, std::string title, const std::vector<aggrega
     return t;
 }
 
-/// Planned and unused capacity, then every figure of core/figures.hpp.
+/// Planned and unused capacity, every figure of core/figures.hpp, then the permits in the pipeline or completed
+/// whose dwellings are unknown (a delivery without dwelling counts: they count as 0 dwellings).
 void add_figures(std::vector<Cell>& row, const aggregate::Figures& f) {
     row.insert(row.end(), {Cell{f.planned}, Cell{f.remaining_capacity}});
-    for (const auto& d : figure_defs()) row.emplace_back(f.dwellings[d.id]);
+    std::int64_t unknown = 0;
+    for (const auto& d : figure_defs()) {
+        row.emplace_back(f.dwellings[d.id]);
+        if (d.group == FigureGroup::stage) unknown += f.unknown_dwellings[d.id];
+    }
+    row.emplace_back(unknown);
 }
 
 std::vector<std::string> figures_header(Lang l) {
     std::vector<std::string> out{tr(l, "Planerat", "Planned"), tr(l, "Outnyttjat", "Unused capacity")};
     for (const auto& d : figure_defs()) out.push_back(tr(l, d.sv, d.en));
+    out.push_back(tr(l, "Bygglov utan antal bostäder", "Permits without a dwelling count"));
     return out;
 }
 

@@ -28,7 +28,8 @@ struct AreaFeature {
 struct PermitFeature {
     std::string_view municipality, case_id;
     std::optional<std::string_view> property, house_type, tenure;
-    std::int64_t dwellings = 0, dwellings_removed = 0;
+    std::optional<std::int64_t> dwellings; ///< nullopt: unknown
+    std::int64_t dwellings_removed = 0;
     StageDates<std::string_view> dates; ///< ISO
     std::optional<std::string_view> area_id; ///< in the requested area set
     std::span<const std::uint8_t> wkb;       ///< the point, ISO WKB; empty when not asked for

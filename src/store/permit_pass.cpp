@@ -62,14 +62,17 @@ void PermitPass::add(const PassRow& r) {
     const StageDates<Text>& dates = r.dates;
     const PipelineState state = state_at(dates, m_cut);
     const FigureMask figures = figure_mask(dates, m_cut, state);
-    const std::int64_t n = r.dwellings;
+    // Unknown dwellings count as none, and the permit as one whose dwellings are unknown.
+    const std::int64_t n = r.dwellings.value_or(0);
     const std::int64_t net = n - r.dwellings_removed;
+    const std::int64_t unknown = r.dwellings ? 0 : 1;
     if (uses_capacity(state)) m_capacity_use[static_cast<std::size_t>(r.fid)] = static_cast<std::int32_t>(n);
     const std::size_t slot = r.area >= 0 ? static_cast<std::size_t>(r.area) : m_slots - 1;
     Figures& where = r.area >= 0 ? m_tally.areas[slot] : m_tally.unassigned;
     where.dwellings.add(figures, n);
     where.net.add(figures, net);
     where.permits.add(figures, 1);
+    where.unknown_dwellings.add(figures, unknown);
     m_by_type.at(slot, r.house_type).add(figures, n);
     m_by_tenure.at(slot, r.tenure).add(figures, n);
 
@@ -84,6 +87,7 @@ void PermitPass::add(const PassRow& r) {
     m.figures.dwellings.add(figures, n);
     m.figures.net.add(figures, net);
     m.figures.permits.add(figures, 1);
+    m.figures.unknown_dwellings.add(figures, unknown);
     if (in_last_year(dates.granted, m_req.days) && dates.applied) m.to_granted.push_back(days_between(*dates.applied, *dates.granted));
     if (in_last_year(dates.started, m_req.days) && dates.granted) m.to_started.push_back(days_between(*dates.granted, *dates.started));
     if (in_last_year(dates.completed, m_req.days) && dates.started) {

@@ -20,7 +20,8 @@ struct PassRow {
     int area = -1; ///< index into the request's areas; -1: in none
     std::string_view municipality;
     std::optional<std::string_view> house_type, tenure;
-    std::int64_t dwellings = 0, dwellings_removed = 0;
+    std::optional<std::int64_t> dwellings; ///< nullopt: unknown
+    std::int64_t dwellings_removed = 0;
     StageDates<std::string_view> dates; ///< ISO
 };
 

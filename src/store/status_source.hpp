@@ -92,7 +92,7 @@ struct ListedPermit {
     std::string property;
     std::string house_type;
     std::string tenure;
-    std::int64_t dwellings = 0;
+    std::optional<std::int64_t> dwellings; ///< nullopt: unknown
     std::string area_id; ///< in the requested area set; empty when unassigned
     std::string applied;
     std::string granted;

@@ -2,6 +2,7 @@
 // list in WGS 84 with a row filter, other kommuner, "NULL" and "-" for empty, columns bostad must not read; the
 // counts of each run add up, skipped rows are never rejected, and a re-ingest leaves the quarantine as it was.
 #include <filesystem>
+#include <map>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -201,6 +202,58 @@ TEST_F(Deliveries, AFileInTheWrongEncodingIsRefusedWholeAndHintsNameTheFix) {
     EXPECT_NE(d["rejected_samples"][0]["message"].get<std::string>().find(
                   "x '14,15' (source field 'lon') is not a coordinate (it has a decimal comma: set decimal = \",\" in the mapping)"),
               std::string::npos) << d["rejected_samples"];
+}
+
+TEST_F(Deliveries, ADecisionOnlyListCountsItsPermitsWithTheirDwellingsAndApplicationsUnknown) {
+    // The real list's shape: no dwelling count, no application date.
+    std::string config = k_config;
+    config.replace(config.find("dwellings = \"antal_lgh\"\n"), std::string("dwellings = \"antal_lgh\"\n").size(), "");
+    config.replace(config.find("applied_date = \"ansokan\"\n"), std::string("applied_date = \"ansokan\"\n").size(), "");
+    write_file(dir.path() / "bostad.toml", config);
+    const json r = ingest({"beslut.csv", "--kind", "permits", "--mapping", "beslut"});
+    EXPECT_EQ(r["inserted"], 3) << r.dump(2);
+    EXPECT_EQ(r["read"], sum_of_parts(r));
+    EXPECT_EQ(store_value("SELECT count(*) FROM permits WHERE dwellings IS NULL AND applied_date IS NULL"), "3")
+        << "unknown stays unknown: never 0";
+
+    const auto st = bostad({"--of", "json", "status", "--month", "2025-11"});
+    ASSERT_EQ(st.exit_code, 0) << st.err;
+    const json s = json::parse(st.out);
+    std::map<std::string, json> by_code;
+    for (const auto& m : s["municipalities"]) by_code[m["code"].get<std::string>()] = m;
+    EXPECT_EQ(by_code["1290"]["unknown_dwellings"]["granted"], 1);
+    EXPECT_EQ(by_code["1293"]["unknown_dwellings"]["granted"], 2);
+    EXPECT_EQ(by_code["1293"]["permit_counts"]["granted"], 2);
+    EXPECT_EQ(by_code["1293"]["granted"], 0) << "no dwellings are invented";
+    EXPECT_EQ(s["total"]["unknown_dwellings"]["granted_in_month"], 3);
+    EXPECT_EQ(s["total"]["applied_in_month"], 0) << "a decision is not an application";
+    EXPECT_EQ(s["total"]["permit_counts"]["applied_in_month"], 0);
+    EXPECT_EQ(by_code["1290"]["lead_times"]["applied_to_granted"]["count"], 0) << "no step without both its dates";
+    const auto text = bostad({"status", "--month", "2025-11"});
+    EXPECT_NE(text.out.find("permits with unknown dwellings (counted as 0 above): applied 0, granted 2"), std::string::npos)
+        << text.out;
+    const auto list = bostad({"--of", "json", "status", "--month", "2025-11", "--list", "stalled"});
+    ASSERT_EQ(list.exit_code, 0) << list.err;
+
+    // The report says how many bygglov lack a dwelling count; the export keeps the count empty.
+    write_file(dir.path() / "d.csv", "area_id,name,wkt\nK1,Kristianstad,\"POLYGON ((440000 6200000, 450000 6200000, "
+                                     "450000 6215000, 440000 6215000, 440000 6200000))\"\n");
+    ingest({"d.csv", "--kind", "areas", "--area-set", "d", "--crs", "EPSG:3006"});
+    const auto rep = bostad({"report", "--month", "2025-11", "-o", "rapport", "--format", "csv", "--area-set", "d"});
+    ASSERT_EQ(rep.exit_code, 0) << rep.err;
+    const std::string municipalities = read_file(dir.path() / "rapport" / "csv" / "municipalities.csv");
+    EXPECT_NE(municipalities.find("Bygglov utan antal bostäder"), std::string::npos) << municipalities;
+    const auto ex = bostad({"export", "--month", "2025-11", "-o", "x.gpkg", "--area-set", "d"});
+    ASSERT_EQ(ex.exit_code, 0) << ex.err;
+    EXPECT_EQ(query(dir.file("x.gpkg"), "SELECT count(*) FROM permits WHERE dwellings IS NULL"), "3");
+    EXPECT_EQ(query(dir.file("x.gpkg"), "SELECT sum(unknown_dwellings_granted) FROM municipalities"), "3");
+
+    // Re-ingesting it changes nothing, the quarantine included.
+    const std::string quarantine = store_value("SELECT count(*) FROM rejected_rows");
+    const json again = ingest({"beslut.csv", "--kind", "permits", "--mapping", "beslut"});
+    EXPECT_EQ(again["unchanged"], 3);
+    EXPECT_EQ(again["events"], 0);
+    EXPECT_EQ(store_value("SELECT count(*) FROM rejected_rows"), quarantine);
 }
 
 } // namespace

@@ -44,7 +44,7 @@ struct Rect {
 
 struct Permit {
     std::string id;
-    int dwellings = 1;
+    std::optional<int> dwellings = 1; ///< nullopt: unknown (a decision list)
     int removed = 0;
     std::optional<Date> applied, granted, started, completed, refused, withdrawn;
     double x = 0, y = 0;
@@ -147,6 +147,9 @@ protected:
                     if (chance(0.75)) p.completed = p.started->plus_days(uniform(60, 2200));
                 }
             }
+            // Decision lists: some permits come without a dwelling count, some granted ones without their application.
+            if (chance(0.04)) p.dwellings.reset();
+            if (p.granted && chance(0.03)) p.applied.reset();
             permits.push_back(p);
         }
         // Plans: rectangles across cell lines and the grid's edge; some without legal force or capacity.
@@ -174,7 +177,7 @@ protected:
         ingest("plans.csv", text, {"--kind", "plans"});
         text = "case_id,dwellings,dwellings_removed,applied_date,granted_date,started_date,completed_date,refused_date,withdrawn_date,x,y\n";
         for (const auto& p : permits) {
-            text += fmt::format("{},{},{},{},{},{},{},{},{},{},{}\n", p.id, p.dwellings, p.removed, iso(p.applied), iso(p.granted),
+            text += fmt::format("{},{},{},{},{},{},{},{},{},{},{}\n", p.id, p.dwellings ? std::to_string(*p.dwellings) : "", p.removed, iso(p.applied), iso(p.granted),
                                 iso(p.started), iso(p.completed), iso(p.refused), iso(p.withdrawn), p.x, p.y);
         }
         ingest("permits.csv", text, {"--kind", "permits"});
@@ -204,10 +207,13 @@ protected:
         for (const auto& a : areas) out[a.id];
         for (const auto& p : permits) {
             Figures& f = out[area_of(p)];
-            add(f, p, day, 12, p.dwellings);
+            add(f, p, day, 12, p.dwellings.value_or(0));
             Figures net;
-            add(net, p, day, 12, p.dwellings - p.removed);
+            add(net, p, day, 12, p.dwellings.value_or(0) - p.removed);
             for (const auto& [k, v] : net) f["net_" + k] += v;
+            Figures unknown;
+            add(unknown, p, day, 12, p.dwellings ? 0 : 1);
+            for (const auto& [k, v] : unknown) f["unknown_" + k] += v;
         }
         for (const auto& plan : plans) {
             if (!plan.legal || day < plan.legal_date) continue;
@@ -215,7 +221,9 @@ protected:
             double used = 0;
             for (const auto& p : permits) {
                 const Stage s = stage(p, day);
-                if (plan.rect.covers(p.x, p.y) && (s == Stage::granted || s == Stage::started || s == Stage::completed)) used += p.dwellings;
+                if (plan.rect.covers(p.x, p.y) && (s == Stage::granted || s == Stage::started || s == Stage::completed)) {
+                    used += p.dwellings.value_or(0);
+                }
             }
             const double remaining = std::max(0.0, capacity - used);
             double rest = 1;
@@ -242,6 +250,7 @@ void expect_figures(const json& got, Figures want, const std::string& where) {
     for (const auto& key : k_count_keys) {
         EXPECT_EQ(got[key].get<double>(), want[key]) << where << " " << key;
         EXPECT_EQ(got["net_" + key].get<double>(), want["net_" + key]) << where << " net_" << key;
+        EXPECT_EQ(got["unknown_dwellings"][key].get<double>(), want["unknown_" + key]) << where << " unknown_dwellings " << key;
     }
     EXPECT_NEAR(got["planned"].get<double>(), want["planned"], 1e-6) << where;
     EXPECT_NEAR(got["remaining_capacity"].get<double>(), want["remaining_capacity"], 1e-6) << where;

@@ -274,7 +274,12 @@ TEST_F(Status, CsvAndTextOutputs) {
                                                     "completed,applied_in_month,granted_in_month,started_in_month,completed_in_month,"
                                                     "completed_year_to_date,lapsed,overdue,stalled,net_applied,net_granted,net_started,"
                                                     "net_completed,net_applied_in_month,net_granted_in_month,net_started_in_month,"
-                                                    "net_completed_in_month,net_completed_year_to_date,net_lapsed,net_overdue,net_stalled");
+                                                    "net_completed_in_month,net_completed_year_to_date,net_lapsed,net_overdue,net_stalled,"
+                                                    "unknown_dwellings_applied,unknown_dwellings_granted,unknown_dwellings_started,"
+                                                    "unknown_dwellings_completed,unknown_dwellings_applied_in_month,"
+                                                    "unknown_dwellings_granted_in_month,unknown_dwellings_started_in_month,"
+                                                    "unknown_dwellings_completed_in_month,unknown_dwellings_completed_year_to_date,"
+                                                    "unknown_dwellings_lapsed,unknown_dwellings_overdue,unknown_dwellings_stalled");
     // Applied in the month: applied 1, granted 0, started 0, completed 0, applied_in_month 1, granted_in_month 0.
     EXPECT_NE(csv.out.find("\r\narea,'=1,\"'=HYPERLINK(\"\"x\"\")\",1290,0.00,0.00,1,0,0,0,1,0,"), std::string::npos) << csv.out;
     EXPECT_NE(csv.out.find("\r\ntotal,,,,0.00,0.00,1,"), std::string::npos) << csv.out;

@@ -22,6 +22,7 @@
 #include "sqlite/database.hpp"
 #include "support/pg_server.hpp"
 #include "support/process.hpp"
+#include "support/files.hpp"
 #include "support/temp_dir.hpp"
 
 namespace bostad::test {
@@ -112,11 +113,15 @@ TEST_F(PostgisIngest, ASecondIngestOfTheSameMonthChangesNothing) {
     pg::Connection c = pg::Connection::open(location);
     const auto permits = c.query_int("SELECT count(*) FROM permits");
     const auto events = c.query_int("SELECT count(*) FROM events");
+    const auto rejected = c.query_int("SELECT count(*) FROM rejected_rows");
+    ASSERT_GT(rejected.value_or(0), 0) << "the example's deliveries have rejected rows";
     const auto r = run_bostad({"ingest", "--month", "2026-10", "--db", location, "--of", "json", "-q"}, s_opts);
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(r.out.find("\"inserted\": 1"), std::string::npos);
     EXPECT_EQ(c.query_int("SELECT count(*) FROM permits"), permits);
     EXPECT_EQ(c.query_int("SELECT count(*) FROM events"), events);
+    EXPECT_EQ(c.query_int("SELECT count(*) FROM rejected_rows"), rejected) << "the same rejected rows move to the new runs";
+    EXPECT_EQ(c.query_int("SELECT count(*) FROM rejected_rows WHERE run_id <= (SELECT max(id) - 6 FROM ingest_runs)"), 0);
     EXPECT_EQ(c.query_int("SELECT sum(rows_inserted + rows_updated) FROM ingest_runs WHERE id > (SELECT max(id) - 6 FROM "
                           "ingest_runs)"),
               0);
@@ -124,6 +129,38 @@ TEST_F(PostgisIngest, ASecondIngestOfTheSameMonthChangesNothing) {
     const auto runs = c.query_int("SELECT count(*) FROM ingest_runs");
     ASSERT_EQ(run_bostad({"ingest", "--month", "2026-09", "--dry-run", "--db", location, "-q"}, s_opts).exit_code, 0);
     EXPECT_EQ(c.query_int("SELECT count(*) FROM ingest_runs"), runs);
+}
+
+TEST_F(PostgisIngest, ADecisionListWithoutDwellingsGivesTheSameStatusAsTheGeoPackage) {
+    const std::string csv = (s_dir->path() / "beslut.csv").string();
+    write_file(csv, "case_id,municipality,granted_date,tenure,x,y\n"
+                    "B 1,Kristianstad,2026-10-03,,14.156,56.029\nB 2,hässleholm,2026-10-05,,13.766,56.159\n"
+                    "B 3,Hässleholm,2026-09-07,hyresrätt,13.770,56.160\nB 4,Kristianstad,2026-10-09,okänd,14.158,56.031\n");
+    const std::string pg = fresh_store("t_beslut");
+    const std::string gpkg = (s_dir->path() / "beslut.gpkg").string();
+    ASSERT_EQ(run_bostad({"init", "--db", gpkg, "-q"}, s_opts).exit_code, 0);
+    const std::string areas = (s_dir->path() / "d.csv").string();
+    write_file(areas, "area_id,name,wkt\nK1,Kristianstad,\"POLYGON ((440000 6200000, 450000 6200000, 450000 6215000, "
+                      "440000 6215000, 440000 6200000))\"\n");
+    for (const std::string& db : {pg, gpkg}) {
+        ASSERT_EQ(run_bostad({"ingest", areas, "--kind", "areas", "--area-set", "distrikt", "--crs", "EPSG:3006", "--db", db,
+                              "-q"}, s_opts).exit_code, 0);
+        for (int i = 0; i < 2; ++i) {
+            const auto r = run_bostad({"ingest", csv, "--kind", "permits", "--crs", "EPSG:4326", "--db", db, "-q"}, s_opts);
+            ASSERT_EQ(r.exit_code, 0) << r.err;
+        }
+    }
+    pg::Connection c = pg::Connection::open(pg);
+    EXPECT_EQ(c.query_int("SELECT count(*) FROM permits WHERE dwellings IS NULL"), 3);
+    EXPECT_EQ(c.query_int("SELECT count(*) FROM rejected_rows"), 1) << "quarantined once, not once per ingest";
+    const auto g = run_bostad({"status", "--month", "2026-10", "--db", gpkg, "--of", "json"}, s_opts);
+    const auto p = run_bostad({"status", "--month", "2026-10", "--db", pg, "--of", "json"}, s_opts);
+    ASSERT_EQ(g.exit_code, 0) << g.err;
+    ASSERT_EQ(p.exit_code, 0) << p.err;
+    EXPECT_EQ(g.out, p.out);
+    EXPECT_NE(p.out.find("\"unknown_dwellings\""), std::string::npos);
+    const auto j = nlohmann::json::parse(p.out);
+    EXPECT_EQ(j["total"]["unknown_dwellings"]["granted"], 3) << p.out;
 }
 
 TEST_F(PostgisIngest, AKilledIngestLeavesTheStoreAsItWas) {

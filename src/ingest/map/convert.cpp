@@ -285,11 +285,9 @@ Converted<PermitRecord> convert_permit(const SourceRow& row, const ConvertSettin
         p.property = r.text(Field::property);
         p.house_type = r.code<HouseType>(Field::house_type, read_house_type);
         p.tenure = r.code<Tenure>(Field::tenure, read_tenure);
-        p.dwellings = r.count(Field::dwellings).value_or(-1);
-        if (p.dwellings < 0) r.fail(Reason::missing_field, Field::dwellings, fmt::format("dwellings is empty (source field '{}')", r.source_name(Field::dwellings)));
+        p.dwellings = r.count(Field::dwellings); // unknown stays unknown: never 0
         p.dwellings_removed = r.count(Field::dwellings_removed).value_or(0);
-        p.applied = r.date(Field::applied_date);
-        if (!p.applied) r.fail(Reason::missing_field, Field::applied_date, fmt::format("applied_date is empty (source field '{}')", r.source_name(Field::applied_date)));
+        p.applied = r.date(Field::applied_date); // a decision list has none: the case starts at its first known date
         p.granted = r.date(Field::granted_date);
         p.started = r.date(Field::started_date);
         p.completed = r.date(Field::completed_date);

@@ -41,7 +41,7 @@ void GpkgFeatureSource::permits(const PermitQuery& q, const std::function<void(c
         f.property = text_at(st, 13);
         f.house_type = text_at(st, 2);
         f.tenure = text_at(st, 3);
-        f.dwellings = st.column_int64(4);
+        f.dwellings = st.column_optional_int64(4);
         f.dwellings_removed = st.column_int64(5);
         f.dates = dates_at(st, k_first_date);
         f.area_id = text_at(st, 14);

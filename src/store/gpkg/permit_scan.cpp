@@ -45,7 +45,7 @@ PermitTally scan_range(sqlite::Database& db, const ScanRequest& req, const std::
         row.municipality = st.column_view(1);
         row.house_type = text_at(st, 2);
         row.tenure = text_at(st, 3);
-        row.dwellings = st.column_int64(4);
+        row.dwellings = st.column_optional_int64(4);
         row.dwellings_removed = st.column_int64(5);
         row.dates = dates_at(st, k_first_date);
         pass.add(row);

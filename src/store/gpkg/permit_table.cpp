@@ -78,7 +78,7 @@ std::unordered_map<std::string, StoredPermit> PermitTable::load(const std::strin
         p.property = st.column_optional_text(4);
         p.house_type = code_column(st, 5, house_type_codes());
         p.tenure = code_column(st, 6, tenure_codes());
-        p.dwellings = st.column_int64(7);
+        p.dwellings = st.column_optional_int64(7);
         p.dwellings_removed = st.column_int64(8);
         p.applied = date_column(st, 9);
         p.granted = date_column(st, 10);

@@ -47,7 +47,7 @@ std::vector<ListedPermit> GpkgStatusSource::list_permits(const ListRequest& req)
         if (!holds(rule, dates, cut, state_at(dates, cut))) continue;
         const auto s = [](const std::optional<Text>& t) { return t ? std::string(*t) : std::string(); };
         out.push_back({std::string(st.column_view(1)), st.column_text(13), st.column_text(14), st.column_text(2),
-                       st.column_text(3), st.column_int64(4), st.is_null(12) ? std::string() : st.column_text(12),
+                       st.column_text(3), st.column_optional_int64(4), st.is_null(12) ? std::string() : st.column_text(12),
                        s(dates.applied), s(dates.granted), s(dates.started), s(dates.completed)});
     }
     return out;

@@ -64,7 +64,7 @@ void PgFeatureSource::permits(const PermitQuery& q, const std::function<void(con
         f.property = c[2];
         f.house_type = c[3];
         f.tenure = c[4];
-        f.dwellings = integer(*c[5]);
+        f.dwellings = c[5] ? std::optional(integer(*c[5])) : std::nullopt;
         f.dwellings_removed = integer(*c[6]);
         f.dates = {c[7], c[8], c[9], c[10], c[11], c[12]};
         f.area_id = c[13];

@@ -136,7 +136,7 @@ private:
             text(p.property);
             code_text(p.house_type);
             code_text(p.tenure);
-            m_c.copy_binary_int8(p.dwellings);
+            p.dwellings ? m_c.copy_binary_int8(*p.dwellings) : m_c.copy_binary_null();
             m_c.copy_binary_int8(p.dwellings_removed);
             for (const auto* d : {&p.applied, &p.granted, &p.started, &p.completed, &p.refused, &p.withdrawn}) date(*d);
             for (int i = 0; i < 3; ++i) m_c.copy_binary_int8(row.run);

@@ -54,7 +54,7 @@ std::vector<ListedPermit> PgStatusSource::list_permits(const ListRequest& req) {
     pg::Result r = m_c.exec(sql, days_params(req.days, req.area_set_id, req.municipality));
     std::vector<ListedPermit> out;
     for (int i = 0; i < r.rows(); ++i) {
-        out.push_back({r.text(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), r.text(i, 4), r.int64(i, 5), r.text(i, 6),
+        out.push_back({r.text(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), r.text(i, 4), r.optional_int64(i, 5), r.text(i, 6),
                        r.text(i, 7), r.text(i, 8), r.text(i, 9), r.text(i, 10)});
     }
     return out;
@@ -118,7 +118,7 @@ PermitTally PgStatusSource::scan_permits(const ScanRequest& req) {
                      row.municipality = *f[1];
                      row.house_type = f[2];
                      row.tenure = f[3];
-                     row.dwellings = integer(*f[4]);
+                     row.dwellings = f[4] ? std::optional(integer(*f[4])) : std::nullopt;
                      row.dwellings_removed = integer(*f[5]);
                      row.dates = {f[6], f[7], f[8], f[9], f[10], f[11]};
                      pass.add(row);

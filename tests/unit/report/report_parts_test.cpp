@@ -32,6 +32,9 @@ ReportData small_report() {
     f.dwellings[Figure::granted] = 7;
     f.dwellings[Figure::granted_in_month] = 3;
     f.dwellings[Figure::completed_in_month] = 2;
+    f.unknown_dwellings[Figure::granted] = 4; // a decision list: four bygglov without a dwelling count
+    f.unknown_dwellings[Figure::started] = 1;
+    f.unknown_dwellings[Figure::granted_in_month] = 2; // a flow: not added again
     d.status.areas.push_back({"D1", "Centrum <öst>", "1290", f});
     d.status.total = f;
     d.status.municipalities.push_back({"1290", "Kristianstad", f, {}, {}, {}, {}, 3, 0, {}});
@@ -47,9 +50,11 @@ TEST(ReportTables, FigureColumnsFollowTheTableOfFigures) {
     const auto tables = report_tables(d, Lang::sv);
     const auto areas = std::find_if(tables.begin(), tables.end(), [](const Table& t) { return t.id == "areas"; });
     ASSERT_NE(areas, tables.end());
-    ASSERT_EQ(areas->header.size(), 5 + k_figure_count);
+    ASSERT_EQ(areas->header.size(), 5 + k_figure_count + 1);
     for (const auto& def : figure_defs()) EXPECT_EQ(areas->header[5 + static_cast<std::size_t>(def.id)], def.sv);
+    EXPECT_EQ(areas->header.back(), "Bygglov utan antal bostäder");
     const auto& row = areas->rows.front();
+    EXPECT_EQ(cell_text(row.back()), "5") << "the permits of every stage whose dwellings are unknown";
     EXPECT_EQ(cell_text(row[5 + static_cast<std::size_t>(Figure::granted_in_month)]), "3");
     EXPECT_EQ(cell_text(row[3], 1), "120.0");
     const auto english = report_tables(d, Lang::en);

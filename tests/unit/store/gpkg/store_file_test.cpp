@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "core/gpkg_blob.hpp"
+#include "core/gpkg_blob.hpp"
 #include "geos/context.hpp"
 #include "sqlite/database.hpp"
 #include "sqlite/gpkg_functions.hpp"
@@ -163,6 +164,45 @@ TEST(Store, MigratesAnOlderStoreForwardKeepingItsData) {
     EXPECT_EQ(s.db().query_text("SELECT value FROM bostad_meta WHERE key = 'note'"), "kept across migrations");
     EXPECT_EQ(s.db().query_int("SELECT max(schema_version) FROM bostad_schema_history"), current_schema_version());
     EXPECT_EQ(identify(path).schema_version, current_schema_version());
+}
+
+TEST(Store, Version6KeepsEveryPermitAndLetsItsDwellingsBeUnknown) {
+    TempDir dir;
+    const std::string path = dir.file("v5.gpkg");
+    make_store_of_version(path, 5);
+    {
+        sqlite::Database db(path, sqlite::OpenMode::read_write);
+        sqlite::register_gpkg_functions(db);
+        db.exec("INSERT INTO ingest_runs (id, started_at, tool_version, kind, source_path) VALUES (1, 'x', 'old', 'permits', 'p.csv')");
+        const auto a = gpkg_blob_from_wkb(wkb_point(445000, 6209000), 3006);
+        const auto b = gpkg_blob_from_wkb(wkb_point(446000, 6210000), 3006);
+        db.prepare("INSERT INTO permits (fid, geom, municipality, case_id, property, dwellings, dwellings_removed, applied_date, "
+                   "granted_date, first_run, last_changed_run, last_seen_run) VALUES "
+                   "(7, ?, '1290', 'BN 1', 'A 1:1', 4, 1, '2024-01-02', '2024-02-03', 1, 1, 1), "
+                   "(9, ?, '1290', 'BN 2', NULL, 0, 0, '2024-01-05', NULL, 1, 1, 1)")
+            .bind(1, std::span<const std::uint8_t>(a))
+            .bind(2, std::span<const std::uint8_t>(b))
+            .run();
+        db.exec("INSERT INTO permit_footprints (geom, permit_fid) VALUES (NULL, 7)");
+        db.exec("INSERT INTO rejected_rows (run_id, kind, source_file, reason_code, message, raw_attributes) "
+                "VALUES (1, 'permits', 'p.csv', 'invalid_date', 'm', '{}')");
+    }
+    StoreFile s = StoreFile::open(path, Access::read_write);
+    ASSERT_EQ(s.schema_version(), current_schema_version());
+    auto& db = s.db();
+    EXPECT_EQ(db.query_text("SELECT group_concat(fid || ':' || case_id || ':' || coalesce(dwellings, 'NULL') || ':' || "
+                            "coalesce(granted_date, '-'), ' ') FROM (SELECT * FROM permits ORDER BY fid)"),
+              "7:BN 1:4:2024-02-03 9:BN 2:0:-")
+        << "every row and value kept (the old schema stored 0 where 6 stores NULL)";
+    EXPECT_EQ(db.query_int("SELECT count(*) FROM rtree_permits_geom"), 2) << "the R-tree is rebuilt";
+    EXPECT_EQ(db.query_int("SELECT count(*) FROM permit_footprints f JOIN permits p ON p.fid = f.permit_fid"), 1);
+    EXPECT_EQ(db.query_int("SELECT count(*) FROM pragma_foreign_key_check"), 0);
+    EXPECT_EQ(db.query_int("SELECT rows_skipped FROM ingest_runs"), 0);
+    EXPECT_FALSE(db.query_text("SELECT content_key FROM rejected_rows").has_value()) << "rows before 6 have no content key";
+    db.exec("UPDATE permits SET dwellings = NULL WHERE fid = 7");
+    EXPECT_EQ(db.query_int("SELECT count(*) FROM permits WHERE dwellings IS NULL"), 1) << "unknown dwellings are NULL";
+    EXPECT_THROW(db.exec("UPDATE permits SET dwellings = -1 WHERE fid = 7"), sqlite::Error) << "the check stays";
+    EXPECT_EQ(db.query_int("SELECT count(*) FROM gpkg_extensions WHERE table_name = 'permits' AND extension_name = 'gpkg_rtree_index'"), 1);
 }
 
 TEST(Store, AFailedMigrationLeavesTheStoreAsItWas) {

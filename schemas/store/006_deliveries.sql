@@ -1,0 +1,45 @@
+-- bostad store, schema version 6 (real deliveries): rows a delivery holds that the project did not ask for (a
+-- mapping's keep filters, kommuner outside the project) are counted per run, apart from the rejected rows; a
+-- rejected row is known again when the same source delivers it again, so the quarantine does not grow on a
+-- re-ingest; and a permit's dwellings may be unknown.
+
+-- read = inserted + updated + unchanged + skipped + rejected.
+ALTER TABLE ingest_runs ADD COLUMN rows_skipped INTEGER NOT NULL DEFAULT 0;
+
+-- SHA-256 (hex) of the row's kind, source file, reason, field, attributes and geometry as read: a row with the
+-- same key from a later run moves to that run instead of being stored twice. NULL for rows stored before.
+ALTER TABLE rejected_rows ADD COLUMN content_key TEXT;
+CREATE INDEX idx_rejected_content ON rejected_rows (content_key);
+
+-- A permit's dwellings may be unknown (a decision list without dwelling counts): NULL, never 0. SQLite cannot
+-- drop a NOT NULL constraint, so the table is built again with the same columns and rows (foreign keys are
+-- not enforced on bostad's connections, so nothing cascades); its R-tree is rebuilt after the migration.
+DROP TABLE IF EXISTS rtree_permits_geom;
+DELETE FROM gpkg_extensions WHERE table_name = 'permits' AND extension_name = 'gpkg_rtree_index';
+CREATE TABLE permits_v6 (
+  fid INTEGER PRIMARY KEY NOT NULL,
+  geom POINT,
+  municipality TEXT NOT NULL,
+  case_id TEXT NOT NULL,
+  property TEXT,
+  house_type TEXT,
+  tenure TEXT,
+  dwellings INTEGER CHECK (dwellings >= 0), -- NULL: unknown
+  dwellings_removed INTEGER NOT NULL DEFAULT 0 CHECK (dwellings_removed >= 0),
+  applied_date DATE,
+  granted_date DATE,
+  started_date DATE,
+  completed_date DATE,
+  refused_date DATE,
+  withdrawn_date DATE,
+  first_run INTEGER NOT NULL REFERENCES ingest_runs(id),
+  last_changed_run INTEGER NOT NULL REFERENCES ingest_runs(id),
+  last_seen_run INTEGER NOT NULL REFERENCES ingest_runs(id),
+  missing_since_run INTEGER REFERENCES ingest_runs(id),
+  CONSTRAINT uk_permits_case UNIQUE (municipality, case_id)
+);
+INSERT INTO permits_v6 SELECT fid, geom, municipality, case_id, property, house_type, tenure, dwellings, dwellings_removed,
+  applied_date, granted_date, started_date, completed_date, refused_date, withdrawn_date, first_run, last_changed_run,
+  last_seen_run, missing_since_run FROM permits;
+DROP TABLE permits;
+ALTER TABLE permits_v6 RENAME TO permits;
