@@ -41,11 +41,47 @@ std::optional<Date> make_date(std::string_view y, std::string_view m, std::strin
     return Date::from_ymd(yy, mm, dd);
 }
 
+bool two_digits_at_most(std::string_view s, int max) { return s.size() == 2 && all_digits(s) && to_int(s) <= max; }
+
+/// A time of day after a date: "T" or " ", then HH:MM, optionally :SS and a fraction (".000" or ",5"), then
+/// optionally "Z" or an offset (+01:00, +0100, -05). The date is taken as written: the offset is not applied.
+bool is_time_suffix(std::string_view t) {
+    if (t.empty() || (t[0] != 'T' && t[0] != ' ')) return false;
+    t.remove_prefix(1);
+    if (t.size() < 5 || !two_digits_at_most(t.substr(0, 2), 24) || t[2] != ':' || !two_digits_at_most(t.substr(3, 2), 59)) {
+        return false;
+    }
+    t.remove_prefix(5);
+    if (t.size() >= 3 && t[0] == ':') {
+        if (!two_digits_at_most(t.substr(1, 2), 60)) return false;
+        t.remove_prefix(3);
+        if (!t.empty() && (t[0] == '.' || t[0] == ',')) {
+            std::size_t n = 1;
+            while (n < t.size() && t[n] >= '0' && t[n] <= '9') ++n;
+            if (n == 1) return false;
+            t.remove_prefix(n);
+        }
+    }
+    if (t.empty() || t == "Z") return true;
+    if (t[0] != '+' && t[0] != '-') return false;
+    t.remove_prefix(1);
+    if (!two_digits_at_most(t.substr(0, 2), 14)) return false;
+    t.remove_prefix(2);
+    if (t.empty()) return true;
+    if (t[0] == ':') t.remove_prefix(1);
+    return two_digits_at_most(t, 59);
+}
+
+/// The date part of a date-time: the first `length` characters when a valid time follows them.
+std::string_view without_time(std::string_view t, std::size_t length) {
+    return t.size() > length && is_time_suffix(t.substr(length)) ? t.substr(0, length) : t;
+}
+
 std::optional<Date> parse_one(std::string_view t, DateFormat f) {
+    if (f != DateFormat::excel) t = without_time(t, f == DateFormat::compact ? 8 : 10);
     switch (f) {
     case DateFormat::iso: {
-        // Date, optionally followed by a time ("2024-05-01T00:00:00", "2024-05-01 00:00").
-        if (t.size() > 10 && (t[10] == 'T' || t[10] == ' ')) t = t.substr(0, 10);
+        // Date, optionally followed by a time ("2024-05-01T00:00:00+01:00", "2024-05-01 00:00").
         if (t.size() != 10 || t[4] != '-' || t[7] != '-') return std::nullopt;
         return make_date(t.substr(0, 4), t.substr(5, 2), t.substr(8, 2));
     }

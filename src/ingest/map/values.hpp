@@ -13,8 +13,10 @@
 
 namespace bostad::ingest {
 
+/// Every format but excel may be followed by a time of day ("T10:00:00", " 16:00:00.000", "T10:00+01:00"):
+/// the date is taken as written, the time and its offset are not used.
 enum class DateFormat {
-    iso,       ///< YYYY-MM-DD (a time after it, "T10:00:00" or " 10:00", is ignored)
+    iso,       ///< YYYY-MM-DD
     compact,   ///< YYYYMMDD
     dmy_slash, ///< DD/MM/YYYY
     dmy_dot,   ///< DD.MM.YYYY

@@ -35,6 +35,27 @@ TEST(Values, ParsesIsoDatesWithOrWithoutATime) {
     EXPECT_EQ(read_as("20240501", DateFormat::iso), "none");
 }
 
+TEST(Values, TakesTheDateOfADateTimeAsWrittenInEveryFormat) {
+    // Case systems' exports: a time with seconds and a fraction, with "/" between the date's parts.
+    EXPECT_EQ(read_as("2021/02/05 16:00:00.000", DateFormat::ymd_slash), "2021-02-05");
+    EXPECT_EQ(read_as("05.02.2021 16:00", DateFormat::dmy_dot), "2021-02-05");
+    EXPECT_EQ(read_as("05/02/2021T16:00:00", DateFormat::dmy_slash), "2021-02-05");
+    EXPECT_EQ(read_as("20210205 16:00:00,5", DateFormat::compact), "2021-02-05");
+    // ISO 8601 with an offset: the date as written (23:30 UTC−5 is the next day in Sweden, but not in the file).
+    EXPECT_EQ(read_as("2021-02-05T23:30:00-05:00", DateFormat::iso), "2021-02-05");
+    EXPECT_EQ(read_as("2021-02-05T10:00:00Z", DateFormat::iso), "2021-02-05");
+    EXPECT_EQ(read_as("2021-02-05T10:00:00.123+0100", DateFormat::iso), "2021-02-05");
+    EXPECT_EQ(read_as("2021-02-05T10:00+01", DateFormat::iso), "2021-02-05");
+    // What follows the date must be a time.
+    EXPECT_EQ(read_as("2021-02-05 kl 16", DateFormat::iso), "none");
+    EXPECT_EQ(read_as("2021-02-05T25:00", DateFormat::iso), "none");
+    EXPECT_EQ(read_as("2021-02-05T10:61", DateFormat::iso), "none");
+    EXPECT_EQ(read_as("2021-02-05T10:00:00.", DateFormat::iso), "none");
+    EXPECT_EQ(read_as("2021-02-05T10:00+1", DateFormat::iso), "none");
+    EXPECT_EQ(read_as("2021-02-05T", DateFormat::iso), "none");
+    EXPECT_EQ(read_as("2021/02/30 16:00:00.000", DateFormat::ymd_slash), "none");
+}
+
 TEST(Values, ParsesCompactAndDayMonthYearDates) {
     EXPECT_EQ(read_as("20240501", DateFormat::compact), "2024-05-01");
     EXPECT_EQ(read_as("20230931", DateFormat::compact), "none"); // September has 30 days
