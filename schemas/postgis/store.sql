@@ -169,10 +169,12 @@ CREATE TABLE rejected_rows (
   message text NOT NULL,
   raw_attributes text NOT NULL,
   raw_geometry text,
-  content_key text -- the same row from the same source moves to its latest run (schemas/store/006)
+  content_key text, -- the same row from the same source moves to its latest run (schemas/store/006)
+  entity_key text -- case_id, plan_id or area_id as far as it could be read
 );
 CREATE INDEX idx_rejected_run ON rejected_rows (run_id);
 CREATE INDEX idx_rejected_content ON rejected_rows (content_key);
+CREATE INDEX idx_rejected_key ON rejected_rows (entity_key);
 CREATE INDEX idx_rejected_reason ON rejected_rows (reason_code);
 CREATE INDEX rejected_rows_geom_gist ON rejected_rows USING gist (geom);
 

@@ -10,6 +10,10 @@ ALTER TABLE ingest_runs ADD COLUMN rows_skipped INTEGER NOT NULL DEFAULT 0;
 -- same key from a later run moves to that run instead of being stored twice. NULL for rows stored before.
 ALTER TABLE rejected_rows ADD COLUMN content_key TEXT;
 CREATE INDEX idx_rejected_content ON rejected_rows (content_key);
+-- The case_id, plan_id or area_id of a rejected row as far as it could be read, so that `bostad history` finds a
+-- case that is only in the quarantine. NULL for rows stored before.
+ALTER TABLE rejected_rows ADD COLUMN entity_key TEXT;
+CREATE INDEX idx_rejected_key ON rejected_rows (entity_key);
 
 -- A permit's dwellings may be unknown (a decision list without dwelling counts): NULL, never 0. SQLite cannot
 -- drop a NOT NULL constraint, so the table is built again with the same columns and rows (foreign keys are

@@ -52,6 +52,25 @@ nlohmann::json to_json(const store::EntityHistory& h) {
             {"events", events}};
 }
 
+void print_rejected(Context& ctx, const std::string& key, const std::vector<store::RejectedEntry>& rows) {
+    if (ctx.globals().of == OutputFormat::json) {
+        nlohmann::json all = nlohmann::json::array();
+        for (const auto& r : rows) {
+            all.push_back({{"entity", "rejected_row"}, {"kind", r.kind}, {"municipality", r.municipality}, {"key", r.key},
+                           {"run_id", r.run_id}, {"run_started_at", r.run_started_at}, {"file", r.source_file},
+                           {"row", r.source_row}, {"reason", r.reason_code}, {"message", r.message}});
+        }
+        ctx.out() << all.dump(2) << "\n";
+        return;
+    }
+    ctx.out() << fmt::format("'{}' is not stored: it is only in the quarantine (rejected_rows), {} row{}:\n", key, rows.size(),
+                             rows.size() == 1 ? "" : "s");
+    for (const auto& r : rows) {
+        ctx.out() << fmt::format("  run {} ({}) {}, {} row {}: {}: {}\n", r.run_id, r.run_started_at, r.kind, r.source_file,
+                                 r.source_row, r.reason_code, r.message);
+    }
+}
+
 } // namespace
 
 void HistoryCommand::declare(CLI::App& app) {
@@ -68,6 +87,12 @@ ExitCode HistoryCommand::run(Context& ctx) {
     const std::vector<std::string> similar = found.empty() ? store->similar_keys(m_options.key) : std::vector<std::string>{};
     const std::string where = store->location();
     if (found.empty()) {
+        // A case that never got in: its rows in the quarantine say why.
+        const std::vector<store::RejectedEntry> rejected = store->find_rejected(m_options.key, municipality);
+        if (!rejected.empty()) {
+            print_rejected(ctx, m_options.key, rejected);
+            return ExitCode::ok;
+        }
         std::string msg = fmt::format("CASE_ID: no permit or plan '{}' in {}", m_options.key, where);
         if (!similar.empty()) {
             msg += fmt::format("; did you mean '{}'?", similar.front());

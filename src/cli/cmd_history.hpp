@@ -22,7 +22,8 @@ public:
         return "Show what the store knows of one permit (by case_id, diarienummer) or plan (by plan_id): its\n"
                "values now, the run that first delivered it, and every recorded event since: each changed field\n"
                "(old → new, which run), dates that moved backwards or disappeared, and when the case was\n"
-               "missing from a full snapshot or reappeared. An id that is not in the store is a usage error.";
+               "missing from a full snapshot or reappeared. An id that was only ever rejected is shown from the\n"
+               "quarantine (reason, run, file and row); an id that is in neither is a usage error.";
     }
     void declare(CLI::App& app) override;
     ExitCode run(Context& ctx) override;

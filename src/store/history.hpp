@@ -31,6 +31,19 @@ struct EntityHistory {
     std::vector<HistoryEvent> events;
 };
 
+/// A row of the quarantine that names a case or plan: what `bostad history` says of a key that is only there.
+struct RejectedEntry {
+    std::string kind; ///< permits | plans | areas
+    std::string municipality;
+    std::string key;
+    std::int64_t run_id = 0;
+    std::string run_started_at;
+    std::string source_file;
+    std::int64_t source_row = 0;
+    std::string reason_code;
+    std::string message;
+};
+
 /// The tables a history reads and the fields it shows as current values.
 struct HistoryTable {
     const char* entity;

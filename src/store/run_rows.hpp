@@ -51,6 +51,7 @@ struct RejectRow {
     std::span<const std::uint8_t> geometry_wkb; ///< EPSG:3006; empty when none
     std::optional<std::string> raw_geometry;
     std::string content_key; ///< what the row is (ingest/write/quarantine.hpp): the same key is the same row
+    std::optional<std::string> entity_key; ///< case_id, plan_id or area_id as far as it could be read
 };
 
 /// Whether the run counts add up: read = inserted + updated + unchanged + skipped + rejected. Throws

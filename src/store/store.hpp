@@ -72,6 +72,8 @@ public:
     virtual StatusSource& status() = 0;
     virtual FeatureSource& features() = 0;
     virtual std::vector<EntityHistory> find_history(const std::string& key, const std::optional<std::string>& municipality) = 0;
+    /// The quarantined rows that name `key` (optionally in one municipality), oldest run first.
+    virtual std::vector<RejectedEntry> find_rejected(const std::string& key, const std::optional<std::string>& municipality) = 0;
     /// Stored case and plan ids close to `key`, for "did you mean".
     virtual std::vector<std::string> similar_keys(const std::string& key) = 0;
     virtual StoreSummary summarize(int last_runs) = 0;

@@ -5,6 +5,7 @@
 #include <map>
 #include <string>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -129,6 +130,18 @@ TEST_F(Deliveries, RejectedRowsKeepTheirPlaceAndTheirColumnsOnlyAndAreQuarantine
     EXPECT_EQ(store_value("SELECT run_id FROM rejected_rows"), std::to_string(again["run_id"].get<int>()))
         << "the row moves to the latest run that delivered it";
     EXPECT_EQ(store_value("SELECT rows_skipped FROM ingest_runs ORDER BY id DESC LIMIT 1"), "3");
+
+    // A case that never got in is found in the quarantine, not called unknown.
+    const auto h = bostad({"history", "BN 2025-003"});
+    ASSERT_EQ(h.exit_code, 0) << h.err;
+    EXPECT_NE(h.out.find("'BN 2025-003' is not stored: it is only in the quarantine (rejected_rows), 1 row:"), std::string::npos)
+        << h.out;
+    EXPECT_NE(h.out.find(fmt::format("run {} (", again["run_id"].get<int>())), std::string::npos) << h.out;
+    EXPECT_NE(h.out.find("beslut.csv row 5: unknown_code: tenure 'okänd'"), std::string::npos) << h.out;
+    const auto hj = bostad({"--of", "json", "history", "BN 2025-003"});
+    ASSERT_EQ(hj.exit_code, 0) << hj.err;
+    EXPECT_EQ(json::parse(hj.out).at(0)["reason"], "unknown_code");
+    EXPECT_EQ(bostad({"history", "BN 2025-999"}).exit_code, 2) << "in neither: a usage error";
 }
 
 TEST_F(Deliveries, TheTextSummaryAddsUpAndADryRunSaysNothingWasWritten) {

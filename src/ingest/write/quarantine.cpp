@@ -38,7 +38,8 @@ void record_rejects(const std::vector<Rejection>& rejected, const std::vector<st
                            r.origin.fid >= 0 ? std::optional(std::to_string(r.origin.fid)) : std::nullopt,
                            std::string(reason_code(r.problem.reason)),
                            r.problem.field.empty() ? std::nullopt : std::optional(r.problem.field), r.problem.message,
-                           r.raw_json, r.geometry, r.raw_wkt, content_key(r, files[r.origin.file], kind)});
+                           r.raw_json, r.geometry, r.raw_wkt, content_key(r, files[r.origin.file], kind),
+                                                r.key.empty() ? std::nullopt : std::optional(r.key)});
         if (!stored) ++report.rejected_known;
     }
     report.rejected = static_cast<std::int64_t>(rejected.size());

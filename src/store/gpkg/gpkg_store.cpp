@@ -53,6 +53,10 @@ std::vector<EntityHistory> GpkgStore::find_history(const std::string& key, const
     return gpkg::find_history(m_file.db(), key, municipality);
 }
 
+std::vector<RejectedEntry> GpkgStore::find_rejected(const std::string& key, const std::optional<std::string>& municipality) {
+    return gpkg::find_rejected(m_file.db(), key, municipality);
+}
+
 std::vector<std::string> GpkgStore::similar_keys(const std::string& key) { return gpkg::similar_keys(m_file.db(), key); }
 
 StoreSummary GpkgStore::summarize(int last_runs) { return gpkg::summarize(m_file, last_runs); }

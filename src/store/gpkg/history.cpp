@@ -48,6 +48,20 @@ std::vector<EntityHistory> find_history(sqlite::Database& db, const std::string&
     return out;
 }
 
+std::vector<RejectedEntry> find_rejected(sqlite::Database& db, const std::string& key,
+                                        const std::optional<std::string>& municipality) {
+    auto st = db.prepare("SELECT x.kind, coalesce(x.municipality, ''), x.entity_key, x.run_id, r.started_at, x.source_file, "
+                         "coalesce(x.source_row, 0), x.reason_code, x.message FROM rejected_rows x JOIN ingest_runs r ON "
+                         "r.id = x.run_id WHERE x.entity_key = ?1 AND (?2 IS NULL OR x.municipality = ?2) ORDER BY x.run_id, x.fid");
+    st.bind_all(key, municipality);
+    std::vector<RejectedEntry> out;
+    while (st.step()) {
+        out.push_back({st.column_text(0), st.column_text(1), st.column_text(2), st.column_int64(3), st.column_text(4),
+                       st.column_text(5), st.column_int64(6), st.column_text(7), st.column_text(8)});
+    }
+    return out;
+}
+
 std::vector<std::string> similar_keys(sqlite::Database& db, const std::string& key) {
     std::vector<std::string> keys;
     auto st = db.prepare("SELECT case_id FROM permits UNION SELECT plan_id FROM plans");

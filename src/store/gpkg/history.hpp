@@ -17,6 +17,9 @@ namespace bostad::store::gpkg {
 std::vector<EntityHistory> find_history(sqlite::Database& db, const std::string& key,
                                         const std::optional<std::string>& municipality);
 
+/// The quarantined rows that name `key`.
+std::vector<RejectedEntry> find_rejected(sqlite::Database& db, const std::string& key, const std::optional<std::string>& municipality);
+
 /// Stored case and plan ids close to `key`, for "did you mean".
 std::vector<std::string> similar_keys(sqlite::Database& db, const std::string& key);
 

@@ -17,8 +17,8 @@ RunLog::RunLog(sqlite::Database& db)
       m_event(db.prepare("INSERT INTO events (run_id, entity, municipality, entity_key, kind, field, old_value, "
                          "new_value, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")),
       m_reject(db.prepare("INSERT INTO rejected_rows (geom, run_id, kind, municipality, source_file, source_row, "
-                          "source_fid, reason_code, field, message, raw_attributes, raw_geometry, content_key) "
-                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
+                          "source_fid, reason_code, field, message, raw_attributes, raw_geometry, content_key, entity_key) "
+                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
       m_known(db.prepare("UPDATE rejected_rows SET run_id = ?1, source_row = ?2, source_fid = ?3, message = ?4 WHERE fid = "
                          "(SELECT fid FROM rejected_rows WHERE content_key = ?5 AND run_id <> ?1 ORDER BY fid LIMIT 1)")) {}
 
@@ -58,7 +58,7 @@ bool RunLog::reject(std::int64_t run, const RejectRow& r) {
     }
     m_reject.bind(2, run).bind(3, r.kind).bind(4, r.municipality).bind(5, r.source_file).bind(6, r.source_row);
     m_reject.bind(7, r.source_fid).bind(8, r.reason_code).bind(9, r.field).bind(10, r.message);
-    m_reject.bind(11, r.raw_attributes).bind(12, r.raw_geometry).bind(13, r.content_key);
+    m_reject.bind(11, r.raw_attributes).bind(12, r.raw_geometry).bind(13, r.content_key).bind(14, r.entity_key);
     m_reject.run();
     return true;
 }

@@ -61,6 +61,22 @@ std::vector<store::EntityHistory> find_history(pg::Connection& c, const std::str
     return out;
 }
 
+std::vector<store::RejectedEntry> find_rejected(pg::Connection& c, const std::string& key,
+                                                const std::optional<std::string>& municipality) {
+    pg::Result r = c.exec(fmt::format("SELECT x.kind, coalesce(x.municipality, ''), x.entity_key, x.run_id, "
+                                      "to_char(r.started_at, {}), x.source_file, coalesce(x.source_row, 0), x.reason_code, "
+                                      "x.message FROM rejected_rows x JOIN ingest_runs r ON r.id = x.run_id WHERE "
+                                      "x.entity_key = $1 AND ($2::text IS NULL OR x.municipality = $2) ORDER BY x.run_id, x.fid",
+                                      k_iso_time),
+                          {key, municipality});
+    std::vector<store::RejectedEntry> out;
+    for (int i = 0; i < r.rows(); ++i) {
+        out.push_back({r.text(i, 0), r.text(i, 1), r.text(i, 2), r.int64(i, 3), r.text(i, 4), r.text(i, 5), r.int64(i, 6),
+                       r.text(i, 7), r.text(i, 8)});
+    }
+    return out;
+}
+
 std::vector<std::string> similar_keys(pg::Connection& c, const std::string& key) {
     pg::Result r = c.exec("SELECT case_id FROM permits UNION SELECT plan_id FROM plans");
     std::vector<std::string> keys;

@@ -17,6 +17,8 @@ namespace bostad::store::postgis {
 std::vector<store::EntityHistory> find_history(pg::Connection& c, const std::string& key,
                                                const std::optional<std::string>& municipality);
 
+std::vector<store::RejectedEntry> find_rejected(pg::Connection& c, const std::string& key,
+                                                const std::optional<std::string>& municipality);
 std::vector<std::string> similar_keys(pg::Connection& c, const std::string& key);
 
 } // namespace bostad::store::postgis

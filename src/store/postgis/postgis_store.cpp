@@ -57,6 +57,10 @@ std::vector<EntityHistory> PostgisStore::find_history(const std::string& key, co
     return postgis::find_history(m_store.conn(), key, municipality);
 }
 
+std::vector<RejectedEntry> PostgisStore::find_rejected(const std::string& key, const std::optional<std::string>& municipality) {
+    return postgis::find_rejected(m_store.conn(), key, municipality);
+}
+
 std::vector<std::string> PostgisStore::similar_keys(const std::string& key) { return postgis::similar_keys(m_store.conn(), key); }
 
 StoreSummary PostgisStore::summarize(int last_runs) { return postgis::summarize(m_store, last_runs); }

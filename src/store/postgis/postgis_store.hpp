@@ -22,6 +22,7 @@ public:
     StatusSource& status() override { return m_status; }
     FeatureSource& features() override { return m_features; }
     std::vector<EntityHistory> find_history(const std::string& key, const std::optional<std::string>& municipality) override;
+    std::vector<RejectedEntry> find_rejected(const std::string& key, const std::optional<std::string>& municipality) override;
     std::vector<std::string> similar_keys(const std::string& key) override;
     StoreSummary summarize(int last_runs) override;
     TableSource& tables() override { return m_tables; }

@@ -54,10 +54,11 @@ public:
         pg::Param geom;
         if (!r.geometry_wkb.empty()) geom = ewkb_hex(r.geometry_wkb.data(), r.geometry_wkb.size(), k_srid);
         m_c.exec("INSERT INTO rejected_rows (geom, run_id, kind, municipality, source_file, source_row, source_fid, "
-                 "reason_code, field, message, raw_attributes, raw_geometry, content_key) VALUES ($1::geometry, $2, $3, $4, "
-                 "$5, $6, $7, $8, $9, $10, $11, $12, $13)",
+                 "reason_code, field, message, raw_attributes, raw_geometry, content_key, entity_key) VALUES ($1::geometry, $2, "
+                 "$3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
                  {geom, std::to_string(run), r.kind, r.municipality, r.source_file, std::to_string(r.source_row),
-                  r.source_fid, r.reason_code, r.field, r.message, r.raw_attributes, r.raw_geometry, r.content_key});
+                  r.source_fid, r.reason_code, r.field, r.message, r.raw_attributes, r.raw_geometry, r.content_key,
+                  r.entity_key});
         return true;
     }
 
