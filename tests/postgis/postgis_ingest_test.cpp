@@ -146,8 +146,12 @@ TEST_F(PostgisIngest, ADecisionListWithoutDwellingsGivesTheSameStatusAsTheGeoPac
         ASSERT_EQ(run_bostad({"ingest", areas, "--kind", "areas", "--area-set", "distrikt", "--crs", "EPSG:3006", "--db", db,
                               "-q"}, s_opts).exit_code, 0);
         for (int i = 0; i < 2; ++i) {
-            const auto r = run_bostad({"ingest", csv, "--kind", "permits", "--crs", "EPSG:4326", "--db", db, "-q"}, s_opts);
+            const auto r = run_bostad({"ingest", csv, "--kind", "permits", "--crs", "EPSG:4326", "--db", db, "--of", "json"}, s_opts);
             ASSERT_EQ(r.exit_code, 0) << r.err;
+            const auto report = nlohmann::json::parse(r.out).at(0);
+            if (i == 1) {
+                EXPECT_EQ(report["unchanged"], 3) << db << ": unknown dwellings read back as unknown\n" << report.dump(2);
+            }
         }
     }
     pg::Connection c = pg::Connection::open(pg);

@@ -38,7 +38,7 @@ public:
             p.property = r.optional_text(i, 5);
             p.house_type = code_at(r, i, 6, house_type_codes());
             p.tenure = code_at(r, i, 7, tenure_codes());
-            p.dwellings = r.int64(i, 8);
+            p.dwellings = r.optional_int64(i, 8);
             p.dwellings_removed = r.int64(i, 9);
             p.applied = date_at(r, i, 10);
             p.granted = date_at(r, i, 11);
