@@ -66,6 +66,7 @@ CREATE TABLE permits (
   last_changed_run bigint NOT NULL,
   last_seen_run bigint NOT NULL,
   missing_since_run bigint,
+  assumed text, -- the fields whose value came from the mapping's [defaults], comma-separated
   CONSTRAINT uk_permits_case UNIQUE (municipality, case_id)
 );
 CREATE INDEX permits_geom_gist ON permits USING gist (geom);

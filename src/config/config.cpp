@@ -116,6 +116,9 @@ Mapping read_mapping(const std::string& name, const toml::table& t) {
     }
     for (const auto& v : str_list(t["null_values"])) m.null_values.emplace_back(trim(v));
     m.skip_other_municipalities = str(t["other_municipalities"]) == "skip";
+    if (const auto* defaults = t["defaults"].as_table()) {
+        for (const auto& [field, value] : *defaults) m.defaults[std::string(field.str())] = value.value<std::string>().value_or("");
+    }
     if (const auto* keep = t["keep"].as_table()) {
         for (const auto& [column, list] : *keep) m.keep[std::string(column.str())] = str_list(toml::node_view<const toml::node>(list));
     }
@@ -197,6 +200,13 @@ Config build(const toml::table& doc, const std::string& path) {
             Mapping m = read_mapping(std::string(name.str()), *t.as_table());
             kommun_at(m.municipality, t.as_table()->get("municipality"), fmt::format("mapping.{}.municipality", m.name));
             check_translations(m, *t.as_table(), c, problems);
+            for (const auto& [field, value] : m.defaults) {
+                if (auto problem = ingest::default_problem(field, value)) {
+                    const auto* node = t.as_table()->get("defaults");
+                    problems.add(node && node->as_table() ? node->as_table()->get(field) : nullptr,
+                                 fmt::format("mapping.{}.defaults.{}", m.name, field), *problem);
+                }
+            }
             c.mappings.emplace(std::string(name.str()), std::move(m));
         }
     }

@@ -41,6 +41,7 @@ struct Mapping {
     std::vector<std::string> null_values;     ///< source values that mean empty (trimmed; "" always does)
     bool skip_other_municipalities = false;   ///< rows of a kommun outside the project: skipped, not rejected
     std::map<std::string, std::vector<std::string>> keep; ///< source column → the values whose rows are kept
+    std::map<std::string, std::string> defaults; ///< permits: canonical field → value where the source has none
 };
 
 

@@ -29,6 +29,7 @@ struct PermitRecord {
     double y = 0;
     std::vector<std::uint8_t> footprint; ///< multipolygon WKB, EPSG:3006; empty when delivered as a point
     std::optional<std::string> footprint_repair; ///< what MakeValid did to the footprint
+    std::optional<std::string> assumed; ///< fields whose value came from the mapping's [defaults], comma-separated
 
     bool operator==(const PermitRecord&) const = default;
 };

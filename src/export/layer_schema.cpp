@@ -103,6 +103,7 @@ constexpr FieldSpec k_permit_fields[] = {
     {"refused_date", FieldType::date, "Avslag"},
     {"withdrawn_date", FieldType::date, "Återkallat"},
     {"area_id", FieldType::string, "Område"},
+    {"assumed", FieldType::string, "Antagna värden (mappningens standardvärden)"},
     {"month", FieldType::string, "Månad"},
 };
 

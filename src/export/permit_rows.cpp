@@ -62,6 +62,7 @@ void write_permits(store::FeatureSource& features, const ExportRequest& req, gda
         v.emplace_back(std::int64_t{is_stalled(p.dates, cut, state) ? 1 : 0});
         for (const StageDate d : k_stage_dates) v.push_back(known_by(p.dates.at(d), days.d));
         v.push_back(text_or_null(p.area_id));
+        v.push_back(text_or_null(p.assumed));
         v.emplace_back(month);
         out.add(v, p.wkb);
     });

@@ -32,6 +32,7 @@ struct PermitFeature {
     std::int64_t dwellings_removed = 0;
     StageDates<std::string_view> dates; ///< ISO
     std::optional<std::string_view> area_id; ///< in the requested area set
+    std::optional<std::string_view> assumed; ///< fields whose value came from the mapping's [defaults]
     std::span<const std::uint8_t> wkb;       ///< the point, ISO WKB; empty when not asked for
 };
 

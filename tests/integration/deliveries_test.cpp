@@ -82,6 +82,12 @@ protected:
         return r.exit_code == 0 ? json::parse(r.out).at(0) : json::object();
     }
     std::string store_value(const std::string& sql) { return query(dir.file("bostad.gpkg"), sql); }
+    /// An area set "d" (one district around Kristianstad), which export and report need.
+    void load_area_set() {
+        write_file(dir.path() / "d.csv", "area_id,name,wkt\nK1,Kristianstad,\"POLYGON ((440000 6200000, 450000 6200000, "
+                                         "450000 6215000, 440000 6215000, 440000 6200000))\"\n");
+        ingest({"d.csv", "--kind", "areas", "--area-set", "d", "--crs", "EPSG:3006"});
+    }
     TempDir dir;
 };
 
@@ -161,6 +167,35 @@ TEST_F(Deliveries, TheTextSummaryAddsUpAndADryRunSaysNothingWasWritten) {
     ASSERT_EQ(s.exit_code, 0) << s.err;
     EXPECT_NE(s.out.find("read 7 = inserted 3 + updated 0 + unchanged 0 + skipped 3 + rejected 1"), std::string::npos) << s.out;
     EXPECT_NE(s.out.find("skipped by reason: filtered 2, other_municipality 1"), std::string::npos) << s.out;
+}
+
+TEST_F(Deliveries, ADefaultIsAssumedOnlyWhereTheValueIsMissingAndSaysSo) {
+    std::string config = k_config + "\n[mapping.beslut.defaults]\nhouse_type = \"småhus\"\ntenure = \"äganderätt\"\n";
+    write_file(dir.path() / "bostad.toml", config);
+    const json r = ingest({"beslut.csv", "--kind", "permits", "--mapping", "beslut"});
+    ASSERT_EQ(r["inserted"], 3) << r.dump(2);
+    EXPECT_EQ(store_value("SELECT group_concat(case_id || '=' || house_type || '/' || tenure || '/' || assumed, ' ') FROM "
+                          "(SELECT * FROM permits ORDER BY case_id)"),
+              "BN 2025-001=småhus/äganderätt/house_type,tenure BN 2025-100=småhus/hyresrätt/house_type "
+              "BN 2025-101=småhus/äganderätt/house_type,tenure")
+        << "a delivered tenure is kept; \"NULL\" and a translation to \"\" are empty, so the default is used";
+    const auto h = bostad({"history", "BN 2025-100"});
+    EXPECT_NE(h.out.find("assumed"), std::string::npos) << h.out;
+    EXPECT_NE(h.out.find("house_type"), std::string::npos) << h.out;
+    load_area_set();
+    const auto ex = bostad({"export", "--month", "2025-11", "-o", "x.gpkg", "--area-set", "d"});
+    ASSERT_EQ(ex.exit_code, 0) << ex.err;
+    EXPECT_EQ(query(dir.file("x.gpkg"), "SELECT assumed FROM permits WHERE case_id = 'BN 2025-100'"), "house_type");
+    const auto plans = bostad({"ingest", "beslut.csv", "--kind", "plans", "--mapping", "beslut"});
+    EXPECT_EQ(plans.exit_code, 2);
+    EXPECT_NE(plans.err.find("mapping 'beslut' has [defaults], which apply to permits only"), std::string::npos) << plans.err;
+
+    // Defaults that cannot work are refused when the config loads.
+    write_file(dir.path() / "bostad.toml", k_config + "\n[mapping.beslut.defaults]\nhouse_type = \"villa\"\ncase_id = \"X\"\n");
+    const auto bad = bostad({"ingest", "beslut.csv", "--kind", "permits", "--mapping", "beslut"});
+    EXPECT_EQ(bad.exit_code, 2);
+    EXPECT_NE(bad.err.find("mapping.beslut.defaults.house_type: 'villa' is not a value of house_type"), std::string::npos) << bad.err;
+    EXPECT_NE(bad.err.find("mapping.beslut.defaults.case_id: case_id identifies or places a permit"), std::string::npos) << bad.err;
 }
 
 TEST_F(Deliveries, AMappingThatCannotWorkIsRefusedWhenTheConfigLoadsOrTheFileOpens) {
@@ -249,9 +284,7 @@ TEST_F(Deliveries, ADecisionOnlyListCountsItsPermitsWithTheirDwellingsAndApplica
     ASSERT_EQ(list.exit_code, 0) << list.err;
 
     // The report says how many bygglov lack a dwelling count; the export keeps the count empty.
-    write_file(dir.path() / "d.csv", "area_id,name,wkt\nK1,Kristianstad,\"POLYGON ((440000 6200000, 450000 6200000, "
-                                     "450000 6215000, 440000 6215000, 440000 6200000))\"\n");
-    ingest({"d.csv", "--kind", "areas", "--area-set", "d", "--crs", "EPSG:3006"});
+    load_area_set();
     const auto rep = bostad({"report", "--month", "2025-11", "-o", "rapport", "--format", "csv", "--area-set", "d"});
     ASSERT_EQ(rep.exit_code, 0) << rep.err;
     const std::string municipalities = read_file(dir.path() / "rapport" / "csv" / "municipalities.csv");

@@ -1,11 +1,13 @@
 #include "ingest/map/code_lists.hpp"
 
+#include <algorithm>
 #include <vector>
 
 #include <fmt/format.h>
 
 #include "config/config.hpp"
 #include "core/text.hpp"
+#include "ingest/map/values.hpp"
 #include "sweden/kommuner.hpp"
 
 namespace bostad::ingest {
@@ -103,6 +105,39 @@ std::optional<std::string> translation_problem(std::string_view field, std::stri
         return found.kommun ? std::nullopt : std::optional(found.problem);
     }
     return fmt::format("{} has no code list to translate to", field);
+}
+
+std::optional<std::string> default_problem(std::string_view field, std::string_view value) {
+    const auto f = parse_field(field);
+    const auto fields = fields_of(DataKind::permits);
+    if (!f || std::find(fields.begin(), fields.end(), *f) == fields.end()) {
+        return fmt::format("'{}' is not a permit field (docs/fields.md): defaults apply to permits", field);
+    }
+    switch (*f) {
+    case Field::case_id:
+    case Field::municipality:
+    case Field::x:
+    case Field::y:
+    case Field::wkt:
+        return fmt::format("{} identifies or places a permit: it cannot be assumed (the mapping's municipality gives every "
+                           "row's kommun)", field);
+    case Field::house_type:
+    case Field::tenure:
+    case Field::decision: {
+        auto problem = translation_problem(field, value);
+        if (!problem && trim(value).empty()) problem = "an empty default assumes nothing: leave it out";
+        return problem;
+    }
+    case Field::dwellings:
+    case Field::dwellings_removed:
+        return parse_count(value, '.').value ? std::nullopt
+                                             : std::optional(fmt::format("'{}' is not a whole number of dwellings", value));
+    default:
+        if (field.ends_with("_date")) {
+            return Date::parse_iso(value) ? std::nullopt : std::optional(fmt::format("'{}' is not a date (YYYY-MM-DD)", value));
+        }
+        return trim(value).empty() ? std::optional<std::string>("an empty default assumes nothing: leave it out") : std::nullopt;
+    }
 }
 
 std::string accepted_values(Field field) {

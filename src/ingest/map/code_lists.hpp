@@ -27,6 +27,10 @@ std::optional<Decision> read_decision(std::string_view text, const config::Mappi
 /// the field accepts, or "" (the value means empty).
 std::optional<std::string> translation_problem(std::string_view field, std::string_view target);
 
+/// Why a mapping's [defaults] may not give `value` for `field` (nullopt: it may): only permit fields that are
+/// neither identity nor location, with a value the field accepts.
+std::optional<std::string> default_problem(std::string_view field, std::string_view value);
+
 /// What a field accepts, for messages: "småhus, flerbostadshus or övrigt".
 std::string accepted_values(Field field);
 

@@ -1,6 +1,7 @@
 #include "ingest/map/convert.hpp"
 
 #include <algorithm>
+#include <bitset>
 
 #include <fmt/format.h>
 
@@ -27,15 +28,23 @@ public:
         return i >= 0 ? m_s.source_names[static_cast<std::size_t>(i)] : std::string(field_name(f));
     }
 
-    /// The trimmed text of a field; nullopt when unbound, NULL or blank.
+    /// The trimmed text of a field; when unbound, NULL or blank, the mapping's default (recorded as assumed),
+    /// else nullopt.
     std::optional<std::string> text(Field f) const {
-        const int i = m_s.binding.index(f);
-        if (i < 0) return std::nullopt;
-        const auto& v = m_row.values[static_cast<std::size_t>(i)];
-        if (!v) return std::nullopt;
-        const std::string_view t = trim(*v);
-        if (t.empty() || means_empty(f, t)) return std::nullopt;
-        return std::string(t);
+        if (auto t = delivered(f)) return t;
+        const auto& assumed = m_s.defaults[static_cast<std::size_t>(f)];
+        if (assumed) m_assumed.set(static_cast<std::size_t>(f));
+        return assumed;
+    }
+
+    /// The fields whose value was assumed, comma-separated in field order; nullopt when none.
+    std::optional<std::string> assumed_fields() const {
+        if (m_assumed.none()) return std::nullopt;
+        std::vector<std::string> names;
+        for (std::size_t i = 0; i < k_field_count; ++i) {
+            if (m_assumed.test(i)) names.emplace_back(field_name(static_cast<Field>(i)));
+        }
+        return join(names, ",");
     }
 
     std::string required(Field f) const {
@@ -148,6 +157,17 @@ public:
     }
 
 private:
+    /// The trimmed text of a field as delivered; nullopt when unbound, NULL, blank or a null value.
+    std::optional<std::string> delivered(Field f) const {
+        const int i = m_s.binding.index(f);
+        if (i < 0) return std::nullopt;
+        const auto& v = m_row.values[static_cast<std::size_t>(i)];
+        if (!v) return std::nullopt;
+        const std::string_view t = trim(*v);
+        if (t.empty() || means_empty(f, t)) return std::nullopt;
+        return std::string(t);
+    }
+
     bool means_empty(Field f, std::string_view t) const {
         for (const auto& n : m_s.null_values) {
             if (n == t) return true;
@@ -163,6 +183,7 @@ private:
 
     const SourceRow& m_row;
     const ConvertSettings& m_s;
+    mutable std::bitset<k_field_count> m_assumed;
 };
 
 void check_order(const RowReader& r, std::initializer_list<std::pair<Field, std::optional<Date>>> chain) {
@@ -242,6 +263,13 @@ void apply_mapping_rules(ConvertSettings& s, const config::Mapping* mapping, con
         s.keep.push_back(std::move(k));
     }
     s.skip_other_municipalities = mapping->skip_other_municipalities;
+    if (!mapping->defaults.empty() && s.kind != DataKind::permits) {
+        throw UsageError(fmt::format("mapping '{}' has [defaults], which apply to permits only: use another mapping for {}",
+                                     mapping->name, kind_name(s.kind)));
+    }
+    for (const auto& [field, value] : mapping->defaults) {
+        if (const auto f = parse_field(field)) s.defaults[static_cast<std::size_t>(*f)] = std::string(trim(value));
+    }
     s.null_values = mapping->null_values;
     for (const auto& [field, table] : mapping->values) {
         const auto f = parse_field(field);
@@ -309,6 +337,7 @@ Converted<PermitRecord> convert_permit(const SourceRow& row, const ConvertSettin
                         {Field::started_date, p.started}, {Field::completed_date, p.completed}});
         check_order(r, {{Field::applied_date, p.applied}, {Field::refused_date, p.refused}});
         check_order(r, {{Field::applied_date, p.applied}, {Field::withdrawn_date, p.withdrawn}});
+        p.assumed = r.assumed_fields();
         return p;
     });
 }

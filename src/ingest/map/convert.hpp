@@ -46,11 +46,12 @@ struct ConvertSettings {
     bool skip_other_municipalities = false;  ///< rows of kommuner outside the project: skipped, else rejected
     std::vector<std::string> null_values;    ///< trimmed source values that mean empty, in every field
     std::array<std::vector<std::string>, k_field_count> empty_codes; ///< per field: values translated to "" (lower case)
+    std::array<std::optional<std::string>, k_field_count> defaults;  ///< permits: the mapping's [defaults], per field
 };
 
 /// Fills in what a mapping says about rows and values: its keep filters (bound to the file's columns; throws
-/// UsageError naming a column the file lacks), other_municipalities, its null_values and the values it
-/// translates to "".
+/// UsageError naming a column the file lacks), other_municipalities, its null_values, the values it
+/// translates to "" and its [defaults] (permits only: UsageError for another kind).
 void apply_mapping_rules(ConvertSettings& s, const config::Mapping* mapping, const std::string& file);
 
 struct XyInput {

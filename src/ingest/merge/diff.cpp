@@ -76,6 +76,7 @@ std::vector<FieldChange> compare(const PermitRecord& a, const PermitRecord& b) {
     }
     d.geometry("footprint", a.footprint, b.footprint);
     d.text("footprint_repair", a.footprint_repair, b.footprint_repair);
+    d.text("assumed", a.assumed, b.assumed);
     return d.take();
 }
 

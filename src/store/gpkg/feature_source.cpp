@@ -26,8 +26,8 @@ std::vector<AreaFeature> GpkgFeatureSource::areas(const std::string& area_set) {
 }
 
 void GpkgFeatureSource::permits(const PermitQuery& q, const std::function<void(const PermitFeature&)>& each) {
-    // Columns after k_permit_columns: 12 case_id, 13 property, 14 area_id, 15 geom.
-    auto st = m_db.prepare(fmt::format("SELECT {}, p.case_id, p.property, a.area_id, {} FROM permits p "
+    // Columns after k_permit_columns: 12 case_id, 13 property, 14 area_id, 15 geom, 16 assumed.
+    auto st = m_db.prepare(fmt::format("SELECT {}, p.case_id, p.property, a.area_id, {}, p.assumed FROM permits p "
                                        "LEFT JOIN area_sets s ON s.name = ?1 "
                                        "LEFT JOIN permit_areas pa ON pa.area_set_id = s.id AND pa.permit_fid = p.fid "
                                        "LEFT JOIN areas a ON a.fid = pa.area_fid "
@@ -45,6 +45,7 @@ void GpkgFeatureSource::permits(const PermitQuery& q, const std::function<void(c
         f.dwellings_removed = st.column_int64(5);
         f.dates = dates_at(st, k_first_date);
         f.area_id = text_at(st, 14);
+        f.assumed = text_at(st, 16);
         f.wkb = q.geometry ? gpkg_blob_wkb(st.column_blob(15)) : std::span<const std::uint8_t>{};
         each(f);
     }

@@ -45,8 +45,8 @@ void PgFeatureSource::permits(const PermitQuery& q, const std::function<void(con
     m_c.exec("SELECT set_config('bostad.area_set_name', $1, true)", {q.area_set.value_or("")});
     const std::string sql = fmt::format(
         "SELECT p.municipality, p.case_id, p.property, p.house_type, p.tenure, p.dwellings, p.dwellings_removed, "
-        "p.applied_date, p.granted_date, p.started_date, p.completed_date, p.refused_date, p.withdrawn_date, a.area_id, {} "
-        "FROM permits p LEFT JOIN area_sets s ON s.name = current_setting('bostad.area_set_name', true) "
+        "p.applied_date, p.granted_date, p.started_date, p.completed_date, p.refused_date, p.withdrawn_date, a.area_id, {}, "
+        "p.assumed FROM permits p LEFT JOIN area_sets s ON s.name = current_setting('bostad.area_set_name', true) "
         "LEFT JOIN permit_areas pa ON pa.area_set_id = s.id AND pa.permit_fid = p.fid "
         "LEFT JOIN areas a ON a.fid = pa.area_fid "
         "WHERE p.missing_since_run IS NULL ORDER BY p.municipality COLLATE \"C\", p.case_id COLLATE \"C\"",
@@ -71,6 +71,7 @@ void PgFeatureSource::permits(const PermitQuery& q, const std::function<void(con
         if (c[14]) from_hex(*c[14], wkb);
         else wkb.clear();
         f.wkb = wkb;
+        f.assumed = c[15];
         each(f);
     });
 }
