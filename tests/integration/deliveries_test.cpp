@@ -9,10 +9,13 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "core/text.hpp"
 #include "support/files.hpp"
 #include "support/process.hpp"
 #include "support/store_probe.hpp"
 #include "support/temp_dir.hpp"
+#include "sweden/kommuner.hpp"
+#include "sweden/tatorter.hpp"
 
 namespace bostad::test {
 namespace {
@@ -112,6 +115,80 @@ TEST_F(Deliveries, ANationalDecisionListIsFilteredAndItsEmptyValuesAreEmpty) {
     EXPECT_EQ(store_value("SELECT count(*) FROM permits WHERE house_type IS NOT NULL"), "0")
         << "a column named like a canonical field is not read when the mapping does not name it";
     EXPECT_EQ(store_value("SELECT count(*) FROM permits WHERE municipality = '1293'"), "2") << "'hässleholm' is Hässleholm";
+}
+
+// The issue's "done when": a decision-only list for the whole country, in every kommun's name as the list spells
+// it, ingests without editing the file, adds up, shows the project's Bygglov with their dwellings unknown, and
+// a second ingest changes nothing.
+TEST_F(Deliveries, AWholeCountrysDecisionListIngestsAsItComes) {
+    write_file(dir.path() / "bostad.toml", R"toml(
+[[municipality]]
+code = "1290"
+[[municipality]]
+code = "1293"
+[mapping.national]
+crs = "EPSG:3006"
+null_values = ["", "NULL"]
+other_municipalities = "skip"
+[mapping.national.fields]
+case_id = "municipal_case_id"
+property = "property_name"
+municipality = "municipality"
+granted_date = "publication_date"
+x = "e"
+y = "n"
+[mapping.national.keep]
+permit_type = ["Bygglov"]
+)toml");
+    std::string list = "permit_id,property_name,municipal_case_id,publication_date,municipality,permit_type_num,permit_type,e,n\n";
+    std::map<std::string, const sweden::Tatort*> largest;
+    for (const auto& t : sweden::tatorter()) {
+        auto& l = largest[t.kommun];
+        if (!l || t.population > l->population) l = &t;
+    }
+    std::int64_t rows = 0, filtered = 0, other = 0, without_place = 0;
+    std::map<std::string, std::int64_t> bygglov; // per project kommun, with coordinates
+    for (const auto& k : sweden::kommuner()) {
+        const auto it = largest.find(k.code);
+        if (it == largest.end()) continue;
+        const bool project = k.code == "1290" || k.code == "1293";
+        for (int i = 0; i < (project ? 12 : 3); ++i) {
+            const bool is_bygglov = i % 3 != 2;
+            const bool no_place = project && i == 4;
+            // Names as the list spells them: lower case or as written.
+            const std::string name = (rows % 2 == 0) ? lower_sv(k.name) : k.name;
+            list += fmt::format("{},{} {}:{},{} {}/25,2025-11-{:02},{},{},{},{},{}\n", rows + 1, k.name, i, i + 1, k.code, i,
+                                1 + i, name, is_bygglov ? 1 : 2, is_bygglov ? "Bygglov" : "Rivningslov",
+                                no_place ? "" : fmt::format("{:.0f}", it->second->x + i * 10),
+                                no_place ? "NULL" : fmt::format("{:.0f}", it->second->y));
+            ++rows;
+            if (!is_bygglov) ++filtered;
+            else if (!project) ++other;
+            else if (no_place) ++without_place;
+            else ++bygglov[k.code];
+        }
+    }
+    write_file(dir.path() / "national.csv", list);
+    const json r = ingest({"national.csv", "--kind", "permits", "--mapping", "national"});
+    EXPECT_EQ(r["read"], rows);
+    EXPECT_EQ(r["read"], sum_of_parts(r)) << r.dump(2);
+    EXPECT_EQ(r["skipped_by_reason"], (json{{"filtered", filtered}, {"other_municipality", other}}));
+    EXPECT_EQ(r["rejected_by_reason"], (json{{"missing_geometry", without_place}})) << r.dump(2);
+    EXPECT_EQ(r["inserted"], bygglov["1290"] + bygglov["1293"]);
+
+    const auto st = bostad({"--of", "json", "status", "--month", "2025-11"});
+    ASSERT_EQ(st.exit_code, 0) << st.err;
+    for (const auto& m : json::parse(st.out)["municipalities"]) {
+        const std::string code = m["code"];
+        EXPECT_EQ(m["unknown_dwellings"]["granted"], bygglov[code]) << code;
+        EXPECT_EQ(m["permit_counts"]["granted"], bygglov[code]) << code;
+        EXPECT_EQ(m["granted"], 0) << code;
+    }
+    const json again = ingest({"national.csv", "--kind", "permits", "--mapping", "national"});
+    EXPECT_EQ(again["unchanged"], r["inserted"]) << again.dump(2);
+    EXPECT_EQ(again["events"], 0);
+    EXPECT_EQ(again["rejected_known"], without_place);
+    EXPECT_EQ(store_value("SELECT count(*) FROM rejected_rows"), std::to_string(without_place));
 }
 
 TEST_F(Deliveries, RejectedRowsKeepTheirPlaceAndTheirColumnsOnlyAndAreQuarantinedOnce) {
