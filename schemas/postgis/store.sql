@@ -67,7 +67,8 @@ CREATE TABLE permits (
   last_seen_run bigint NOT NULL,
   missing_since_run bigint,
   assumed text, -- the fields whose value came from the mapping's [defaults], comma-separated
-  CONSTRAINT uk_permits_case UNIQUE (municipality, case_id)
+  key_extra text NOT NULL DEFAULT '', -- the mapping's other key fields, joined by ' | ' (schemas/store/006)
+  CONSTRAINT uk_permits_case UNIQUE (municipality, case_id, key_extra)
 );
 CREATE INDEX permits_geom_gist ON permits USING gist (geom);
 

@@ -15,8 +15,9 @@ CREATE INDEX idx_rejected_content ON rejected_rows (content_key);
 ALTER TABLE rejected_rows ADD COLUMN entity_key TEXT;
 CREATE INDEX idx_rejected_key ON rejected_rows (entity_key);
 
--- A permit's dwellings may be unknown (a decision list without dwelling counts): NULL, never 0; and a value
--- a mapping assumes (its [defaults]) is marked on the row. SQLite cannot
+-- A permit's dwellings may be unknown (a decision list without dwelling counts): NULL, never 0; a value a
+-- mapping assumes (its [defaults]) is marked on the row; and a permit is identified by its kommun, case_id and the
+-- mapping's other key fields. SQLite cannot
 -- drop a NOT NULL constraint, so the table is built again with the same columns and rows (foreign keys are
 -- not enforced on bostad's connections, so nothing cascades); its R-tree is rebuilt after the migration.
 DROP TABLE IF EXISTS rtree_permits_geom;
@@ -42,7 +43,10 @@ CREATE TABLE permits_v6 (
   last_seen_run INTEGER NOT NULL REFERENCES ingest_runs(id),
   missing_since_run INTEGER REFERENCES ingest_runs(id),
   assumed TEXT, -- the fields whose value came from the mapping's [defaults], comma-separated (NULL: none)
-  CONSTRAINT uk_permits_case UNIQUE (municipality, case_id)
+  -- The mapping's other key fields (key = ["case_id", "property"]: one diarienummer, several properties), joined by
+  -- " | "; '' for the default key.
+  key_extra TEXT NOT NULL DEFAULT '',
+  CONSTRAINT uk_permits_case UNIQUE (municipality, case_id, key_extra)
 );
 INSERT INTO permits_v6 (fid, geom, municipality, case_id, property, house_type, tenure, dwellings, dwellings_removed,
   applied_date, granted_date, started_date, completed_date, refused_date, withdrawn_date, first_run, last_changed_run,

@@ -116,6 +116,7 @@ Mapping read_mapping(const std::string& name, const toml::table& t) {
     }
     for (const auto& v : str_list(t["null_values"])) m.null_values.emplace_back(trim(v));
     m.skip_other_municipalities = str(t["other_municipalities"]) == "skip";
+    if (t.contains("key")) m.key = str_list(t["key"]);
     if (const auto* defaults = t["defaults"].as_table()) {
         for (const auto& [field, value] : *defaults) m.defaults[std::string(field.str())] = value.value<std::string>().value_or("");
     }
@@ -200,6 +201,7 @@ Config build(const toml::table& doc, const std::string& path) {
             Mapping m = read_mapping(std::string(name.str()), *t.as_table());
             kommun_at(m.municipality, t.as_table()->get("municipality"), fmt::format("mapping.{}.municipality", m.name));
             check_translations(m, *t.as_table(), c, problems);
+            if (auto problem = ingest::key_problem(m.key)) problems.add(t.as_table()->get("key"), fmt::format("mapping.{}.key", m.name), *problem);
             for (const auto& [field, value] : m.defaults) {
                 if (auto problem = ingest::default_problem(field, value)) {
                     const auto* node = t.as_table()->get("defaults");

@@ -42,6 +42,7 @@ struct Mapping {
     bool skip_other_municipalities = false;   ///< rows of a kommun outside the project: skipped, not rejected
     std::map<std::string, std::vector<std::string>> keep; ///< source column → the values whose rows are kept
     std::map<std::string, std::string> defaults; ///< permits: canonical field → value where the source has none
+    std::vector<std::string> key{"case_id"};     ///< permits: the fields that identify one within its kommun
 };
 
 

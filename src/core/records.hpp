@@ -11,9 +11,19 @@
 
 namespace bostad {
 
+/// A permit's identity within its kommun: its case_id, followed by " | " and the other key values when the
+/// mapping's key has more fields ("K822505/25 | KRISTIANSTAD BLÅSIPPAN 1").
+inline std::string permit_id(const std::string& case_id, const std::string& key_extra) {
+    return key_extra.empty() ? case_id : case_id + " | " + key_extra;
+}
+
 struct PermitRecord {
     std::string municipality;
     std::string case_id;
+    /// The values of the mapping's key fields beyond case_id (`key = ["case_id", "property"]`: the property),
+    /// joined by " | "; empty for the default key. A permit is identified by (municipality, case_id, key_extra).
+    std::string key_extra;
+    std::string id; ///< permit_id(case_id, key_extra): what maps, events and snapshots key a permit by
     std::optional<std::string> property;
     std::optional<HouseType> house_type;
     std::optional<Tenure> tenure;

@@ -49,6 +49,7 @@ struct HistoryTable {
     const char* entity;
     const char* table;
     const char* key_column;
+    const char* extra_key_column; ///< permits: key_extra (the key is permit_id(case_id, key_extra)); else nullptr
     std::vector<const char*> fields;
 };
 const std::vector<HistoryTable>& history_tables();

@@ -246,6 +246,57 @@ TEST_F(Deliveries, TheTextSummaryAddsUpAndADryRunSaysNothingWasWritten) {
     EXPECT_NE(s.out.find("skipped by reason: filtered 2, other_municipality 1"), std::string::npos) << s.out;
 }
 
+TEST_F(Deliveries, OneCaseOfSeveralPropertiesIsSeveralPermitsWhenTheKeySaysSo) {
+    const std::string rows = "municipal_case_id,property_name,municipality,publication_date,permit_type,longitude,latitude\n"
+                             "K822505/25,BLÅSIPPAN 1,Kristianstad,2025-11-03,Bygglov,14.156,56.029\n"
+                             "K822505/25,BLÅSIPPAN 2,Kristianstad,2025-11-03,Bygglov,14.157,56.030\n"
+                             "K822501/25,BLÅSIPPAN 3,Kristianstad,2025-11-04,Bygglov,14.158,56.031\n";
+    write_file(dir.path() / "cases.csv", rows);
+    const std::string fields = "crs = \"EPSG:4326\"\n[mapping.{0}.fields]\ncase_id = \"municipal_case_id\"\n"
+                               "property = \"property_name\"\nmunicipality = \"municipality\"\ngranted_date = "
+                               "\"publication_date\"\nx = \"longitude\"\ny = \"latitude\"\n";
+    const auto mapping = [&](const std::string& name, const std::string& keys) {
+        std::string m = fields;
+        for (std::size_t at; (at = m.find("{0}")) != std::string::npos;) m.replace(at, 3, name);
+        return "\n[mapping." + name + "]\n" + keys + m;
+    };
+    write_file(dir.path() / "bostad.toml", k_config + mapping("by_case", "") +
+                                                      mapping("by_property", "key = [\"case_id\", \"property\"]\n"));
+    // By case alone, the two properties are two versions of one case: neither is kept.
+    const json one = ingest({"cases.csv", "--kind", "permits", "--mapping", "by_case"});
+    EXPECT_EQ(one["rejected_by_reason"], (json{{"conflicting_duplicate", 2}})) << one.dump(2);
+
+    const std::string other = dir.file("other.gpkg");
+    ASSERT_EQ(bostad({"init", "--db", other}).exit_code, 0);
+    const json both = ingest({"cases.csv", "--kind", "permits", "--mapping", "by_property", "--db", other});
+    EXPECT_EQ(both["inserted"], 3) << both.dump(2);
+    EXPECT_EQ(both["rejected"], 0);
+    EXPECT_EQ(query(other, "SELECT group_concat(case_id || ' ' || key_extra, ', ') FROM (SELECT * FROM permits ORDER BY key_extra)"),
+              "K822505/25 BLÅSIPPAN 1, K822505/25 BLÅSIPPAN 2, K822501/25 BLÅSIPPAN 3");
+    const auto h = bostad({"--of", "json", "history", "K822505/25", "--db", other});
+    ASSERT_EQ(h.exit_code, 0) << h.err;
+    const json hist = json::parse(h.out);
+    ASSERT_EQ(hist.size(), 2u) << "every permit of the case";
+    EXPECT_EQ(hist[0]["key"], "K822505/25 | BLÅSIPPAN 1");
+    EXPECT_EQ(hist[1]["key"], "K822505/25 | BLÅSIPPAN 2");
+    // A change to one property's permit is an event of that permit only.
+    std::string changed = rows;
+    changed.replace(changed.find("2025-11-03,Bygglov,14.157"), 10, "2025-11-05");
+    write_file(dir.path() / "cases.csv", changed);
+    const json again = ingest({"cases.csv", "--kind", "permits", "--mapping", "by_property", "--db", other});
+    EXPECT_EQ(again["updated"], 1) << again.dump(2);
+    EXPECT_EQ(again["unchanged"], 2);
+    const json after = json::parse(bostad({"--of", "json", "history", "K822505/25", "--db", other}).out);
+    EXPECT_EQ(after[0]["events"].size(), 0u);
+    ASSERT_EQ(after[1]["events"].size(), 1u);
+    EXPECT_EQ(after[1]["events"][0]["field"], "granted_date");
+
+    write_file(dir.path() / "bostad.toml", k_config + mapping("bad", "key = [\"property\", \"case_id\"]\n"));
+    const auto bad = bostad({"ingest", "cases.csv", "--kind", "permits", "--mapping", "bad"});
+    EXPECT_EQ(bad.exit_code, 2);
+    EXPECT_NE(bad.err.find("mapping.bad.key: a permit's key starts with case_id"), std::string::npos) << bad.err;
+}
+
 TEST_F(Deliveries, ADefaultIsAssumedOnlyWhereTheValueIsMissingAndSaysSo) {
     std::string config = k_config + "\n[mapping.beslut.defaults]\nhouse_type = \"småhus\"\ntenure = \"äganderätt\"\n";
     write_file(dir.path() / "bostad.toml", config);

@@ -145,7 +145,7 @@ void RowChecker::check_rows(const std::vector<SourceRow>& rows, std::uint32_t fi
         Candidate<Record>& candidate = out.accepted[pending[k].accepted];
         if (g.problem) {
             const auto [municipality, key] = [&] {
-                if constexpr (std::is_same_v<Record, PermitRecord>) return std::pair{candidate.record.municipality, candidate.record.case_id};
+                if constexpr (std::is_same_v<Record, PermitRecord>) return std::pair{candidate.record.municipality, candidate.record.id};
                 else if constexpr (std::is_same_v<Record, PlanRecord>) return std::pair{candidate.record.municipality, candidate.record.plan_id};
                 else return std::pair{candidate.record.municipality.value_or(""), candidate.record.area_id};
             }();

@@ -140,6 +140,19 @@ std::optional<std::string> default_problem(std::string_view field, std::string_v
     }
 }
 
+std::optional<std::string> key_problem(const std::vector<std::string>& key) {
+    if (key.empty() || key.front() != "case_id") return "a permit's key starts with case_id (the diarienummer): [\"case_id\", ...]";
+    for (std::size_t i = 1; i < key.size(); ++i) {
+        if (key[i] != "property" && key[i] != "house_type" && key[i] != "tenure") {
+            return fmt::format("'{}' cannot be part of a permit's key: after case_id, property, house_type or tenure", key[i]);
+        }
+        if (std::find(key.begin(), key.begin() + static_cast<std::ptrdiff_t>(i), key[i]) != key.begin() + static_cast<std::ptrdiff_t>(i)) {
+            return fmt::format("'{}' is named twice", key[i]);
+        }
+    }
+    return std::nullopt;
+}
+
 std::string accepted_values(Field field) {
     switch (field) {
     case Field::house_type: return join_alternatives(codes_of(house_type_codes()));

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/domain.hpp"
 #include "core/fields.hpp"
@@ -30,6 +31,10 @@ std::optional<std::string> translation_problem(std::string_view field, std::stri
 /// Why a mapping's [defaults] may not give `value` for `field` (nullopt: it may): only permit fields that are
 /// neither identity nor location, with a value the field accepts.
 std::optional<std::string> default_problem(std::string_view field, std::string_view value);
+
+/// Why a mapping's `key` cannot identify permits (nullopt: it can): case_id first, then any of property,
+/// house_type and tenure, each once.
+std::optional<std::string> key_problem(const std::vector<std::string>& key);
 
 /// What a field accepts, for messages: "småhus, flerbostadshus or övrigt".
 std::string accepted_values(Field field);

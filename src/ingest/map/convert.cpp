@@ -199,6 +199,18 @@ void check_order(const RowReader& r, std::initializer_list<std::pair<Field, std:
     }
 }
 
+/// The values of the mapping's key fields after case_id, joined by " | " ("" when none has a value).
+std::string key_extra(const RowReader& r, const ConvertSettings& s) {
+    std::vector<std::string> parts;
+    bool any = false;
+    for (const Field f : s.key_extra) {
+        auto v = r.text(f);
+        any = any || v.has_value();
+        parts.push_back(v.value_or(""));
+    }
+    return any ? join(parts, " | ") : std::string();
+}
+
 /// Why a row fails the mapping's keep filters, if it does.
 std::optional<Skip> filtered_out(const SourceRow& row, const ConvertSettings& s) {
     for (const auto& k : s.keep) {
@@ -218,6 +230,7 @@ Converted<Record> convert(const SourceRow& row, const ConvertSettings& s, Field 
     RowReader r(row, s);
     try {
         if (auto k = r.text(key_field)) out.key = *k;
+        if constexpr (std::is_same_v<Record, PermitRecord>) out.key = permit_id(out.key, key_extra(r, s));
         // Rows the project did not ask for are skipped before any check.
         if (auto skip = filtered_out(row, s)) {
             out.skip = std::move(skip);
@@ -267,6 +280,9 @@ void apply_mapping_rules(ConvertSettings& s, const config::Mapping* mapping, con
         throw UsageError(fmt::format("mapping '{}' has [defaults], which apply to permits only: use another mapping for {}",
                                      mapping->name, kind_name(s.kind)));
     }
+    for (std::size_t i = 1; i < mapping->key.size(); ++i) {
+        if (const auto f = parse_field(mapping->key[i])) s.key_extra.push_back(*f);
+    }
     for (const auto& [field, value] : mapping->defaults) {
         if (const auto f = parse_field(field)) s.defaults[static_cast<std::size_t>(*f)] = std::string(trim(value));
     }
@@ -309,6 +325,8 @@ Converted<PermitRecord> convert_permit(const SourceRow& row, const ConvertSettin
     return convert<PermitRecord>(row, s, Field::case_id, [&](const RowReader& r) {
         PermitRecord p;
         p.case_id = r.required(Field::case_id);
+        p.key_extra = key_extra(r, s);
+        p.id = permit_id(p.case_id, p.key_extra);
         p.municipality = r.municipality();
         p.property = r.text(Field::property);
         p.house_type = r.code<HouseType>(Field::house_type, read_house_type);

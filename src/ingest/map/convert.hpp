@@ -47,6 +47,7 @@ struct ConvertSettings {
     std::vector<std::string> null_values;    ///< trimmed source values that mean empty, in every field
     std::array<std::vector<std::string>, k_field_count> empty_codes; ///< per field: values translated to "" (lower case)
     std::array<std::optional<std::string>, k_field_count> defaults;  ///< permits: the mapping's [defaults], per field
+    std::vector<Field> key_extra; ///< permits: the mapping's key fields after case_id
 };
 
 /// Fills in what a mapping says about rows and values: its keep filters (bound to the file's columns; throws

@@ -28,7 +28,7 @@ struct EntityTraits<PermitRecord> {
     using Stored = store::StoredPermit;
     static std::unique_ptr<Table> open(store::IngestTarget& t) { return t.permits(); }
     static constexpr const char* entity = "permit";
-    static std::pair<const std::string&, const std::string&> key(const PermitRecord& r) { return {r.municipality, r.case_id}; }
+    static std::pair<const std::string&, const std::string&> key(const PermitRecord& r) { return {r.municipality, r.id}; }
 };
 
 template <>

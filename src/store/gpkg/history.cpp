@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "core/records.hpp"
 #include "core/text.hpp"
 #include "sqlite/database.hpp"
 
@@ -14,16 +15,16 @@ std::vector<EntityHistory> find_history(sqlite::Database& db, const std::string&
         std::string columns;
         for (const char* f : t.fields) columns += fmt::format(", e.{}", f);
         auto st = db.prepare(fmt::format(
-            "SELECT e.municipality, e.{0}, e.first_run, r.started_at, r.source_path, e.missing_since_run{1} "
+            "SELECT e.municipality, e.{0}, e.first_run, r.started_at, r.source_path, e.missing_since_run{1}, {3} "
             "FROM {2} e JOIN ingest_runs r ON r.id = e.first_run WHERE e.{0} = ?1 AND (?2 IS NULL OR e.municipality = ?2) "
-            "ORDER BY e.municipality",
-            t.key_column, columns, t.table));
+            "ORDER BY e.municipality, {3}",
+            t.key_column, columns, t.table, t.extra_key_column ? fmt::format("e.{}", t.extra_key_column) : "''"));
         st.bind_all(key, municipality);
         while (st.step()) {
             EntityHistory h;
             h.entity = t.entity;
             h.municipality = st.column_text(0);
-            h.key = st.column_text(1);
+            h.key = permit_id(st.column_text(1), st.column_text(static_cast<int>(6 + t.fields.size())));
             h.first_run = st.column_int64(2);
             h.first_run_at = st.column_text(3);
             h.first_run_source = st.column_text(4);
@@ -52,7 +53,8 @@ std::vector<RejectedEntry> find_rejected(sqlite::Database& db, const std::string
                                         const std::optional<std::string>& municipality) {
     auto st = db.prepare("SELECT x.kind, coalesce(x.municipality, ''), x.entity_key, x.run_id, r.started_at, x.source_file, "
                          "coalesce(x.source_row, 0), x.reason_code, x.message FROM rejected_rows x JOIN ingest_runs r ON "
-                         "r.id = x.run_id WHERE x.entity_key = ?1 AND (?2 IS NULL OR x.municipality = ?2) ORDER BY x.run_id, x.fid");
+                         "r.id = x.run_id WHERE (x.entity_key = ?1 OR substr(x.entity_key, 1, length(?1) + 3) = ?1 || ' | ') "
+                         "AND (?2 IS NULL OR x.municipality = ?2) ORDER BY x.run_id, x.fid");
     st.bind_all(key, municipality);
     std::vector<RejectedEntry> out;
     while (st.step()) {

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "core/records.hpp"
 #include "core/text.hpp"
 #include "pg/connection.hpp"
 
@@ -26,17 +27,18 @@ std::vector<store::EntityHistory> find_history(pg::Connection& c, const std::str
     for (const auto& t : store::history_tables()) {
         std::string columns;
         for (const char* f : t.fields) columns += ", " + as_sqlite_text(fmt::format("e.{}", f));
+        const std::string extra = t.extra_key_column ? fmt::format("e.{}", t.extra_key_column) : "''";
         pg::Result r = c.exec(fmt::format("SELECT e.municipality, e.{0}, e.first_run, to_char(r.started_at, {3}), "
-                                          "r.source_path, e.missing_since_run{1} FROM {2} e JOIN ingest_runs r ON r.id = "
+                                          "r.source_path, e.missing_since_run{1}, {4} FROM {2} e JOIN ingest_runs r ON r.id = "
                                           "e.first_run WHERE e.{0} = $1 AND ($2::text IS NULL OR e.municipality = $2) "
-                                          "ORDER BY e.municipality COLLATE \"C\"",
-                                          t.key_column, columns, t.table, k_iso_time),
+                                          "ORDER BY e.municipality COLLATE \"C\", {4} COLLATE \"C\"",
+                                          t.key_column, columns, t.table, k_iso_time, extra),
                               {key, municipality});
         for (int i = 0; i < r.rows(); ++i) {
             store::EntityHistory h;
             h.entity = t.entity;
             h.municipality = r.text(i, 0);
-            h.key = r.text(i, 1);
+            h.key = permit_id(r.text(i, 1), r.text(i, static_cast<int>(6 + t.fields.size())));
             h.first_run = r.int64(i, 2);
             h.first_run_at = r.text(i, 3);
             h.first_run_source = r.text(i, 4);
@@ -66,7 +68,8 @@ std::vector<store::RejectedEntry> find_rejected(pg::Connection& c, const std::st
     pg::Result r = c.exec(fmt::format("SELECT x.kind, coalesce(x.municipality, ''), x.entity_key, x.run_id, "
                                       "to_char(r.started_at, {}), x.source_file, coalesce(x.source_row, 0), x.reason_code, "
                                       "x.message FROM rejected_rows x JOIN ingest_runs r ON r.id = x.run_id WHERE "
-                                      "x.entity_key = $1 AND ($2::text IS NULL OR x.municipality = $2) ORDER BY x.run_id, x.fid",
+                                      "(x.entity_key = $1 OR left(x.entity_key, length($1) + 3) = $1 || ' | ') AND ($2::text IS NULL OR "
+                                      "x.municipality = $2) ORDER BY x.run_id, x.fid",
                                       k_iso_time),
                           {key, municipality});
     std::vector<store::RejectedEntry> out;
