@@ -94,6 +94,11 @@ protected:
     TempDir dir;
 };
 
+/// A [mapping.NAME] with its keys and its fields, as config text.
+std::string named_mapping(const std::string& name, const std::string& keys, const std::string& fields) {
+    return "\n[mapping." + name + "]\n" + keys + "[mapping." + name + ".fields]\n" + fields;
+}
+
 std::int64_t sum_of_parts(const json& r) {
     return r["inserted"].get<std::int64_t>() + r["updated"].get<std::int64_t>() + r["unchanged"].get<std::int64_t>() +
            r["skipped"].get<std::int64_t>() + r["rejected"].get<std::int64_t>();
@@ -252,13 +257,10 @@ TEST_F(Deliveries, OneCaseOfSeveralPropertiesIsSeveralPermitsWhenTheKeySaysSo) {
                              "K822505/25,BLÅSIPPAN 2,Kristianstad,2025-11-03,Bygglov,14.157,56.030\n"
                              "K822501/25,BLÅSIPPAN 3,Kristianstad,2025-11-04,Bygglov,14.158,56.031\n";
     write_file(dir.path() / "cases.csv", rows);
-    const std::string fields = "crs = \"EPSG:4326\"\n[mapping.{0}.fields]\ncase_id = \"municipal_case_id\"\n"
-                               "property = \"property_name\"\nmunicipality = \"municipality\"\ngranted_date = "
-                               "\"publication_date\"\nx = \"longitude\"\ny = \"latitude\"\n";
-    const auto mapping = [&](const std::string& name, const std::string& keys) {
-        std::string m = fields;
-        for (std::size_t at; (at = m.find("{0}")) != std::string::npos;) m.replace(at, 3, name);
-        return "\n[mapping." + name + "]\n" + keys + m;
+    const auto mapping = [](const std::string& name, const std::string& keys) {
+        return named_mapping(name, keys + "crs = \"EPSG:4326\"\n",
+                             "case_id = \"municipal_case_id\"\nproperty = \"property_name\"\nmunicipality = \"municipality\"\n"
+                             "granted_date = \"publication_date\"\nx = \"longitude\"\ny = \"latitude\"\n");
     };
     write_file(dir.path() / "bostad.toml", k_config + mapping("by_case", "") +
                                                       mapping("by_property", "key = [\"case_id\", \"property\"]\n"));
@@ -343,13 +345,10 @@ TEST_F(Deliveries, AMappingThatCannotWorkIsRefusedWhenTheConfigLoadsOrTheFileOpe
 }
 
 TEST_F(Deliveries, AFileInTheWrongEncodingIsRefusedWholeAndHintsNameTheFix) {
-    const std::string mapping = "crs = \"EPSG:4326\"\n[mapping.{0}.fields]\ncase_id = \"diarienr\"\n"
-                                "municipality = \"kommun\"\nx = \"lon\"\ny = \"lat\"\ndwellings = \"lgh\"\n"
-                                "applied_date = \"inkom\"\n";
-    const auto with = [&](const std::string& name, const std::string& keys) {
-        std::string m = mapping;
-        for (std::size_t at; (at = m.find("{0}")) != std::string::npos;) m.replace(at, 3, name);
-        return "\n[mapping." + name + "]\n" + keys + m;
+    const auto with = [](const std::string& name, const std::string& keys) {
+        return named_mapping(name, keys + "crs = \"EPSG:4326\"\n",
+                             "case_id = \"diarienr\"\nmunicipality = \"kommun\"\nx = \"lon\"\ny = \"lat\"\n"
+                             "dwellings = \"lgh\"\napplied_date = \"inkom\"\n");
     };
     write_file(dir.path() / "bostad.toml", k_config + with("utf8", "") + with("cp1252", "encoding = \"CP1252\"\n") +
                                                       with("comma", "separator = \",\"\n"));
