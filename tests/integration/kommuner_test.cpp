@@ -178,8 +178,9 @@ TEST_F(Kommuner, RowsOfAKommunOutsideTheProjectAreRejectedOrSkippedAndNeverBoth)
 TEST_F(Kommuner, AProjectsKommunerScopeItsOutputsAndTheRestStaysStored) {
     const auto& angelholm = tatort("Ängelholm", "1292");
     // Stored while the project covered every kommun; then the config names two.
-    write_file(dir.path() / "distrikt.csv", "area_id,name,wkt\nK1,Kristianstad," + square(k_kristianstad_x, k_kristianstad_y, 2000) +
-                                                "\nA1,Ängelholm," + square(angelholm.x, angelholm.y, 2000) + "\n");
+    write_file(dir.path() / "distrikt.csv", "area_id,name,municipality,wkt\nK1,Kristianstad,1290," +
+                                                square(k_kristianstad_x, k_kristianstad_y, 2000) + "\nA1,Ängelholm,1292," +
+                                                square(angelholm.x, angelholm.y, 2000) + "\n");
     write_file(dir.path() / "bostad.toml", config({}, "distrikt"));
     ingest({"distrikt.csv", "--kind", "areas", "--area-set", "distrikt", "--crs", "EPSG:3006"});
     write_file(dir.path() / "permits.csv", k_permit_header + permit("A", "1290", k_kristianstad_x, k_kristianstad_y) +

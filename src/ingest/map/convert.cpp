@@ -241,7 +241,8 @@ Converted<Record> convert(const SourceRow& row, const ConvertSettings& s, Field 
         } catch (const Stop&) {
             // reported below, in field order
         }
-        if (!out.municipality.empty() && s.config && !s.config->covers(out.municipality)) {
+        // Permits and plans of a kommun outside the project; areas are reference geometry and stay.
+        if (!std::is_same_v<Record, AreaRecord> && !out.municipality.empty() && s.config && !s.config->covers(out.municipality)) {
             const std::string message = fmt::format("{} is not one of the project's kommuner", sweden::label(out.municipality));
             if (s.skip_other_municipalities) {
                 out.skip = Skip{"other_municipality", message};
