@@ -183,7 +183,8 @@ permit_type = ["Bygglov"]
 
     const auto st = bostad({"--of", "json", "status", "--month", "2025-11"});
     ASSERT_EQ(st.exit_code, 0) << st.err;
-    for (const auto& m : json::parse(st.out)["municipalities"]) {
+    const json status = json::parse(st.out);
+    for (const auto& m : status["municipalities"]) {
         const std::string code = m["code"];
         EXPECT_EQ(m["unknown_dwellings"]["granted"], bygglov[code]) << code;
         EXPECT_EQ(m["permit_counts"]["granted"], bygglov[code]) << code;

@@ -12,10 +12,12 @@ constexpr std::size_t k_samples = 10;
 } // namespace
 
 std::string content_key(const Rejection& r, const std::string& file, DataKind kind) {
+    // Views only of objects that outlive the loop: a temporary inside the range's braces dies before the
+    // loop body runs (before C++23).
+    const std::string_view wkt = r.raw_wkt ? std::string_view(*r.raw_wkt) : std::string_view();
     std::string text;
     for (const std::string_view part : {kind_name(kind), std::string_view(file), reason_code(r.problem.reason),
-                                        std::string_view(r.problem.field), std::string_view(r.raw_json),
-                                        std::string_view(r.raw_wkt ? *r.raw_wkt : std::string())}) {
+                                        std::string_view(r.problem.field), std::string_view(r.raw_json), wkt}) {
         text += part;
         text += '\x1f';
     }
