@@ -67,6 +67,7 @@ CREATE TABLE permits (
   last_seen_run bigint NOT NULL,
   missing_since_run bigint,
   assumed text, -- the fields whose value came from the mapping's [defaults], comma-separated
+  year_only text, -- the date fields delivered as a year alone (YYYY; the date holds the year's last day), comma-separated
   key_extra text NOT NULL DEFAULT '', -- the mapping's other key fields, joined by ' | ' (schemas/store/006)
   CONSTRAINT uk_permits_case UNIQUE (municipality, case_id, key_extra)
 );
@@ -101,6 +102,7 @@ CREATE TABLE plans (
   capacity_method text,
   capacity_override bigint CHECK (capacity_override >= 0),
   capacity_note text,
+  year_only text, -- as permits.year_only
   CONSTRAINT uk_plans_plan UNIQUE (municipality, plan_id)
 );
 CREATE INDEX plans_geom_gist ON plans USING gist (geom);

@@ -1,7 +1,7 @@
 -- bostad store, schema version 6 (real deliveries): rows a delivery holds that the project did not ask for (a
 -- mapping's keep filters, kommuner outside the project) are counted per run, apart from the rejected rows; a
 -- rejected row is known again when the same source delivers it again, so the quarantine does not grow on a
--- re-ingest; and a permit's dwellings may be unknown.
+-- re-ingest; a permit's dwellings may be unknown; and a date may be a year alone.
 
 -- read = inserted + updated + unchanged + skipped + rejected.
 ALTER TABLE ingest_runs ADD COLUMN rows_skipped INTEGER NOT NULL DEFAULT 0;
@@ -43,6 +43,9 @@ CREATE TABLE permits_v6 (
   last_seen_run INTEGER NOT NULL REFERENCES ingest_runs(id),
   missing_since_run INTEGER REFERENCES ingest_runs(id),
   assumed TEXT, -- the fields whose value came from the mapping's [defaults], comma-separated (NULL: none)
+  -- The date fields delivered as a year alone (date format YYYY), comma-separated (NULL: none); such a date holds
+  -- the year's last day and counts in no month (docs/fields.md).
+  year_only TEXT,
   -- The mapping's other key fields (key = ["case_id", "property"]: one diarienummer, several properties), joined by
   -- " | "; '' for the default key.
   key_extra TEXT NOT NULL DEFAULT '',
@@ -56,3 +59,6 @@ SELECT fid, geom, municipality, case_id, property, house_type, tenure, dwellings
   last_seen_run, missing_since_run FROM permits;
 DROP TABLE permits;
 ALTER TABLE permits_v6 RENAME TO permits;
+
+-- A plan's dates may be years alone too.
+ALTER TABLE plans ADD COLUMN year_only TEXT;

@@ -45,7 +45,37 @@ std::optional<StageDate> stage_date_of(RuleDate d) {
 }
 
 StageDates<Date> stage_dates(const PermitRecord& p) {
-    return {p.applied, p.granted, p.started, p.completed, p.refused, p.withdrawn};
+    return {p.applied, p.granted, p.started, p.completed, p.refused, p.withdrawn, year_only_bits(p.year_only)};
+}
+
+std::string_view stage_date_field(StageDate s) {
+    static constexpr std::string_view names[] = {"applied_date", "granted_date", "started_date",
+                                                  "completed_date", "refused_date", "withdrawn_date"};
+    return names[static_cast<std::size_t>(s)];
+}
+
+std::string year_only_fields(std::uint8_t bits) {
+    std::string out;
+    for (const StageDate s : k_stage_dates) {
+        if (!((bits >> static_cast<unsigned>(s)) & 1u)) continue;
+        if (!out.empty()) out += ',';
+        out += stage_date_field(s);
+    }
+    return out;
+}
+
+std::uint8_t year_only_bits(std::optional<std::string_view> fields) {
+    std::uint8_t bits = 0;
+    if (!fields) return bits;
+    for (std::string_view rest = *fields; !rest.empty();) {
+        const std::size_t comma = rest.find(',');
+        const std::string_view name = rest.substr(0, comma);
+        for (const StageDate s : k_stage_dates) {
+            if (stage_date_field(s) == name) bits = static_cast<std::uint8_t>(bits | (1u << static_cast<unsigned>(s)));
+        }
+        rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+    }
+    return bits;
 }
 
 } // namespace bostad

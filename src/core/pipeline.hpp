@@ -23,6 +23,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "core/date.hpp"
 #include "core/records.hpp"
@@ -40,10 +41,16 @@ enum class StageDate : std::uint8_t { applied, granted, started, completed, refu
 inline constexpr std::array<StageDate, 6> k_stage_dates{StageDate::applied,   StageDate::granted, StageDate::started,
                                                         StageDate::completed, StageDate::refused, StageDate::withdrawn};
 
-/// The stage dates of a permit, as Date or as ISO text.
+/// The stage dates of a permit, as Date or as ISO text. A date delivered as a year alone holds the year's
+/// last day — the day by which it is known to have happened — and its bit in `year_only` is set: the rules
+/// count it as done at the end of its year, and inside a window only when the window holds its whole year
+/// (never in a month, nor in a year so far before December).
 template <typename D>
 struct StageDates {
     std::optional<D> applied, granted, started, completed, refused, withdrawn;
+    std::uint8_t year_only = 0; ///< bit i: the StageDate i is a year alone
+
+    bool is_year_only(StageDate s) const { return (year_only >> static_cast<unsigned>(s)) & 1u; }
 
     const std::optional<D>& at(StageDate s) const {
         switch (s) {
@@ -56,6 +63,7 @@ struct StageDates {
         }
         return withdrawn;
     }
+    std::optional<D>& at(StageDate s) { return const_cast<std::optional<D>&>(std::as_const(*this).at(s)); }
 };
 
 /// The days the rules compare with, for one D.
@@ -104,6 +112,20 @@ template <typename D>
 bool on_or_before(const std::optional<D>& d, const D& day) {
     return d && !(day < *d);
 }
+
+/// The year of `d` (a year alone, stored as its last day) begins on or after `from`.
+inline bool year_begins_by(const Date& from, const Date& d) { return !(Date::from_ymd(d.year(), 1, 1) < from); }
+inline bool year_begins_by(std::string_view from, std::string_view d) {
+    if (d.size() < 4) return false;
+    const char first[10] = {d[0], d[1], d[2], d[3], '-', '0', '1', '-', '0', '1'};
+    return !(std::string_view(first, 10) < from);
+}
+
+/// The StageDate bits of a comma-separated list of date field names (PermitRecord::year_only), and back.
+std::uint8_t year_only_bits(std::optional<std::string_view> fields);
+std::string year_only_fields(std::uint8_t bits);
+/// The date field name of a stage date ("granted_date").
+std::string_view stage_date_field(StageDate s);
 
 /// One step of the state rules: the permit is in `state` when its `date` is on or before the cutoff `day`.
 struct StateRule {
@@ -159,16 +181,20 @@ bool holds(const Rule& r, const StageDates<D>& p, const Cutoffs<D>& c, PipelineS
     if (r.states && !(r.states & (1u << static_cast<unsigned>(state)))) return false;
     if (r.date == RuleDate::none) return true;
     const std::optional<D>* date = nullptr;
+    StageDate which = StageDate::applied;
     if (r.date == RuleDate::latest_activity) {
-        for (const auto* d : {&p.applied, &p.granted, &p.started}) {
-            if (on_or_before(*d, c.day) && (!date || **date < **d)) date = d;
+        for (const StageDate s : {StageDate::applied, StageDate::granted, StageDate::started}) {
+            const auto& d = p.at(s);
+            if (on_or_before(d, c.day) && (!date || **date < *d)) date = &d, which = s;
         }
         if (!date) return false;
     } else {
-        date = &p.at(*stage_date_of(r.date));
+        which = *stage_date_of(r.date);
+        date = &p.at(which);
     }
     if (!*date) return false;
     if (r.from && **date < c.at(*r.from)) return false;
+    if (r.from && p.is_year_only(which) && !year_begins_by(c.at(*r.from), **date)) return false;
     return on_or_before(*date, c.at(r.to));
 }
 

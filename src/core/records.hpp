@@ -40,6 +40,9 @@ struct PermitRecord {
     std::vector<std::uint8_t> footprint; ///< multipolygon WKB, EPSG:3006; empty when delivered as a point
     std::optional<std::string> footprint_repair; ///< what MakeValid did to the footprint
     std::optional<std::string> assumed; ///< fields whose value came from the mapping's [defaults], comma-separated
+    /// The date fields delivered as a year alone (date format YYYY), comma-separated; each such date holds the
+    /// year's last day. nullopt: every date is a day.
+    std::optional<std::string> year_only;
 
     bool operator==(const PermitRecord&) const = default;
 };
@@ -82,6 +85,7 @@ struct PlanRecord {
     std::optional<std::int64_t> capacity_override; ///< the planner's number, from the config
     std::optional<std::string> capacity_note;
     std::vector<PlanAreaRecord> areas;         ///< SS 637040 plans: their areas
+    std::optional<std::string> year_only;      ///< as PermitRecord::year_only
 
     /// The dwellings the plan counts for: the planner's override, else the number delivered, else the
     /// estimate (rounded down); nullopt when none is known.

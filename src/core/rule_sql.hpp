@@ -14,6 +14,9 @@ namespace bostad {
 /// per cutoff day, and the permit's state once it is computed (e.g. a column alias of state_sql()).
 struct SqlNames {
     std::array<std::string, 6> dates; ///< in StageDate order, e.g. "p.applied_date"
+    /// In StageDate order: the first day the date may stand for — 1 January for a year alone (pipeline.hpp),
+    /// else the date itself. Empty: the date itself (a store or test without years alone).
+    std::array<std::string, 6> earliest;
     std::array<std::string, 6> days;  ///< in Day order, e.g. "$1" or "?1"
     std::string state;                ///< e.g. "state"
 };

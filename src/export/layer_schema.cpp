@@ -104,6 +104,7 @@ constexpr FieldSpec k_permit_fields[] = {
     {"withdrawn_date", FieldType::date, "Återkallat"},
     {"area_id", FieldType::string, "Område"},
     {"assumed", FieldType::string, "Antagna värden (mappningens standardvärden)"},
+    {"year_only", FieldType::string, "Datum angivna som endast år (sparade som årets sista dag)"},
     {"month", FieldType::string, "Månad"},
 };
 

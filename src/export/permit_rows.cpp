@@ -63,6 +63,7 @@ void write_permits(store::FeatureSource& features, const ExportRequest& req, gda
         for (const StageDate d : k_stage_dates) v.push_back(known_by(p.dates.at(d), days.d));
         v.push_back(text_or_null(p.area_id));
         v.push_back(text_or_null(p.assumed));
+        v.push_back(p.dates.year_only ? FieldValue{year_only_fields(p.dates.year_only)} : FieldValue{});
         v.emplace_back(month);
         out.add(v, p.wkb);
     });

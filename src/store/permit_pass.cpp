@@ -88,14 +88,23 @@ void PermitPass::add(const PassRow& r) {
     m.figures.net.add(figures, net);
     m.figures.permits.add(figures, 1);
     m.figures.unknown_dwellings.add(figures, unknown);
-    if (in_last_year(dates.granted, m_req.days) && dates.applied) m.to_granted.push_back(days_between(*dates.applied, *dates.granted));
-    if (in_last_year(dates.started, m_req.days) && dates.granted) m.to_started.push_back(days_between(*dates.granted, *dates.started));
-    if (in_last_year(dates.completed, m_req.days) && dates.started) {
-        m.to_completed.push_back(days_between(*dates.started, *dates.completed));
-    }
+    // A lead time needs both days: a year alone gives none.
+    const auto step = [&](StageDate from, StageDate to, std::vector<double>& samples) {
+        const auto& a = dates.at(from);
+        const auto& b = dates.at(to);
+        if (a && in_last_year(b, m_req.days) && !dates.is_year_only(from) && !dates.is_year_only(to)) {
+            samples.push_back(days_between(*a, *b));
+        }
+    };
+    step(StageDate::applied, StageDate::granted, m.to_granted);
+    step(StageDate::granted, StageDate::started, m.to_started);
+    step(StageDate::started, StageDate::completed, m.to_completed);
     if (m_target_starts && on_or_before(dates.completed, Text(m_req.days.d))) {
+        const bool year_only = dates.is_year_only(StageDate::completed);
         for (std::size_t t = 0; t < m_target_starts->size(); ++t) {
-            if (!(*dates.completed < Text((*m_target_starts)[t]))) m.completed_since[t] += n;
+            const Text start((*m_target_starts)[t]);
+            if (*dates.completed < start || (year_only && !year_begins_by(start, *dates.completed))) continue;
+            m.completed_since[t] += n;
         }
     }
 }

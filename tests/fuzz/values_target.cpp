@@ -11,13 +11,16 @@ namespace {
 
 using ingest::DateFormat;
 
-constexpr DateFormat k_formats[] = {DateFormat::iso,       DateFormat::compact, DateFormat::dmy_slash,
-                                    DateFormat::dmy_dot,   DateFormat::ymd_slash, DateFormat::excel};
+constexpr DateFormat k_formats[] = {DateFormat::iso,       DateFormat::compact,   DateFormat::dmy_slash, DateFormat::dmy_dot,
+                                    DateFormat::ymd_slash, DateFormat::excel,     DateFormat::year};
 
 bool dates(std::string_view text) {
     for (const DateFormat f : k_formats) {
-        const auto d = ingest::parse_date(text, std::span(&f, 1));
-        if (!d) continue;
+        const auto read = ingest::parse_date(text, std::span(&f, 1));
+        if (!read) continue;
+        require(read->year_only == (f == DateFormat::year), "only YYYY gives a year alone");
+        const Date* d = &read->day;
+        if (read->year_only) require(d->month() == 12 && d->day() == 31, "a year alone is not its last day: " + d->iso());
         // A date read in any format is a real day whose ISO text reads back as the same day.
         const auto again = Date::parse_iso(d->iso());
         require(again && *again == *d, "a parsed date does not survive YYYY-MM-DD: " + d->iso());

@@ -430,5 +430,74 @@ TEST_F(Deliveries, ADecisionOnlyListCountsItsPermitsWithTheirDwellingsAndApplica
     EXPECT_EQ(store_value("SELECT count(*) FROM rejected_rows"), quarantine);
 }
 
+/// Permits whose dates are partly years alone (the case-system extracts' and old plans' shape), and the mapping
+/// that allows YYYY.
+const std::string k_years_csv =
+    "case_id,municipality,applied,granted,started,completed,dwellings,x,y\n"
+    "Y 1,Kristianstad,2024-03-01,2024-05-02,2024-09-01,2025,4,14.156,56.029\n"         // completed some day of 2025
+    "Y 2,Kristianstad,2025-02-01,2025-03-01,2025-04-01,2025-12-10,2,14.157,56.030\n"   // completed in December
+    "Y 3,Kristianstad,2016,2016-06-01,,,1,14.158,56.031\n"                            // applied some day of 2016
+    "Y 4,Kristianstad,2024-01-01,2023,,,1,14.159,56.032\n";                           // granted a year before applied
+const std::string k_years_mapping =
+    named_mapping("years", "crs = \"EPSG:4326\"\ndate_formats = [\"YYYY-MM-DD\", \"YYYY\"]\n",
+                  "case_id = \"case_id\"\nmunicipality = \"municipality\"\napplied_date = \"applied\"\n"
+                  "granted_date = \"granted\"\nstarted_date = \"started\"\ncompleted_date = \"completed\"\n"
+                  "dwellings = \"dwellings\"\nx = \"x\"\ny = \"y\"\n");
+
+TEST_F(Deliveries, AYearAloneKeepsItsPrecisionAndCountsInNoMonthItMayNotBelongTo) {
+    write_file(dir.path() / "years.csv", k_years_csv);
+    write_file(dir.path() / "bostad.toml", k_config + k_years_mapping +
+                                                      named_mapping("days", "crs = \"EPSG:4326\"\n",
+                                                                    "case_id = \"case_id\"\napplied_date = \"applied\"\n"
+                                                                    "granted_date = \"granted\"\nx = \"x\"\ny = \"y\"\n"));
+    // Without YYYY in the mapping's date_formats a year alone is not a date.
+    const std::string other = dir.file("other.gpkg");
+    ASSERT_EQ(bostad({"init", "--db", other}).exit_code, 0);
+    const json refused = ingest({"years.csv", "--kind", "permits", "--mapping", "days", "--municipality", "1290", "--db", other});
+    EXPECT_EQ(refused["rejected_by_reason"]["invalid_date"], 2) << refused.dump(2);
+
+    const json r = ingest({"years.csv", "--kind", "permits", "--mapping", "years"});
+    EXPECT_EQ(r["inserted"], 3) << r.dump(2);
+    EXPECT_EQ(r["rejected_by_reason"], (json{{"dates_out_of_order", 1}})) << "the order is checked by year";
+    EXPECT_NE(r.dump().find("granted_date 2023 is before applied_date 2024-01-01"), std::string::npos) << r.dump(2);
+    EXPECT_EQ(store_value("SELECT group_concat(case_id || '=' || coalesce(year_only, '-') || '@' || coalesce(completed_date, '') || "
+                          "'/' || applied_date, ' ') FROM (SELECT * FROM permits ORDER BY case_id)"),
+              "Y 1=completed_date@2025-12-31/2024-03-01 Y 2=-@2025-12-10/2025-02-01 Y 3=applied_date@/2016-12-31")
+        << "stored as the year's last day, with the field named";
+
+    const auto status = [&](const char* month) {
+        const auto st = bostad({"--of", "json", "status", "--month", month});
+        EXPECT_EQ(st.exit_code, 0) << st.err;
+        return st.exit_code == 0 ? json::parse(st.out)["total"] : json::object();
+    };
+    const json nov = status("2025-11");
+    EXPECT_EQ(nov["completed"], 0) << "not known to be completed before 2025 has ended";
+    EXPECT_EQ(nov["started"], 6);
+    EXPECT_EQ(nov["completed_year_to_date"], 0);
+    const json dec = status("2025-12");
+    EXPECT_EQ(dec["completed"], 6);
+    EXPECT_EQ(dec["completed_in_month"], 2) << "the year alone may belong to any month of 2025";
+    EXPECT_EQ(dec["completed_year_to_date"], 6) << "December closes the year";
+    const json jan = status("2016-12");
+    EXPECT_EQ(jan["applied_in_month"], 0);
+    EXPECT_EQ(jan["granted"], 1);
+    const auto st = bostad({"--of", "json", "status", "--month", "2025-12"});
+    const json lead = json::parse(st.out)["municipalities"][0]["lead_times"];
+    EXPECT_EQ(lead["started_to_completed"]["count"], 1) << "a year alone gives no lead time";
+    const auto listed = bostad({"--of", "json", "status", "--month", "2025-12", "--list", "completed"});
+    ASSERT_EQ(listed.exit_code, 0) << listed.err;
+    EXPECT_EQ(listed.out.find("Y 1"), std::string::npos) << "completed in the month: not the year alone\n" << listed.out;
+    EXPECT_NE(listed.out.find("Y 2"), std::string::npos) << listed.out;
+
+    const auto h = bostad({"history", "Y 1"});
+    EXPECT_NE(h.out.find("year_only"), std::string::npos) << h.out;
+    load_area_set();
+    const auto ex = bostad({"export", "--month", "2025-12", "-o", "x.gpkg", "--area-set", "d"});
+    ASSERT_EQ(ex.exit_code, 0) << ex.err;
+    EXPECT_EQ(query(dir.file("x.gpkg"), "SELECT year_only FROM permits WHERE case_id = 'Y 1'"), "completed_date");
+    const json again = ingest({"years.csv", "--kind", "permits", "--mapping", "years"});
+    EXPECT_EQ(again["unchanged"], 3) << "read back as years alone: " << again.dump(2);
+}
+
 } // namespace
 } // namespace bostad::test

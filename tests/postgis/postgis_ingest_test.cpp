@@ -167,6 +167,47 @@ TEST_F(PostgisIngest, ADecisionListWithoutDwellingsGivesTheSameStatusAsTheGeoPac
     EXPECT_EQ(j["total"]["unknown_dwellings"]["granted"], 3) << p.out;
 }
 
+TEST_F(PostgisIngest, YearsAloneCountTheSameAsInTheGeoPackage) {
+    // The status pass (C++ on both stores) and the permit lists (SQL in PostGIS) read years alone alike.
+    const std::string csv = (s_dir->path() / "years.csv").string();
+    write_file(csv, "case_id,municipality,applied,granted,started,completed,x,y\n"
+                    "Y 1,Kristianstad,2024-03-01,2024-05-02,2024-09-01,2025,14.156,56.029\n"
+                    "Y 2,Kristianstad,2025-02-01,2025-03-01,2025-04-01,2025-12-10,14.157,56.030\n"
+                    "Y 3,Hässleholm,2016,2025,,,13.766,56.159\n");
+    const std::string config = (s_dir->path() / "years.toml").string();
+    write_file(config, "[mapping.years]\ncrs = \"EPSG:4326\"\ndate_formats = [\"YYYY-MM-DD\", \"YYYY\"]\n"
+                       "[mapping.years.fields]\ncase_id = \"case_id\"\nmunicipality = \"municipality\"\n"
+                       "applied_date = \"applied\"\ngranted_date = \"granted\"\nstarted_date = \"started\"\n"
+                       "completed_date = \"completed\"\nx = \"x\"\ny = \"y\"\n");
+    const std::string pg = fresh_store("t_years");
+    const std::string gpkg = (s_dir->path() / "years.gpkg").string();
+    ASSERT_EQ(run_bostad({"init", "--db", gpkg, "-q"}, s_opts).exit_code, 0);
+    for (const std::string& db : {pg, gpkg}) {
+        const auto r = run_bostad({"--config", config, "ingest", csv, "--kind", "permits", "--mapping", "years", "--db", db, "-q"},
+                                  s_opts);
+        ASSERT_EQ(r.exit_code, 0) << db << ": " << r.err;
+    }
+    for (const char* month : {"2025-11", "2025-12"}) {
+        for (const char* list : {"", "completed", "new", "stalled"}) {
+            std::vector<std::string> args{"--config", config, "--of", "json", "status", "--month", month};
+            if (*list) args.insert(args.end(), {"--list", list});
+            args.push_back("--db");
+            args.push_back(gpkg);
+            const auto g = run_bostad(args, s_opts);
+            args.back() = pg;
+            const auto p = run_bostad(args, s_opts);
+            ASSERT_EQ(g.exit_code, 0) << g.err;
+            ASSERT_EQ(p.exit_code, 0) << p.err;
+            EXPECT_EQ(g.out, p.out) << month << " " << list;
+        }
+    }
+    const auto dec = run_bostad({"--config", config, "--of", "json", "status", "--month", "2025-12", "--db", pg}, s_opts);
+    const auto total = nlohmann::json::parse(dec.out)["total"];
+    EXPECT_EQ(total["permit_counts"]["completed_in_month"], 1) << dec.out;
+    EXPECT_EQ(total["permit_counts"]["granted_in_month"], 0) << "granted \"2025\" is in no month";
+    EXPECT_EQ(total["permit_counts"]["completed_year_to_date"], 2);
+}
+
 TEST_F(PostgisIngest, AKilledIngestLeavesTheStoreAsItWas) {
     const std::string location = fresh_store("t_killed");
     for (const char* point : {"ingest.run_started", "ingest.rows_written", "ingest.before_commit"}) {

@@ -38,14 +38,17 @@ public:
     }
 
     /// The fields whose value was assumed, comma-separated in field order; nullopt when none.
-    std::optional<std::string> assumed_fields() const {
-        if (m_assumed.none()) return std::nullopt;
-        std::vector<std::string> names;
-        for (std::size_t i = 0; i < k_field_count; ++i) {
-            if (m_assumed.test(i)) names.emplace_back(field_name(static_cast<Field>(i)));
-        }
-        return join(names, ",");
-    }
+    std::optional<std::string> assumed_fields() const { return field_list(m_assumed); }
+
+    /// The date fields read as a year alone, comma-separated in field order; nullopt when none.
+    std::optional<std::string> year_only_fields() const { return field_list(m_year_only); }
+    bool year_only(Field f) const { return m_year_only.test(static_cast<std::size_t>(f)); }
+    /// The date of `f` is not stored under its own name (a decision date becomes the granted, refused or
+    /// withdrawn date).
+    void date_unused(Field f) const { m_year_only.reset(static_cast<std::size_t>(f)); }
+    /// `to` holds the date of `from`, or one computed from it (the end of genomförandetid from laga kraft): as
+    /// precise as it.
+    void date_derived(Field from, Field to) const { m_year_only.set(static_cast<std::size_t>(to), year_only(from)); }
 
     std::string required(Field f) const {
         auto t = text(f);
@@ -60,7 +63,10 @@ public:
         const bool typed = m_s.types[static_cast<std::size_t>(i)] == ValueType::date;
         static const std::vector<DateFormat> k_iso{DateFormat::iso};
         const auto& formats = typed ? k_iso : m_s.date_formats;
-        if (auto d = parse_date(*t, formats)) return d;
+        if (auto d = parse_date(*t, formats)) {
+            m_year_only.set(static_cast<std::size_t>(f), d->year_only);
+            return d->day;
+        }
         std::vector<std::string> names;
         for (auto fmt_ : formats) names.emplace_back(date_format_name(fmt_));
         fail(Reason::invalid_date, f,
@@ -181,19 +187,36 @@ private:
         return m_s.types[static_cast<std::size_t>(i)] == ValueType::number ? '.' : m_s.decimal;
     }
 
+    static std::optional<std::string> field_list(const std::bitset<k_field_count>& fields) {
+        if (fields.none()) return std::nullopt;
+        std::vector<std::string> names;
+        for (std::size_t i = 0; i < k_field_count; ++i) {
+            if (fields.test(i)) names.emplace_back(field_name(static_cast<Field>(i)));
+        }
+        return join(names, ",");
+    }
+
     const SourceRow& m_row;
     const ConvertSettings& m_s;
     mutable std::bitset<k_field_count> m_assumed;
+    mutable std::bitset<k_field_count> m_year_only;
 };
 
+/// A date as the row gave it: the day, or the year alone.
+std::string as_delivered(const RowReader& r, Field f, Date d) { return r.year_only(f) ? std::to_string(d.year()) : d.iso(); }
+
+/// Each date of the chain on or after the one before it; a year alone is compared by its year.
 void check_order(const RowReader& r, std::initializer_list<std::pair<Field, std::optional<Date>>> chain) {
     std::optional<std::pair<Field, Date>> previous;
     for (const auto& [field, date] : chain) {
         if (!date) continue;
-        if (previous && *date < previous->second) {
-            r.fail(Reason::dates_out_of_order, field,
-                   fmt::format("{} {} is before {} {}", field_name(field), date->iso(), field_name(previous->first),
-                               previous->second.iso()));
+        if (previous) {
+            const bool by_year = r.year_only(field) || r.year_only(previous->first);
+            if (by_year ? date->year() < previous->second.year() : *date < previous->second) {
+                r.fail(Reason::dates_out_of_order, field,
+                       fmt::format("{} {} is before {} {}", field_name(field), as_delivered(r, field, *date),
+                                   field_name(previous->first), as_delivered(r, previous->first, previous->second)));
+            }
         }
         previous = {field, *date};
     }
@@ -343,8 +366,15 @@ Converted<PermitRecord> convert_permit(const SourceRow& row, const ConvertSettin
         if (const auto decision = r.code<Decision>(Field::decision, read_decision)) {
             const auto when = r.date(Field::decision_date);
             if (!when) r.fail(Reason::missing_field, Field::decision_date, "a decision without its date (decision_date is empty)");
-            auto& slot = *decision == Decision::granted ? p.granted : *decision == Decision::refused ? p.refused : p.withdrawn;
-            if (!slot) slot = when;
+            const Field slot_field = *decision == Decision::granted   ? Field::granted_date
+                                     : *decision == Decision::refused ? Field::refused_date
+                                                                      : Field::withdrawn_date;
+            auto& slot = slot_field == Field::granted_date ? p.granted : slot_field == Field::refused_date ? p.refused : p.withdrawn;
+            if (!slot) {
+                slot = when;
+                r.date_derived(Field::decision_date, slot_field);
+            }
+            r.date_unused(Field::decision_date);
         } else if (r.text(Field::decision_date)) {
             r.fail(Reason::missing_field, Field::decision, "a decision date without a decision");
         }
@@ -357,6 +387,7 @@ Converted<PermitRecord> convert_permit(const SourceRow& row, const ConvertSettin
         check_order(r, {{Field::applied_date, p.applied}, {Field::refused_date, p.refused}});
         check_order(r, {{Field::applied_date, p.applied}, {Field::withdrawn_date, p.withdrawn}});
         p.assumed = r.assumed_fields();
+        p.year_only = r.year_only_fields();
         return p;
     });
 }
@@ -384,6 +415,7 @@ Converted<PlanRecord> convert_plan(const SourceRow& row, const ConvertSettings& 
         }
         check_order(r, {{Field::adopted_date, p.adopted}, {Field::legal_date, p.legal},
                         {Field::implementation_end, p.implementation_end}});
+        p.year_only = r.year_only_fields();
         return p;
     });
 }

@@ -14,7 +14,8 @@ struct FormatName {
 };
 constexpr FormatName k_formats[] = {{DateFormat::iso, "YYYY-MM-DD"},       {DateFormat::compact, "YYYYMMDD"},
                                     {DateFormat::dmy_slash, "DD/MM/YYYY"}, {DateFormat::dmy_dot, "DD.MM.YYYY"},
-                                    {DateFormat::ymd_slash, "YYYY/MM/DD"}, {DateFormat::excel, "excel"}};
+                                    {DateFormat::ymd_slash, "YYYY/MM/DD"}, {DateFormat::excel, "excel"},
+                                    {DateFormat::year, "YYYY"}};
 
 bool all_digits(std::string_view s) {
     if (s.empty()) return false;
@@ -30,7 +31,7 @@ int to_int(std::string_view digits) {
     return v;
 }
 
-std::optional<Date> make_date(std::string_view y, std::string_view m, std::string_view d) {
+std::optional<ReadDate> make_date(std::string_view y, std::string_view m, std::string_view d) {
     if (y.size() != 4 || m.size() != 2 || d.size() != 2 || !all_digits(y) || !all_digits(m) || !all_digits(d)) {
         return std::nullopt;
     }
@@ -38,7 +39,7 @@ std::optional<Date> make_date(std::string_view y, std::string_view m, std::strin
     const int mm = to_int(m);
     const int dd = to_int(d);
     if (yy < 1 || mm < 1 || mm > 12 || dd < 1 || dd > days_in_month(yy, mm)) return std::nullopt;
-    return Date::from_ymd(yy, mm, dd);
+    return ReadDate{Date::from_ymd(yy, mm, dd)};
 }
 
 bool two_digits_at_most(std::string_view s, int max) { return s.size() == 2 && all_digits(s) && to_int(s) <= max; }
@@ -77,7 +78,11 @@ std::string_view without_time(std::string_view t, std::size_t length) {
     return t.size() > length && is_time_suffix(t.substr(length)) ? t.substr(0, length) : t;
 }
 
-std::optional<Date> parse_one(std::string_view t, DateFormat f) {
+std::optional<ReadDate> parse_one(std::string_view t, DateFormat f) {
+    if (f == DateFormat::year) {
+        if (t.size() != 4 || !all_digits(t) || to_int(t) < 1) return std::nullopt;
+        return ReadDate{Date::from_ymd(to_int(t), 12, 31), true};
+    }
     if (f != DateFormat::excel) t = without_time(t, f == DateFormat::compact ? 8 : 10);
     switch (f) {
     case DateFormat::iso: {
@@ -102,8 +107,9 @@ std::optional<Date> parse_one(std::string_view t, DateFormat f) {
         // a fraction is the time of day.
         const auto v = parse_decimal(t, t.find(',') != std::string_view::npos ? ',' : '.');
         if (!v || *v < 61 || *v > 2958465) return std::nullopt; // 1900-03-01 .. 9999-12-31
-        return Date::from_ymd(1899, 12, 30).plus_days(static_cast<std::int32_t>(std::floor(*v)));
+        return ReadDate{Date::from_ymd(1899, 12, 30).plus_days(static_cast<std::int32_t>(std::floor(*v)))};
     }
+    case DateFormat::year: break; // read above: it takes no time of day
     }
     return std::nullopt;
 }
@@ -124,7 +130,7 @@ std::string_view date_format_name(DateFormat f) {
     return "";
 }
 
-std::optional<Date> parse_date(std::string_view text, std::span<const DateFormat> formats) {
+std::optional<ReadDate> parse_date(std::string_view text, std::span<const DateFormat> formats) {
     const std::string_view t = trim(text);
     for (DateFormat f : formats) {
         if (auto d = parse_one(t, f)) return d;

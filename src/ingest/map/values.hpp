@@ -22,14 +22,22 @@ enum class DateFormat {
     dmy_dot,   ///< DD.MM.YYYY
     ymd_slash, ///< YYYY/MM/DD
     excel,     ///< Excel serial day number (1900 date system), e.g. 45231 = 2023-11-01
+    year,      ///< YYYY alone: the day is not known (ReadDate::year_only)
 };
 
-/// "YYYY-MM-DD", "YYYYMMDD", "DD/MM/YYYY", "DD.MM.YYYY", "YYYY/MM/DD", "excel".
+/// "YYYY-MM-DD", "YYYYMMDD", "DD/MM/YYYY", "DD.MM.YYYY", "YYYY/MM/DD", "excel", "YYYY".
 std::optional<DateFormat> parse_date_format(std::string_view name);
 std::string_view date_format_name(DateFormat f);
 
+/// A date as delivered: a day, or a year alone — then `day` is the year's last day, the first day by which
+/// the event is known to have happened (core/pipeline.hpp counts it in no window smaller than its year).
+struct ReadDate {
+    Date day;
+    bool year_only = false;
+};
+
 /// The date in `text` in the first format that reads it; nullopt when none does or the day does not exist.
-std::optional<Date> parse_date(std::string_view text, std::span<const DateFormat> formats);
+std::optional<ReadDate> parse_date(std::string_view text, std::span<const DateFormat> formats);
 
 /// A decimal number: optional sign, digits, one decimal separator (`decimal`), spaces (also no-break
 /// spaces) between digit groups. Refuses "6F", "nan", "inf", "1e5", empty text.

@@ -77,6 +77,7 @@ std::vector<FieldChange> compare(const PermitRecord& a, const PermitRecord& b) {
     d.geometry("footprint", a.footprint, b.footprint);
     d.text("footprint_repair", a.footprint_repair, b.footprint_repair);
     d.text("assumed", a.assumed, b.assumed);
+    d.text("year_only", a.year_only, b.year_only);
     return d.take();
 }
 
@@ -93,6 +94,7 @@ std::vector<FieldChange> compare(const PlanRecord& a, const PlanRecord& b) {
     d.date("adopted_date", a.adopted, b.adopted);
     d.date("legal_date", a.legal, b.legal);
     d.date("implementation_end", a.implementation_end, b.implementation_end);
+    d.text("year_only", a.year_only, b.year_only);
     d.count("planned_dwellings", a.planned_dwellings, b.planned_dwellings);
     d.geometry("geometry", a.geom, b.geom);
     d.text("geometry_repair", a.geometry_repair, b.geometry_repair);

@@ -26,7 +26,8 @@ std::vector<AreaFeature> GpkgFeatureSource::areas(const std::string& area_set) {
 }
 
 void GpkgFeatureSource::permits(const PermitQuery& q, const std::function<void(const PermitFeature&)>& each) {
-    // Columns after k_permit_columns: 12 case_id, 13 property, 14 area_id, 15 geom, 16 assumed.
+    // Columns after k_permit_columns: case_id, property, area_id, geom, assumed.
+    constexpr int k = k_permit_column_count;
     auto st = m_db.prepare(fmt::format("SELECT {}, p.case_id, p.property, a.area_id, {}, p.assumed FROM permits p "
                                        "LEFT JOIN area_sets s ON s.name = ?1 "
                                        "LEFT JOIN permit_areas pa ON pa.area_set_id = s.id AND pa.permit_fid = p.fid "
@@ -37,16 +38,16 @@ void GpkgFeatureSource::permits(const PermitQuery& q, const std::function<void(c
     PermitFeature f;
     while (st.step()) {
         f.municipality = st.column_view(1);
-        f.case_id = st.column_view(12);
-        f.property = text_at(st, 13);
+        f.case_id = st.column_view(k);
+        f.property = text_at(st, k + 1);
         f.house_type = text_at(st, 2);
         f.tenure = text_at(st, 3);
         f.dwellings = st.column_optional_int64(4);
         f.dwellings_removed = st.column_int64(5);
         f.dates = dates_at(st, k_first_date);
-        f.area_id = text_at(st, 14);
-        f.assumed = text_at(st, 16);
-        f.wkb = q.geometry ? gpkg_blob_wkb(st.column_blob(15)) : std::span<const std::uint8_t>{};
+        f.area_id = text_at(st, k + 2);
+        f.assumed = text_at(st, k + 4);
+        f.wkb = q.geometry ? gpkg_blob_wkb(st.column_blob(k + 3)) : std::span<const std::uint8_t>{};
         each(f);
     }
 }

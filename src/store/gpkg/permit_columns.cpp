@@ -8,7 +8,8 @@ std::optional<Text> text_at(const sqlite::Statement& st, int col) { return st.co
 
 StageDates<Text> dates_at(const sqlite::Statement& st, int first) {
     return {text_at(st, first),     text_at(st, first + 1), text_at(st, first + 2),
-            text_at(st, first + 3), text_at(st, first + 4), text_at(st, first + 5)};
+            text_at(st, first + 3), text_at(st, first + 4), text_at(st, first + 5),
+            year_only_bits(text_at(st, first + 6))};
 }
 
 } // namespace bostad::store::gpkg

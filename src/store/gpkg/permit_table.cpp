@@ -8,11 +8,13 @@ namespace bostad::store::gpkg {
 namespace {
 
 constexpr std::size_t k_batch_rows = 64; // rows per INSERT statement: fewer statements, faster bulk loads
-constexpr int k_params_per_row = 20;
 
+/// The record's attribute columns, bound by bind_attributes() and read by load() in this order.
 constexpr const char* k_columns = "municipality, case_id, property, house_type, tenure, dwellings, dwellings_removed, "
                                   "applied_date, granted_date, started_date, completed_date, refused_date, withdrawn_date, "
-                                  "assumed, key_extra";
+                                  "assumed, key_extra, year_only";
+constexpr int k_attributes = 16;
+constexpr int k_params_per_row = 2 + k_attributes + 3; // fid, geom; the attributes; the three runs
 
 std::string insert_sql(std::size_t rows) {
     std::string sql = std::string("INSERT INTO permits (fid, geom, ") + k_columns +
@@ -28,21 +30,22 @@ std::string insert_sql(std::size_t rows) {
 /// Binds one row of insert_sql() from parameter `first`.
 void bind_row(sqlite::Statement& st, int first, std::int64_t fid, const PermitRecord& p, std::int64_t run);
 
-/// Binds the record's 15 attribute columns (k_columns) from index `first`.
+/// Binds the record's attribute columns (k_columns) from index `first`.
 void bind_attributes(sqlite::Statement& st, int first, const PermitRecord& p) {
     st.bind(first, p.municipality).bind(first + 1, p.case_id).bind(first + 2, p.property);
     st.bind(first + 3, code_text(p.house_type)).bind(first + 4, code_text(p.tenure));
     st.bind(first + 5, p.dwellings).bind(first + 6, p.dwellings_removed);
     st.bind(first + 7, p.applied).bind(first + 8, p.granted).bind(first + 9, p.started);
     st.bind(first + 10, p.completed).bind(first + 11, p.refused).bind(first + 12, p.withdrawn);
-    st.bind(first + 13, p.assumed).bind(first + 14, p.key_extra);
+    st.bind(first + 13, p.assumed).bind(first + 14, p.key_extra).bind(first + 15, p.year_only);
 }
 
 void bind_row(sqlite::Statement& st, int first, std::int64_t fid, const PermitRecord& p, std::int64_t run) {
     const auto point = gpkg_point_blob(p.x, p.y, gdal::k_store_epsg);
     st.bind(first, fid).bind(first + 1, std::span<const std::uint8_t>(point));
     bind_attributes(st, first + 2, p);
-    st.bind(first + 17, run).bind(first + 18, run).bind(first + 19, run);
+    const int runs = first + 2 + k_attributes;
+    st.bind(runs, run).bind(runs + 1, run).bind(runs + 2, run);
 }
 
 } // namespace
@@ -55,7 +58,7 @@ PermitTable::PermitTable(sqlite::Database& db)
       m_update(db.prepare("UPDATE permits SET geom = ?, municipality = ?, case_id = ?, property = ?, house_type = ?, "
                           "tenure = ?, dwellings = ?, dwellings_removed = ?, applied_date = ?, granted_date = ?, "
                           "started_date = ?, completed_date = ?, refused_date = ?, withdrawn_date = ?, assumed = ?, "
-                          "key_extra = ?, last_changed_run = ?, last_seen_run = ? WHERE fid = ?")),
+                          "key_extra = ?, year_only = ?, last_changed_run = ?, last_seen_run = ? WHERE fid = ?")),
       m_seen(db.prepare("UPDATE permits SET last_seen_run = ? WHERE fid = ?")),
       m_missing(db.prepare("UPDATE permits SET missing_since_run = ? WHERE fid = ?")),
       m_footprint_delete(db.prepare("DELETE FROM permit_footprints WHERE permit_fid = ?")),
@@ -90,10 +93,11 @@ std::unordered_map<std::string, StoredPermit> PermitTable::load(const std::strin
         p.withdrawn = date_column(st, 14);
         p.assumed = st.column_optional_text(15);
         p.key_extra = st.column_text(16);
+        p.year_only = st.column_optional_text(17);
         p.id = permit_id(p.case_id, p.key_extra);
-        s.missing_since_run = st.column_optional_int64(17);
-        p.footprint = wkb_column(st, 18);
-        p.footprint_repair = st.column_optional_text(19);
+        s.missing_since_run = st.column_optional_int64(18);
+        p.footprint = wkb_column(st, 19);
+        p.footprint_repair = st.column_optional_text(20);
         out.emplace(p.id, std::move(s));
     }
     return out;
@@ -154,7 +158,7 @@ void PermitTable::update(std::int64_t fid, const PermitRecord& p, std::int64_t r
     const auto point = gpkg_point_blob(p.x, p.y, gdal::k_store_epsg);
     m_update.bind(1, std::span<const std::uint8_t>(point));
     bind_attributes(m_update, 2, p);
-    m_update.bind(17, run).bind(18, run).bind(19, fid);
+    m_update.bind(2 + k_attributes, run).bind(3 + k_attributes, run).bind(4 + k_attributes, fid);
     m_update.run();
     write_footprint(fid, p);
 }

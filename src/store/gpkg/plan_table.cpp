@@ -11,10 +11,12 @@ void bind_attributes(sqlite::Statement& st, const PlanRecord& p) {
     st.bind(6, p.adopted).bind(7, p.legal).bind(8, p.implementation_end);
     st.bind(9, p.planned_dwellings).bind(10, p.geometry_repair);
     st.bind(11, p.source_format).bind(12, p.capacity_estimate).bind(13, p.capacity_method);
-    st.bind(14, p.capacity_override).bind(15, p.capacity_note);
+    st.bind(14, p.capacity_override).bind(15, p.capacity_note).bind(16, p.year_only);
 }
 
-constexpr const char* k_capacity_columns = "source_format, capacity_estimate, capacity_method, capacity_override, capacity_note";
+/// The columns after geometry_repair, in bind_attributes() order (parameters 11 to 16).
+constexpr const char* k_capacity_columns =
+    "source_format, capacity_estimate, capacity_method, capacity_override, capacity_note, year_only";
 
 } // namespace
 
@@ -23,11 +25,11 @@ PlanTable::PlanTable(sqlite::Database& db)
       m_insert(db.prepare(std::string("INSERT INTO plans (geom, municipality, plan_id, name, status, adopted_date, legal_date, "
                                       "implementation_end, planned_dwellings, geometry_repair, ") +
                           k_capacity_columns +
-                          ", first_run, last_changed_run, last_seen_run) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
+                          ", first_run, last_changed_run, last_seen_run) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
       m_update(db.prepare("UPDATE plans SET geom = ?, municipality = ?, plan_id = ?, name = ?, status = ?, "
                           "adopted_date = ?, legal_date = ?, implementation_end = ?, planned_dwellings = ?, "
                           "geometry_repair = ?, source_format = ?, capacity_estimate = ?, capacity_method = ?, "
-                          "capacity_override = ?, capacity_note = ?, last_changed_run = ?, last_seen_run = ? WHERE fid = ?")),
+                          "capacity_override = ?, capacity_note = ?, year_only = ?, last_changed_run = ?, last_seen_run = ? WHERE fid = ?")),
       m_areas_delete(db.prepare("DELETE FROM plan_areas WHERE plan_fid = ?")),
       m_areas_insert(db.prepare("INSERT INTO plan_areas (geom, plan_fid, area_key, uses, use_codes, residential, regulations, "
                                 "area_m2, capacity_estimate, capacity_method, geometry_repair) "
@@ -61,6 +63,7 @@ std::unordered_map<std::string, StoredPlan> PlanTable::load(const std::string& m
         p.capacity_method = st.column_optional_text(14);
         p.capacity_override = st.column_optional_int64(15);
         p.capacity_note = st.column_optional_text(16);
+        p.year_only = st.column_optional_text(17);
         out.emplace(p.plan_id, std::move(s));
     }
     auto areas = m_db.prepare("SELECT area_key, uses, use_codes, residential, regulations, geom, area_m2, capacity_estimate, "
@@ -81,7 +84,7 @@ std::unordered_map<std::string, StoredPlan> PlanTable::load(const std::string& m
 std::int64_t PlanTable::insert(const PlanRecord& p, std::int64_t run) {
     m_insert.reset();
     bind_attributes(m_insert, p);
-    m_insert.bind(16, run).bind(17, run).bind(18, run).run();
+    m_insert.bind(17, run).bind(18, run).bind(19, run).run();
     const std::int64_t fid = m_db.last_insert_rowid();
     write_areas(fid, p);
     return fid;
@@ -90,7 +93,7 @@ std::int64_t PlanTable::insert(const PlanRecord& p, std::int64_t run) {
 void PlanTable::update(std::int64_t fid, const PlanRecord& p, std::int64_t run) {
     m_update.reset();
     bind_attributes(m_update, p);
-    m_update.bind(16, run).bind(17, run).bind(18, fid).run();
+    m_update.bind(17, run).bind(18, run).bind(19, fid).run();
     write_areas(fid, p);
 }
 

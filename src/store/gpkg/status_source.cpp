@@ -46,8 +46,9 @@ std::vector<ListedPermit> GpkgStatusSource::list_permits(const ListRequest& req)
         const StageDates<Text> dates = dates_at(st, k_first_date);
         if (!holds(rule, dates, cut, state_at(dates, cut))) continue;
         const auto s = [](const std::optional<Text>& t) { return t ? std::string(*t) : std::string(); };
-        out.push_back({std::string(st.column_view(1)), st.column_text(13), st.column_text(14), st.column_text(2),
-                       st.column_text(3), st.column_optional_int64(4), st.is_null(12) ? std::string() : st.column_text(12),
+        constexpr int k = k_permit_column_count; // area_id, case_id, property
+        out.push_back({std::string(st.column_view(1)), st.column_text(k + 1), st.column_text(k + 2), st.column_text(2),
+                       st.column_text(3), st.column_optional_int64(4), st.is_null(k) ? std::string() : st.column_text(k),
                        s(dates.applied), s(dates.granted), s(dates.started), s(dates.completed)});
     }
     return out;

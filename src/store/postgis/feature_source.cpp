@@ -46,7 +46,7 @@ void PgFeatureSource::permits(const PermitQuery& q, const std::function<void(con
     const std::string sql = fmt::format(
         "SELECT p.municipality, p.case_id, p.property, p.house_type, p.tenure, p.dwellings, p.dwellings_removed, "
         "p.applied_date, p.granted_date, p.started_date, p.completed_date, p.refused_date, p.withdrawn_date, a.area_id, {}, "
-        "p.assumed FROM permits p LEFT JOIN area_sets s ON s.name = current_setting('bostad.area_set_name', true) "
+        "p.assumed, p.year_only FROM permits p LEFT JOIN area_sets s ON s.name = current_setting('bostad.area_set_name', true) "
         "LEFT JOIN permit_areas pa ON pa.area_set_id = s.id AND pa.permit_fid = p.fid "
         "LEFT JOIN areas a ON a.fid = pa.area_fid "
         "WHERE p.missing_since_run IS NULL ORDER BY p.municipality COLLATE \"C\", p.case_id COLLATE \"C\"",
@@ -66,7 +66,7 @@ void PgFeatureSource::permits(const PermitQuery& q, const std::function<void(con
         f.tenure = c[4];
         f.dwellings = c[5] ? std::optional(integer(*c[5])) : std::nullopt;
         f.dwellings_removed = integer(*c[6]);
-        f.dates = {c[7], c[8], c[9], c[10], c[11], c[12]};
+        f.dates = {c[7], c[8], c[9], c[10], c[11], c[12], year_only_bits(c[16])};
         f.area_id = c[13];
         if (c[14]) from_hex(*c[14], wkb);
         else wkb.clear();

@@ -22,7 +22,7 @@ public:
         pg::Result r = m_c.exec(fmt::format("SELECT p.fid, ST_X(p.geom), ST_Y(p.geom), p.municipality, p.case_id, p.property, "
                                             "p.house_type, p.tenure, p.dwellings, p.dwellings_removed, p.applied_date, "
                                             "p.granted_date, p.started_date, p.completed_date, p.refused_date, "
-                                            "p.withdrawn_date, p.missing_since_run, {}, f.geometry_repair, p.assumed, p.key_extra FROM permits p "
+                                            "p.withdrawn_date, p.missing_since_run, {}, f.geometry_repair, p.assumed, p.key_extra, p.year_only FROM permits p "
                                             "LEFT JOIN permit_footprints f ON f.permit_fid = p.fid WHERE p.municipality = $1",
                                             wkb_sql("f.geom")),
                                 {municipality});
@@ -51,6 +51,7 @@ public:
             p.footprint_repair = r.optional_text(i, 18);
             p.assumed = r.optional_text(i, 19);
             p.key_extra = r.text(i, 20);
+            p.year_only = r.optional_text(i, 21);
             p.id = permit_id(p.case_id, p.key_extra);
             out.emplace(p.id, std::move(s));
         }
@@ -81,7 +82,7 @@ public:
         m_c.exec("UPDATE permits SET geom = $1::geometry, municipality = $2, case_id = $3, property = $4, house_type = $5, "
                  "tenure = $6, dwellings = $7, dwellings_removed = $8, applied_date = $9, granted_date = $10, "
                  "started_date = $11, completed_date = $12, refused_date = $13, withdrawn_date = $14, assumed = $15, "
-                 "key_extra = $16, last_changed_run = $17, last_seen_run = $17 WHERE fid = $18",
+                 "key_extra = $16, year_only = $17, last_changed_run = $18, last_seen_run = $18 WHERE fid = $19",
                  params);
         write_footprint(fid, p);
         m_to_assign.push_back(fid);
@@ -121,7 +122,7 @@ private:
         m_c.begin_binary_copy("permits", {"fid", "geom", "municipality", "case_id", "property", "house_type", "tenure",
                                           "dwellings", "dwellings_removed", "applied_date", "granted_date", "started_date",
                                           "completed_date", "refused_date", "withdrawn_date", "first_run", "last_changed_run",
-                                          "last_seen_run", "assumed", "key_extra"});
+                                          "last_seen_run", "assumed", "key_extra", "year_only"});
         constexpr std::int32_t k_days_1970_to_2000 = 10957;
         const auto text = [&](const std::optional<std::string>& v) { v ? m_c.copy_binary_bytes(*v) : m_c.copy_binary_null(); };
         const auto code_text = [&](const auto& v) { v ? m_c.copy_binary_bytes(code(*v)) : m_c.copy_binary_null(); };
@@ -130,7 +131,7 @@ private:
         };
         for (const auto& row : m_pending) {
             const PermitRecord& p = *row.record;
-            m_c.copy_binary_row(20);
+            m_c.copy_binary_row(21);
             m_c.copy_binary_int8(row.fid);
             const auto point = point_ewkb(p.x, p.y, k_srid);
             m_c.copy_binary_bytes({point.data(), point.size()});
@@ -145,6 +146,7 @@ private:
             for (int i = 0; i < 3; ++i) m_c.copy_binary_int8(row.run);
             text(p.assumed);
             m_c.copy_binary_bytes(p.key_extra);
+            text(p.year_only);
             m_c.copy_row_end();
         }
         m_c.end_copy();

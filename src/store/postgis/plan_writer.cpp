@@ -21,7 +21,7 @@ public:
         pg::Result r = m_c.exec(fmt::format("SELECT fid, {}, municipality, plan_id, name, status, adopted_date, legal_date, "
                                             "implementation_end, planned_dwellings, geometry_repair, missing_since_run, "
                                             "source_format, capacity_estimate, capacity_method, capacity_override, "
-                                            "capacity_note FROM plans WHERE municipality = $1",
+                                            "capacity_note, year_only FROM plans WHERE municipality = $1",
                                             wkb_sql("geom")),
                                 {municipality});
         std::unordered_map<std::string, store::StoredPlan> out;
@@ -46,6 +46,7 @@ public:
             p.capacity_method = r.optional_text(i, 14);
             p.capacity_override = r.optional_int64(i, 15);
             p.capacity_note = r.optional_text(i, 16);
+            p.year_only = r.optional_text(i, 17);
             fids.push_back(s.fid);
             out.emplace(p.plan_id, std::move(s));
         }
@@ -70,9 +71,9 @@ public:
         for (int i = 0; i < 3; ++i) params.push_back(std::to_string(run));
         const auto fid = m_c.query_int("INSERT INTO plans (geom, municipality, plan_id, name, status, adopted_date, legal_date, "
                                        "implementation_end, planned_dwellings, geometry_repair, source_format, "
-                                       "capacity_estimate, capacity_method, capacity_override, capacity_note, first_run, "
+                                       "capacity_estimate, capacity_method, capacity_override, capacity_note, year_only, first_run, "
                                        "last_changed_run, last_seen_run) VALUES ($1::geometry, $2, $3, $4, $5, $6, $7, $8, "
-                                       "$9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING fid",
+                                       "$9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) RETURNING fid",
                                        params);
         write_areas(fid.value(), p);
         return fid.value();
@@ -85,7 +86,8 @@ public:
         m_c.exec("UPDATE plans SET geom = $1::geometry, municipality = $2, plan_id = $3, name = $4, status = $5, "
                  "adopted_date = $6, legal_date = $7, implementation_end = $8, planned_dwellings = $9, "
                  "geometry_repair = $10, source_format = $11, capacity_estimate = $12, capacity_method = $13, "
-                 "capacity_override = $14, capacity_note = $15, last_changed_run = $16, last_seen_run = $16 WHERE fid = $17",
+                 "capacity_override = $14, capacity_note = $15, year_only = $16, last_changed_run = $17, last_seen_run = $17 "
+                 "WHERE fid = $18",
                  params);
         write_areas(fid, p);
     }
@@ -106,7 +108,8 @@ private:
                 text_of(p.name),         std::string(code(p.status)), text_of(p.adopted),
                 text_of(p.legal),        text_of(p.implementation_end), text_of(p.planned_dwellings),
                 text_of(p.geometry_repair), p.source_format,    text_of(p.capacity_estimate),
-                text_of(p.capacity_method), text_of(p.capacity_override), text_of(p.capacity_note)};
+                text_of(p.capacity_method), text_of(p.capacity_override), text_of(p.capacity_note),
+                text_of(p.year_only)};
     }
 
     void write_areas(std::int64_t fid, const PlanRecord& p) {

@@ -21,9 +21,12 @@ constexpr int k_batch = 50000;
 SqlNames names(const std::string& table) {
     SqlNames n;
     for (const StageDate d : k_stage_dates) {
-        static constexpr const char* columns[] = {"applied_date", "granted_date", "started_date",
-                                                  "completed_date", "refused_date", "withdrawn_date"};
-        n.dates[static_cast<std::size_t>(d)] = table + columns[static_cast<std::size_t>(d)];
+        const auto i = static_cast<std::size_t>(d);
+        const std::string column = table + std::string(stage_date_field(d));
+        n.dates[i] = column;
+        // A year alone (pipeline.hpp) may stand for any day from 1 January of its year.
+        n.earliest[i] = fmt::format("CASE WHEN {}year_only LIKE '%{}%' THEN date_trunc('year', {})::date ELSE {} END", table,
+                                    stage_date_field(d), column, column);
     }
     for (std::size_t i = 0; i < n.days.size(); ++i) n.days[i] = fmt::format("${}::date", i + 1);
     n.state = "state";
@@ -109,7 +112,7 @@ PermitTally PgStatusSource::scan_permits(const ScanRequest& req) {
     PermitPass pass(req, use);
     PassRow row;
     m_c.copy_out(fmt::format("SELECT fid, municipality, house_type, tenure, dwellings, dwellings_removed, applied_date, "
-                             "granted_date, started_date, completed_date, refused_date, withdrawn_date FROM permits "
+                             "granted_date, started_date, completed_date, refused_date, withdrawn_date, year_only FROM permits "
                              "WHERE missing_since_run IS NULL{}",
                              req.municipality ? " AND municipality = current_setting('bostad.municipality', true)" : ""),
                  [&](pg::Connection::CopyFields f) {
@@ -120,7 +123,7 @@ PermitTally PgStatusSource::scan_permits(const ScanRequest& req) {
                      row.tenure = f[3];
                      row.dwellings = f[4] ? std::optional(integer(*f[4])) : std::nullopt;
                      row.dwellings_removed = integer(*f[5]);
-                     row.dates = {f[6], f[7], f[8], f[9], f[10], f[11]};
+                     row.dates = {f[6], f[7], f[8], f[9], f[10], f[11], year_only_bits(f[12])};
                      pass.add(row);
                  });
     PermitTally tally = pass.finish();

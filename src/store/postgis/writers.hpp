@@ -87,14 +87,14 @@ inline void queue(pg::Connection& c, const char* kind, const std::vector<std::in
            {std::string(kind), int_array(fids)});
 }
 
-/// The point and the 15 attribute columns, after what `out` holds already.
+/// The point and the 16 attribute columns, after what `out` holds already.
 inline void append_permit(pg::Params& out, const PermitRecord& p) {
     for (pg::Param v : {point_of(p.x, p.y), pg::Param(p.municipality), pg::Param(p.case_id), text_of(p.property),
                         code_of(p.house_type), code_of(p.tenure),
                         p.dwellings ? pg::Param(std::to_string(*p.dwellings)) : pg::Param(),
                         pg::Param(std::to_string(p.dwellings_removed)), text_of(p.applied), text_of(p.granted),
                         text_of(p.started), text_of(p.completed), text_of(p.refused), text_of(p.withdrawn),
-                        text_of(p.assumed), pg::Param(p.key_extra)}) {
+                        text_of(p.assumed), pg::Param(p.key_extra), text_of(p.year_only)}) {
         out.push_back(std::move(v));
     }
 }

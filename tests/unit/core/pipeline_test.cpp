@@ -102,5 +102,44 @@ TEST(Pipeline, TextDatesFollowTheSameRules) {
     EXPECT_EQ(state_at(p, after), PipelineState::lapsed);
 }
 
+/// The figures that count `p` at the end of `day`.
+FigureMask figures_at(const StageDates<Date>& p, const char* day) {
+    const auto c = cutoffs_for(d(day), 12);
+    return figure_mask(p, c, state_at(p, c));
+}
+
+TEST(Pipeline, AYearAloneCountsAtTheEndOfItsYearAndInNoWindowSmallerThanTheYear) {
+    // Completed "2025": stored as 2025-12-31 with its bit; started 2025-03-10 is a day.
+    StageDates<Date> p{d("2024-05-02"), d("2024-09-01"), d("2025-03-10"), d("2025-12-31"), {}, {}};
+    p.year_only = static_cast<std::uint8_t>(1u << static_cast<unsigned>(StageDate::completed));
+    EXPECT_EQ(at(p, "2025-11-30"), PipelineState::started) << "not known to be completed before the year ends";
+    EXPECT_EQ(at(p, "2025-12-31"), PipelineState::completed);
+    EXPECT_FALSE(counts(figures_at(p, "2025-12-31"), Figure::completed_in_month)) << "it may belong to any month of 2025";
+    EXPECT_TRUE(counts(figures_at(p, "2025-12-31"), Figure::completed_year_to_date)) << "the whole year is known";
+    EXPECT_FALSE(counts(figures_at(p, "2025-11-30"), Figure::completed_year_to_date));
+    EXPECT_FALSE(counts(figures_at(p, "2026-01-31"), Figure::completed_year_to_date));
+    EXPECT_TRUE(counts(figures_at(p, "2025-03-31"), Figure::started_in_month)) << "a day still counts in its month";
+
+    // The same dates as text, as the stores hand them to the rules.
+    StageDates<std::string_view> t{"2024-05-02", "2024-09-01", "2025-03-10", "2025-12-31", std::nullopt, std::nullopt};
+    t.year_only = p.year_only;
+    const MonthDays dec = month_days(Month(2025, 12), 12);
+    const auto c = dec.cutoffs();
+    const FigureMask text_mask = figure_mask(t, c, state_at(t, c));
+    EXPECT_EQ(text_mask, figures_at(p, "2025-12-31"));
+
+    // Without its bit the same day counts in December: the bit is what keeps it out.
+    p.year_only = 0;
+    EXPECT_TRUE(counts(figures_at(p, "2025-12-31"), Figure::completed_in_month));
+}
+
+TEST(Pipeline, YearOnlyFieldNamesBecomeStageDateBits) {
+    EXPECT_EQ(year_only_bits(std::nullopt), 0);
+    EXPECT_EQ(year_only_bits("granted_date,completed_date"),
+              (1u << static_cast<unsigned>(StageDate::granted)) | (1u << static_cast<unsigned>(StageDate::completed)));
+    EXPECT_EQ(year_only_bits("legal_date"), 0) << "a plan's date is no stage date";
+    for (const StageDate s : k_stage_dates) EXPECT_EQ(year_only_bits(stage_date_field(s)), 1u << static_cast<unsigned>(s));
+}
+
 } // namespace
 } // namespace bostad

@@ -20,6 +20,8 @@ SqlNames literal_names(const Cutoffs<Date>& c) {
     SqlNames n;
     for (std::size_t i = 0; i < 6; ++i) {
         n.dates[i] = k_columns[i];
+        n.earliest[i] = fmt::format("CASE WHEN year_only & {} THEN substr({}, 1, 4) || '-01-01' ELSE {} END", 1u << i,
+                                    k_columns[i], k_columns[i]);
         n.days[i] = fmt::format("'{}'", c.at(static_cast<Day>(i)).iso());
     }
     n.state = "state";
@@ -36,9 +38,17 @@ protected:
             for (std::size_t d = 0; d < 6; ++d) edges.push_back(c.at(static_cast<Day>(d)));
         }
         permits = test::random_permits(4000, edges, 12901293);
+        // Every fifth permit has one date delivered as a year alone: its year's last day, and its bit.
+        for (std::size_t i = 0; i < permits.size(); i += 5) {
+            const auto s = k_stage_dates[(i / 5) % k_stage_dates.size()];
+            auto& d = permits[i].at(s);
+            if (!d) continue;
+            d = Date::from_ymd(d->year(), 12, 31);
+            permits[i].year_only = static_cast<std::uint8_t>(1u << static_cast<unsigned>(s));
+        }
         db.exec("CREATE TABLE permits (id INTEGER PRIMARY KEY, applied_date TEXT, granted_date TEXT, started_date TEXT, "
-                "completed_date TEXT, refused_date TEXT, withdrawn_date TEXT)");
-        auto insert = db.prepare("INSERT INTO permits VALUES (?, ?, ?, ?, ?, ?, ?)");
+                "completed_date TEXT, refused_date TEXT, withdrawn_date TEXT, year_only INTEGER)");
+        auto insert = db.prepare("INSERT INTO permits VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
         std::int64_t id = 0;
         for (const auto& p : permits) {
             insert.reset();
@@ -47,6 +57,7 @@ protected:
                 const auto& v = p.at(d);
                 insert.bind(static_cast<int>(d) + 2, v ? std::optional<std::string>(v->iso()) : std::nullopt);
             }
+            insert.bind(8, static_cast<std::int64_t>(p.year_only));
             insert.run();
         }
     }

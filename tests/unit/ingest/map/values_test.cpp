@@ -10,15 +10,33 @@
 namespace bostad::ingest {
 namespace {
 
-/// The date read in the first of `formats` that reads it, as ISO text; "none" when none does.
+/// The date read in the first of `formats` that reads it, as ISO text ("2016 (year)" for a year alone);
+/// "none" when none does.
 std::string read_in(std::string_view text, std::span<const DateFormat> formats) {
     const auto d = parse_date(text, formats);
-    return d ? d->iso() : "none";
+    if (!d) return "none";
+    return d->year_only ? std::to_string(d->day.year()) + " (year)" : d->day.iso();
 }
 
 std::string read_as(std::string_view text, DateFormat f) {
     const std::array formats{f};
     return read_in(text, formats);
+}
+
+TEST(Values, ReadsAYearAloneOnlyWhereTheFormatsAllowIt) {
+    EXPECT_EQ(read_as("2016", DateFormat::year), "2016 (year)");
+    EXPECT_EQ(read_as(" 2016 ", DateFormat::year), "2016 (year)");
+    const auto d = parse_date("2016", std::array{DateFormat::year});
+    ASSERT_TRUE(d);
+    EXPECT_EQ(d->day.iso(), "2016-12-31") << "a year alone is stored as the day by which it is known to have happened";
+    for (const char* bad : {"16", "20160", "2016-01", "0000", "2016.0", "år 2016", "2016 10:00"}) {
+        EXPECT_EQ(read_as(bad, DateFormat::year), "none") << bad;
+    }
+    EXPECT_EQ(read_as("2016", DateFormat::iso), "none") << "a year alone is refused unless the mapping allows YYYY";
+    EXPECT_EQ(read_as("2016-05-01", DateFormat::year), "none");
+    EXPECT_EQ(read_in("20160501", std::array{DateFormat::year, DateFormat::compact}), "2016-05-01");
+    EXPECT_EQ(parse_date_format("YYYY"), DateFormat::year);
+    EXPECT_EQ(date_format_name(DateFormat::year), "YYYY");
 }
 
 TEST(Values, ParsesIsoDatesWithOrWithoutATime) {
