@@ -15,7 +15,10 @@ namespace bostad::cli {
 
 void ExportCommand::declare(CLI::App& app) {
     app.add_option("--month", m_options.month, "The month, YYYY-MM: the status at its end")->required();
-    app.add_option("-o,--output", m_options.output, "The GeoPackage to write (a folder for --format csv|geojson)")->required();
+    app.add_option("-o,--output", m_options.output,
+                   "The GeoPackage to write (a folder for --format csv|geojson); its folder must exist (default: the "
+                   "config's [report] output_dir/MONTH/bostad-MONTH.gpkg, or bostad-MONTH-csv|-geojson, created as "
+                   "monthly creates it)");
     app.add_option("--area-set", m_options.area_set, "The areas to count by (default: the config's [report] area_set)");
     app.add_option("--format", m_options.format, "gpkg (default), csv or geojson")->check(CLI::IsMember({"gpkg", "csv", "geojson"}));
     app.add_flag("--overwrite", m_options.overwrite, "Replace an existing output");
@@ -26,7 +29,8 @@ ExitCode ExportCommand::run(Context& ctx) {
     const config::Config* config = ctx.config();
     exports::ExportOptions opt;
     opt.request = jobs::export_request(config, month, jobs::choose_area_set(config, m_options.area_set, "export"));
-    opt.output = m_options.output;
+    opt.output = m_options.output ? *m_options.output
+                                  : jobs::default_outputs(config, month, false, "export").export_path(m_options.format).string();
     opt.overwrite = m_options.overwrite;
     opt.format = m_options.format == "csv" ? exports::Format::csv : m_options.format == "geojson" ? exports::Format::geojson : exports::Format::gpkg;
     opt.title = jobs::report_title(config, month);

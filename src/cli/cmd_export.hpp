@@ -10,7 +10,7 @@ namespace bostad::cli {
 /// The options of `bostad export`, as parsing fills them.
 struct ExportOptions {
     std::string month;
-    std::string output;
+    std::optional<std::string> output; ///< none: the config's month folder
     std::optional<std::string> area_set;
     std::string format = "gpkg";
     bool overwrite = false;
@@ -22,7 +22,8 @@ public:
     std::string_view name() const override { return "export"; }
     std::string_view summary() const override { return "the month as a styled GeoPackage for QGIS (or CSV/GeoJSON)"; }
     std::string_view help_text() const override {
-        return "Writes the status at the end of --month as one GeoPackage (-o OUT.gpkg) that opens styled in\n"
+        return "Writes the status at the end of --month as one GeoPackage (-o OUT.gpkg; default the config's\n"
+               "[report] output_dir/MONTH/bostad-MONTH.gpkg, as monthly writes it) that opens styled in\n"
                "QGIS: areas of --area-set with the month's figures (graduated on unused plan capacity),\n"
                "permits by stage, plans by status, rejected rows that have a geometry, and municipalities\n"
                "(outlined by the config's [boundaries] area_set, else SCB's outlines built into bostad; only\n"

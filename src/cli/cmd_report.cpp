@@ -17,7 +17,9 @@ namespace bostad::cli {
 
 void ReportCommand::declare(CLI::App& app) {
     app.add_option("--month", m_options.month, "The month, YYYY-MM: the report on its end")->required();
-    app.add_option("-o,--output", m_options.output, "The folder to write (default: the config's [report] output_dir/MONTH)");
+    app.add_option("-o,--output", m_options.output,
+                   "The folder to write; its parent must exist (default: the config's [report] output_dir/MONTH/rapport, "
+                   "or .../report with --lang en, created as monthly creates it)");
     app.add_option("--area-set", m_options.area_set, "The areas of the tables and maps (default: the config's [report] area_set)");
     app.add_option("--format", m_options.formats, "Comma-separated: html,pdf,xlsx,csv (default: the config's [report] formats)");
     app.add_option("--lang", m_options.lang, "sv (default) or en")->check(CLI::IsMember({"sv", "en"}));
@@ -29,13 +31,12 @@ ExitCode ReportCommand::run(Context& ctx) {
     const config::Config* config = ctx.config();
     report::ReportOptions opt;
     opt.request = jobs::report_request(config, month, jobs::choose_area_set(config, m_options.area_set, "report"));
-    if (m_options.output) opt.output_dir = *m_options.output;
-    else if (config) opt.output_dir = (std::filesystem::path(config->report.output_dir) / month.str() / "rapport").string();
-    else throw UsageError("report needs -o DIR (or [report] output_dir in the config)");
     if (m_options.formats) opt.formats = split(*m_options.formats, ',');
     else if (config) opt.formats = config->report.formats;
     const std::string lang = m_options.lang.value_or(config ? config->report.lang : "sv");
     opt.lang = lang == "en" ? report::Lang::en : report::Lang::sv;
+    opt.output_dir = m_options.output ? *m_options.output
+                                      : jobs::default_outputs(config, month, lang == "en", "report").report_dir.string();
     opt.title = jobs::report_title(config, month);
     opt.overwrite = m_options.overwrite;
 
@@ -55,8 +56,8 @@ ExitCode ReportCommand::run(Context& ctx) {
     for (const auto& f : done.files) {
         if (f.rfind("csv/", 0) != 0) ctx.out() << "  " << f << "\n";
     }
-    ctx.out() << fmt::format("  csv/ ({} tables)\n", std::count_if(done.files.begin(), done.files.end(),
-                                                                  [](const std::string& f) { return f.rfind("csv/", 0) == 0; }));
+    const auto csv = std::count_if(done.files.begin(), done.files.end(), [](const std::string& f) { return f.rfind("csv/", 0) == 0; });
+    if (csv > 0) ctx.out() << fmt::format("  csv/ ({} tables)\n", csv);
     return ExitCode::ok;
 }
 

@@ -24,7 +24,7 @@ public:
     std::string_view summary() const override { return "the monthly housing status report (HTML, PDF, XLSX, CSV)"; }
     std::string_view help_text() const override {
         return "Writes the monthly housing status report for --month into the folder -o DIR (default: the\n"
-               "config's [report] output_dir/MONTH): headline figures for the project's kommuner together and\n"
+               "config's [report] output_dir/MONTH/rapport, or /report in English, as monthly writes it): headline figures for the project's kommuner together and\n"
                "each (the month, the year so far, the last 12 months, against the targets), tables per\n"
                "municipality and area, a chart of started and completed dwellings over 24 months with the\n"
                "cumulative line against the target path, the pipeline funnel, maps in the colours of the QGIS\n"

@@ -15,9 +15,10 @@ namespace bostad::jobs {
 MonthlyDone run_monthly(const config::Config& config, const MonthlyJob& job) {
     namespace fs = std::filesystem;
     const std::string area_set = choose_area_set(&config, std::nullopt, "monthly");
-    const fs::path out_dir = fs::path(config.report.output_dir) / job.month.str();
-    const fs::path gpkg = out_dir / fmt::format("bostad-{}.gpkg", job.month.str());
-    const fs::path report_dir = out_dir / (config.report.lang == "en" ? "report" : "rapport");
+    const MonthOutputs outputs = month_outputs(config, job.month, config.report.lang == "en");
+    const fs::path& out_dir = outputs.dir;
+    const fs::path& gpkg = outputs.gpkg;
+    const fs::path& report_dir = outputs.report_dir;
     // Refuse before ingesting anything: a month done before is redone only with --overwrite.
     for (const auto& p : {gpkg, report_dir}) {
         if (fs::exists(p) && !job.overwrite) {

@@ -27,6 +27,23 @@ report::ReportRequest report_request(const config::Config* config, Month month, 
     return {e.month, e.area_set, e.boundary_set, e.stalled_months, e.config};
 }
 
+std::filesystem::path MonthOutputs::export_path(std::string_view format) const {
+    if (format == "gpkg") return gpkg;
+    return dir / fmt::format("{}-{}", gpkg.stem().string(), format);
+}
+
+MonthOutputs month_outputs(const config::Config& config, Month month, bool english) {
+    const std::filesystem::path dir = std::filesystem::path(config.report.output_dir) / month.str();
+    return {dir, dir / fmt::format("bostad-{}.gpkg", month.str()), dir / (english ? "report" : "rapport")};
+}
+
+MonthOutputs default_outputs(const config::Config* config, Month month, bool english, std::string_view command) {
+    if (!config) throw UsageError(fmt::format("{} needs -o (or a config, whose [report] output_dir says where outputs go)", command));
+    MonthOutputs out = month_outputs(*config, month, english);
+    std::filesystem::create_directories(out.dir);
+    return out;
+}
+
 std::string report_title(const config::Config* config, Month month) {
     return fmt::format("{} – {}", config ? config->report.title : "Bostadsbyggandet", month.str());
 }

@@ -277,5 +277,42 @@ TEST(Monthly, RunsTheWholeJobFromTheConfigAndSaysWhereTheOutputsAre) {
     EXPECT_EQ(run_bostad({"monthly", "--month", "2026-10", "--overwrite"}, o).exit_code, 0);
 }
 
+TEST(Defaults, ReportAndExportWithoutOutputWriteWhereMonthlyWouldOnANewProject) {
+    TempDir dir;
+    ProcessOptions o;
+    o.cwd = dir.path().string();
+    ASSERT_EQ(run_bostad({"example", "ex"}, o).exit_code, 0);
+    o.cwd = dir.file("ex");
+    ASSERT_EQ(run_bostad({"init", "-q"}, o).exit_code, 0);
+    ASSERT_EQ(run_bostad({"ingest", "--month", "2026-09", "-q"}, o).exit_code, 0);
+    ASSERT_FALSE(fs::exists(dir.path() / "ex/out")) << "a new project has no output folder yet";
+
+    const auto rep = run_bostad({"report", "--month", "2026-09", "--format", "pdf"}, o);
+    ASSERT_EQ(rep.exit_code, 0) << rep.err;
+    EXPECT_TRUE(fs::exists(dir.path() / "ex/out/2026-09/rapport/rapport-2026-09.pdf"));
+    EXPECT_NE(rep.out.find("out/2026-09/rapport"), std::string::npos) << rep.out;
+    EXPECT_EQ(rep.out.find("csv/"), std::string::npos) << "no line for a format not asked for\n" << rep.out;
+    const auto en = run_bostad({"report", "--month", "2026-09", "--format", "html", "--lang", "en"}, o);
+    ASSERT_EQ(en.exit_code, 0) << en.err;
+    EXPECT_TRUE(fs::exists(dir.path() / "ex/out/2026-09/report/report-2026-09.html"));
+
+    const auto ex = run_bostad({"export", "--month", "2026-09"}, o);
+    ASSERT_EQ(ex.exit_code, 0) << ex.err;
+    EXPECT_TRUE(fs::exists(dir.path() / "ex/out/2026-09/bostad-2026-09.gpkg"));
+    const auto csv = run_bostad({"export", "--month", "2026-09", "--format", "csv"}, o);
+    ASSERT_EQ(csv.exit_code, 0) << csv.err;
+    EXPECT_TRUE(fs::exists(dir.path() / "ex/out/2026-09/bostad-2026-09-csv/status.csv"));
+
+    // The same paths as monthly's: it finds them and refuses to replace them without --overwrite.
+    const auto again = run_bostad({"monthly", "--month", "2026-09"}, o);
+    EXPECT_EQ(again.exit_code, 2);
+    EXPECT_NE(again.err.find("bostad-2026-09.gpkg' already exists"), std::string::npos) << again.err;
+    EXPECT_EQ(run_bostad({"export", "--month", "2026-09"}, o).exit_code, 2) << "an existing output needs --overwrite";
+    // A path the user names keeps today's rule: its folder must exist.
+    const auto named = run_bostad({"report", "--month", "2026-09", "-o", "nowhere/r", "--format", "html"}, o);
+    EXPECT_EQ(named.exit_code, 2) << named.err;
+    EXPECT_FALSE(fs::exists(dir.path() / "ex/nowhere"));
+}
+
 } // namespace
 } // namespace bostad::test
