@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "core/markup.hpp"
+#include "core/text.hpp"
 #include "core/version.hpp"
 #include "report/svg.hpp"
 
@@ -86,6 +87,35 @@ std::string headline_cards(const Headline& h, Lang l) {
     return s + "</div>\n";
 }
 
+/// "2015–2018, 2020": years as runs.
+std::string year_runs(const std::vector<int>& years) {
+    std::string out;
+    for (std::size_t i = 0; i < years.size();) {
+        std::size_t j = i;
+        while (j + 1 < years.size() && years[j + 1] == years[j] + 1) ++j;
+        out += fmt::format("{}{}", out.empty() ? "" : ", ", j == i ? std::to_string(years[i]) : fmt::format("{}–{}", years[i], years[j]));
+        i = j + 1;
+    }
+    return out;
+}
+
+/// Which of SCB's years are not compared, and why: before the store's first permit date, or not over yet.
+std::string not_covered(const UncoveredYears& u, Month month, Lang l) {
+    std::vector<int> before, open;
+    for (const int y : u.years) (Month(y, 12) > month ? open : before).push_back(y);
+    std::vector<std::string> parts;
+    if (!before.empty()) {
+        parts.push_back(u.first_date ? fmt::format("{} {} ({} {}; {})", year_runs(before), tr(l, "täcks inte av lagret", "not covered by the store"),
+                                                   tr(l, "dess bygglov börjar", "its permits begin"), *u.first_date,
+                                                   tr(l, fmt::format("ett år jämförs när de börjar minst {} år före det", k_coverage_years),
+                                                      fmt::format("a year is compared when they begin at least {} years before it", k_coverage_years)))
+                                     : fmt::format("{} {}", year_runs(before), tr(l, "täcks inte: lagret har inga bygglov för kommunen",
+                                                                                 "not covered: the store has no permits of the kommun")));
+    }
+    if (!open.empty()) parts.push_back(fmt::format("{} {}", year_runs(open), tr(l, "är inte slut vid månadens utgång", "not over at the month's end")));
+    return fmt::format("{}: {} {}.", u.name, tr(l, "SCB:s år som inte jämförs:", "SCB's years not compared:"), join(parts, "; "));
+}
+
 std::string definitions(Lang l) {
     const std::pair<std::string, std::string> defs[] = {
         {tr(l, "Planerat", "Planned"), tr(l, "bostäder i detaljplaner som vunnit laga kraft vid månadens slut, fördelade på områden efter överlappande yta",
@@ -157,9 +187,10 @@ std::string report_html(const ReportData& d, const std::vector<Table>& tables, L
         d.status.areas_left_out > 0 ? tr(l, fmt::format("; {} områden i kommuner utanför projektet är utelämnade", d.status.areas_left_out),
                                   fmt::format("; {} areas in kommuner outside the project are left out", d.status.areas_left_out))
                              : std::string())));
-    if (!d.official.empty()) {
+    if (!d.official.empty() || !d.official_not_covered.empty()) {
         h += fmt::format("<h2>{}</h2>\n", xml_escape(tr(l, "Jämförelse med SCB", "Comparison with SCB")));
         h += table_html(find(tables, "official"), l);
+        for (const auto& u : d.official_not_covered) h += fmt::format("<p class=\"sub\">{}</p>\n", xml_escape(not_covered(u, d.request.month, l)));
     }
     h += fmt::format("<h2>{}</h2>\n", xml_escape(tr(l, "Definitioner", "Definitions"))) + definitions(l);
     h += fmt::format("<p class=\"sub\">bostad {} · {}</p>\n</body></html>\n", k_tool_version, xml_escape(generated_at));

@@ -96,12 +96,21 @@ void add_quality(ReportData& d, store::FeatureSource& features) {
 
 void add_official(ReportData& d, store::FeatureSource& features) {
     if (!d.request.config) return;
+    const std::string month_end = d.request.month.last_day().iso();
     for (const auto& m : d.request.config->municipalities) {
+        if (m.official_completions.empty()) continue;
+        UncoveredYears uncovered{m.code, m.name, {}, features.first_date(m.code)};
         for (const auto& [year, official] : m.official_completions) {
-            const std::int64_t counted =
-                features.completed_dwellings(m.code, fmt::format("{}-01-01", year), fmt::format("{}-12-31", year));
-            d.official.push_back({m.code, m.name, year, official, counted});
+            const std::string first = fmt::format("{:04}-01-01", year);
+            const std::string last = fmt::format("{:04}-12-31", year);
+            const std::string known_from = fmt::format("{:04}-01-01", year - k_coverage_years);
+            if (!uncovered.first_date || *uncovered.first_date > known_from || last > month_end) {
+                uncovered.years.push_back(year);
+                continue;
+            }
+            d.official.push_back({m.code, m.name, year, official, features.completed_dwellings(m.code, first, last)});
         }
+        if (!uncovered.years.empty()) d.official_not_covered.push_back(std::move(uncovered));
     }
 }
 

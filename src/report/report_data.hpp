@@ -57,12 +57,27 @@ struct LapsingPermit {
 
 using store::SourceRun;
 
+/// How far before a year the store's permits of a kommun must begin for the year's completions to be known:
+/// a dwelling completed in a year was mostly applied for in the two years before (a history that begins in
+/// November 2019 misses most of 2020's completions, whose permits it never saw).
+inline constexpr int k_coverage_years = 2;
+
+/// A year of SCB's completions that the store covers: the year has ended by the month's end, and the store's
+/// permits of the kommun begin k_coverage_years before it.
 struct OfficialYear {
     std::string code;
     std::string name;
     int year = 0;
     std::int64_t official = 0; ///< SCB
     std::int64_t bostad = 0;   ///< completed in the year by the store's permits
+};
+
+/// The years of SCB's figures the store does not cover, per kommun: compared with nothing, only named.
+struct UncoveredYears {
+    std::string code;
+    std::string name;
+    std::vector<int> years;
+    std::optional<std::string> first_date; ///< where the store's permits of the kommun begin; none: no permits
 };
 
 /// Geometry for the maps, in EPSG:3006.
@@ -106,6 +121,7 @@ struct ReportData {
     std::vector<SourceRun> runs;                     ///< the latest run of every source
     std::map<std::string, std::int64_t> rejects_by_reason; ///< in those runs
     std::vector<OfficialYear> official;
+    std::vector<UncoveredYears> official_not_covered;
     std::vector<MapArea> areas;
     std::vector<MapPermit> permits; ///< the pipeline and the last 12 months' completions
     std::vector<MapOutline> outlines;   ///< the report's kommuner, then their neighbours

@@ -19,6 +19,7 @@
 #include "support/files.hpp"
 #include "support/ogr_read.hpp"
 #include "support/process.hpp"
+#include "support/store_probe.hpp"
 #include "support/temp_dir.hpp"
 
 namespace bostad::test {
@@ -100,6 +101,41 @@ TEST_F(Report, NumbersAreTheStatusNumbers) {
         if (row[0] == "2026-10" && row[1] != "Båda kommunerna") completed_in_month += std::stoll(row[3]);
     }
     EXPECT_EQ(completed_in_month, s["total"]["completed_in_month"].get<long long>());
+}
+
+TEST_F(Report, ScbIsComparedOnlyForTheYearsTheStoreCovers) {
+    // The example's history begins in November 2019: a year is compared when the store's permits of the kommun
+    // begin two years before it, and when it is over.
+    const std::string store = s_dir->file("ex/bostad.gpkg");
+    const auto official = csv(report("csv/official.csv"));
+    ASSERT_GT(official.size(), 1u) << "some years are covered";
+    std::map<std::string, int> first_covered;
+    for (const auto& [name, code] : {std::pair{"Kristianstad", "1290"}, std::pair{"Hässleholm", "1293"}}) {
+        const std::string first = query(store, fmt::format("SELECT min(coalesce(applied_date, granted_date, started_date, "
+                                                           "completed_date, refused_date, withdrawn_date)) FROM permits "
+                                                           "WHERE municipality = '{}'", code));
+        ASSERT_EQ(first.size(), 10u) << code;
+        const int year = std::stoi(first.substr(0, 4));
+        first_covered[name] = (first.substr(5) == "01-01" ? year : year + 1) + 2;
+    }
+    std::set<std::string> compared;
+    for (std::size_t i = 1; i < official.size(); ++i) {
+        const int year = std::stoi(official[i][1]);
+        EXPECT_GE(year, first_covered.at(official[i][0])) << official[i][0] << " " << year << " is before the store's history";
+        EXPECT_LE(year, 2025);
+        compared.insert(official[i][0] + official[i][1]);
+    }
+    const std::string html = read_file(report("rapport-2026-10.html"));
+    EXPECT_NE(html.find(fmt::format("Kristianstad: SCB:s år som inte jämförs: 2015–{} täcks inte av lagret",
+                                    first_covered.at("Kristianstad") - 1)),
+              std::string::npos);
+    EXPECT_EQ(compared.count(fmt::format("Kristianstad{}", first_covered.at("Kristianstad"))), 1u) << "the first covered year";
+
+    // A year not over at the month's end is named, not compared.
+    const auto r = bostad({"report", "--month", "2024-06", "-o", dir.file("r2024"), "--format", "html,csv", "--lang", "en"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    for (const auto& row : csv(dir.path() / "r2024" / "csv" / "official.csv")) EXPECT_NE(row[1], "2024");
+    EXPECT_NE(read_file(dir.path() / "r2024" / "report-2024-06.html").find("2024 not over at the month"), std::string::npos);
 }
 
 TEST_F(Report, HtmlIsSelfContainedAndOpensInHeadlessChromium) {

@@ -114,4 +114,11 @@ std::int64_t GpkgFeatureSource::completed_dwellings(const std::string& municipal
         .value_or(0);
 }
 
+std::optional<std::string> GpkgFeatureSource::first_date(const std::string& municipality) {
+    // The dates of a permit are in order (ingest checks it), so its first known one is its earliest.
+    return m_db.query_text("SELECT min(coalesce(applied_date, granted_date, started_date, completed_date, refused_date, "
+                           "withdrawn_date)) FROM permits WHERE municipality = ?1",
+                           municipality);
+}
+
 } // namespace bostad::store::gpkg

@@ -143,4 +143,11 @@ std::int64_t PgFeatureSource::completed_dwellings(const std::string& municipalit
         .value_or(0);
 }
 
+std::optional<std::string> PgFeatureSource::first_date(const std::string& municipality) {
+    // The dates of a permit are in order (ingest checks it), so its first known one is its earliest.
+    return m_c.query_text("SELECT min(coalesce(applied_date, granted_date, started_date, completed_date, refused_date, "
+                          "withdrawn_date))::text FROM permits WHERE municipality = $1",
+                          {municipality});
+}
+
 } // namespace bostad::store::postgis
