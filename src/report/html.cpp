@@ -13,8 +13,19 @@
 namespace bostad::report {
 namespace {
 
+// Paper: A4 portrait, with the report's title and month in the footer and the page number; sections of wide
+// tables (16 to 18 columns, the lists' 11) on landscape pages, where a fixed table layout keeps every column
+// inside the page and a cell's words are hyphenated or broken. Long tables repeat their header (thead) on
+// every page.
 constexpr const char* k_css = R"(
-@page { size: A4; margin: 14mm 12mm; }
+@page { size: A4; margin: 14mm 12mm 16mm;
+  @bottom-left { content: var(--footer); font-size: 7.5pt; color: #555; }
+  @bottom-right { content: var(--page-label) " " counter(page) " / " counter(pages); font-size: 7.5pt; color: #555; } }
+@page wide { size: A4 landscape; }
+section.wide { page: wide; }
+section.wide table { table-layout: fixed; }
+th, td { overflow-wrap: anywhere; hyphens: auto; }
+thead { display: table-header-group; }
 body { font-family: "DejaVu Sans", sans-serif; font-size: 10pt; color: #222; max-width: 1100px; margin: 0 auto; padding: 0 12px; }
 h1 { font-size: 19pt; margin: 10px 0 2px; } h2 { font-size: 14pt; margin-top: 22px; border-bottom: 2px solid #ddd; }
 h3 { font-size: 11.5pt; margin: 14px 0 4px; }
@@ -34,10 +45,28 @@ dl dt { font-weight: bold; margin-top: 6px; } dl dd { margin-left: 14px; }
 /// Lists longer than this show their first rows on screen and paper; CSV and XLSX have them all.
 constexpr std::size_t k_list_rows = 300;
 
+/// Column widths for a fixed table layout: a text column gets twice a number column's share.
+std::string column_widths(const Table& t) {
+    std::vector<double> weight(t.header.size(), 1.0);
+    for (std::size_t c = 0; c < weight.size(); ++c) {
+        for (const auto& row : t.rows) {
+            if (c < row.size() && std::holds_alternative<std::string>(row[c])) {
+                weight[c] = 2.0;
+                break;
+            }
+        }
+    }
+    double total = 0;
+    for (const double w : weight) total += w;
+    std::string out = "<colgroup>";
+    for (const double w : weight) out += fmt::format("<col style=\"width:{:.1f}%\">", 100 * w / total);
+    return out + "</colgroup>";
+}
+
 std::string table_html(const Table& t, Lang l, std::size_t max_rows = std::numeric_limits<std::size_t>::max()) {
     std::string h = fmt::format("<h3>{}</h3>\n", xml_escape(t.title));
     if (t.rows.empty()) return h + "<p class=\"empty\">–</p>\n";
-    h += "<table><thead><tr>";
+    h += "<table>" + column_widths(t) + "<thead><tr>";
     for (const auto& c : t.header) h += "<th>" + xml_escape(c) + "</th>";
     h += "</tr></thead><tbody>\n";
     const std::size_t shown = std::min(t.rows.size(), max_rows);
@@ -58,6 +87,25 @@ std::string table_html(const Table& t, Lang l, std::size_t max_rows = std::numer
         h += fmt::format("<p class=\"empty\">{}</p>\n", xml_escape(note));
     }
     return h;
+}
+
+/// Text as a CSS string literal.
+std::string css_string(std::string_view text) {
+    std::string out = "\"";
+    for (const char c : text) {
+        if (c == '"' || c == '\\') out += '\\';
+        if (c == '\n' || c == '<') {
+            out += fmt::format("\\{:x} ", static_cast<unsigned char>(c));
+            continue;
+        }
+        out += c;
+    }
+    return out + "\"";
+}
+
+/// The style sheet with the footer's texts: the report's title (which names the month) and "Sida"/"Page".
+std::string page_css(const std::string& title, Lang l) {
+    return fmt::format(":root {{ --footer: {}; --page-label: {}; }}\n{}", css_string(title), css_string(tr(l, "Sida", "Page")), k_css);
 }
 
 const Table& find(const std::vector<Table>& tables, const std::string& id) {
@@ -145,7 +193,7 @@ std::string report_html(const ReportData& d, const std::vector<Table>& tables, L
     std::string h = fmt::format("<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\">"
                                 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                                 "<title>{}</title><style>{}</style></head><body>\n",
-                                l == Lang::sv ? "sv" : "en", xml_escape(title), k_css);
+                                l == Lang::sv ? "sv" : "en", xml_escape(title), page_css(title, l));
     h += fmt::format("<h1>{}</h1><p class=\"sub\">{} {} · {} {} · {} {}</p>\n", xml_escape(title),
                      xml_escape(tr(l, "Läget vid utgången av", "Status at the end of")), month,
                      xml_escape(tr(l, "områden:", "areas:")), xml_escape(d.request.area_set),
@@ -168,16 +216,17 @@ std::string report_html(const ReportData& d, const std::vector<Table>& tables, L
         h += fmt::format("<div class=\"map-block\"><h3>{}</h3>\n{}</div>\n", xml_escape(headline_name(hl, l)), svg_map(d, hl.code, l));
     }
 
-    h += fmt::format("<h2>{}</h2>\n", xml_escape(tr(l, "Per kommun och område", "Per municipality and area")));
-    h += table_html(find(tables, "municipalities"), l) + table_html(find(tables, "areas"), l);
+    h += fmt::format("<section class=\"wide\"><h2>{}</h2>\n", xml_escape(tr(l, "Per kommun och område", "Per municipality and area")));
+    h += table_html(find(tables, "municipalities"), l) + table_html(find(tables, "areas"), l) + "</section>\n";
 
     h += fmt::format("<h2>{}</h2>\n", xml_escape(tr(l, "Handläggningstider mot 10-veckorsregeln", "Lead times against the 10-week rule")));
     h += table_html(find(tables, "lead_times"), l);
 
-    h += fmt::format("<h2>{}</h2>\n", xml_escape(tr(l, "Listor", "Lists")));
+    h += fmt::format("<section class=\"wide\"><h2>{}</h2>\n", xml_escape(tr(l, "Listor", "Lists")));
     for (const char* id : {"new_permits", "completed", "stalled", "lapsing", "plans_ending"}) {
         h += table_html(find(tables, id), l, k_list_rows);
     }
+    h += "</section>\n";
 
     h += fmt::format("<h2>{}</h2>\n", xml_escape(tr(l, "Datakvalitet", "Data quality")));
     h += table_html(find(tables, "ingest_runs"), l) + table_html(find(tables, "rejects"), l);

@@ -18,6 +18,10 @@ constexpr double k_map_width = 640;
 constexpr double k_map_height = 480;
 /// More points than this per map are thinned (an SVG of 100 000s of circles is too heavy for a report).
 constexpr std::size_t k_max_map_points = 15000;
+constexpr double k_axis_font = 10;
+
+/// The width of text at a font size, at most: DejaVu Sans's digits and hyphen are 0.64 em wide or less.
+double text_width(std::string_view text, double font_size) { return static_cast<double>(text.size()) * font_size * 0.64; }
 
 /// EPSG:3006 metres to SVG pixels, keeping the aspect ratio.
 struct Frame {
@@ -216,6 +220,7 @@ std::string svg_chart(const Headline& h, Lang lang) {
     svg += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"#333\"/>", left, top + plot_h, left + plot_w);
     const double slot = plot_w / static_cast<double>(std::max<std::size_t>(h.series.size(), 1));
     const auto bar_y = [&](std::int64_t v) { return top + plot_h - static_cast<double>(v) / static_cast<double>(max_bar) * plot_h; };
+    double label_end = 0; // where the last month label ends
     for (std::size_t i = 0; i < h.series.size(); ++i) {
         const auto& m = h.series[i];
         const double x0 = left + static_cast<double>(i) * slot;
@@ -225,8 +230,10 @@ std::string svg_chart(const Headline& h, Lang lang) {
         svg += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"{}\"><title>{} {}: {}</title></rect>",
                            x0 + slot * 0.5, bar_y(m.completed), slot * 0.38, top + plot_h - bar_y(m.completed),
                            pal.stage.at("completed").hex(), m.month.str(), xml_escape(tr(lang, "färdigställda", "completed")), m.completed);
-        if (m.month.month() == 1 || i == 0) {
-            svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"10\">{}</text>", x0, top + plot_h + 14, m.month.str());
+        // The first month and the quarters, each only where it clears the label before it.
+        if ((i == 0 || m.month.month() % 3 == 1) && x0 >= label_end) {
+            svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"{}\">{}</text>", x0, top + plot_h + 14, k_axis_font, m.month.str());
+            label_end = x0 + text_width(m.month.str(), k_axis_font) + k_axis_font * 0.5;
         }
     }
     svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"10\" text-anchor=\"end\">{}</text>", left - 4, top + 8, max_bar);
