@@ -57,7 +57,7 @@ std::string_view stage_date_field(StageDate s) {
 std::string year_only_fields(std::uint8_t bits) {
     std::string out;
     for (const StageDate s : k_stage_dates) {
-        if (!((bits >> static_cast<unsigned>(s)) & 1u)) continue;
+        if (!((static_cast<unsigned>(bits) >> static_cast<unsigned>(s)) & 1u)) continue;
         if (!out.empty()) out += ',';
         out += stage_date_field(s);
     }

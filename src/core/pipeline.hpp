@@ -50,7 +50,7 @@ struct StageDates {
     std::optional<D> applied, granted, started, completed, refused, withdrawn;
     std::uint8_t year_only = 0; ///< bit i: the StageDate i is a year alone
 
-    bool is_year_only(StageDate s) const { return (year_only >> static_cast<unsigned>(s)) & 1u; }
+    bool is_year_only(StageDate s) const { return (static_cast<unsigned>(year_only) >> static_cast<unsigned>(s)) & 1u; }
 
     const std::optional<D>& at(StageDate s) const {
         switch (s) {
