@@ -8,6 +8,7 @@
 #include "core/markup.hpp"
 #include "core/text.hpp"
 #include "core/version.hpp"
+#include "report/first_page.hpp"
 #include "report/svg.hpp"
 
 namespace bostad::report {
@@ -40,6 +41,7 @@ svg { width: 100%; height: auto; max-width: 800px; display: block; break-inside:
 .section { break-inside: auto; } .map-block { break-inside: avoid; page-break-inside: avoid; }
 dl dt { font-weight: bold; margin-top: 6px; } dl dd { margin-left: 14px; }
 .empty { color: #777; font-style: italic; }
+p.lead { font-size: 11pt; line-height: 1.45; }
 )";
 
 /// Lists longer than this show their first rows on screen and paper; CSV and XLSX have them all.
@@ -199,6 +201,11 @@ std::string report_html(const ReportData& d, const std::vector<Table>& tables, L
                      xml_escape(tr(l, "områden:", "areas:")), xml_escape(d.request.area_set),
                      xml_escape(tr(l, "framställd", "generated")), xml_escape(generated_at));
 
+    if (const auto sentences = first_page_sentences(d, l); !sentences.empty()) {
+        h += fmt::format("<h2>{}</h2>\n<p class=\"lead\">", xml_escape(tr(l, "Månaden i korthet", "The month in brief")));
+        for (const auto& s : sentences) h += xml_escape(s) + " ";
+        h += "</p>\n";
+    }
     h += fmt::format("<h2>{}</h2>\n", xml_escape(tr(l, "Nyckeltal", "Headline figures")));
     for (const auto& hl : d.headlines) {
         h += fmt::format("<h3>{}</h3>\n", xml_escape(headline_name(hl, l))) + headline_cards(hl, l);

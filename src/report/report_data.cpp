@@ -192,6 +192,11 @@ ReportData gather(store::Store& store, const ReportRequest& request) {
     d.headlines.push_back({"", "", {}, 0, 0, 0, 0, d.status.total, {}, {}});
     for (const auto& m : d.status.municipalities) d.headlines.push_back({m.code, m.name, {}, 0, 0, 0, 0, m.figures, m.targets, {}});
     add_series(d, status);
+    d.year_before = aggregate::compute_status(status, status_request(request, request.month.plus(-12), std::nullopt));
+    for (const auto& m : d.status.municipalities) {
+        const auto first = features.first_date(m.code);
+        if (first && (!d.first_date || *first < *d.first_date)) d.first_date = first;
+    }
 
     const auto req = status_request(request, request.month, request.area_set);
     d.new_permits = aggregate::list_permits(status, req, aggregate::ListKind::new_permits);

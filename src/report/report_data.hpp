@@ -114,6 +114,8 @@ struct BorderPermit {
 struct ReportData {
     ReportRequest request;
     aggregate::StatusResult status;
+    std::optional<aggregate::StatusResult> year_before; ///< the status 12 months before, without areas: how the stages moved
+    std::optional<std::string> first_date; ///< the earliest stage date of the report's kommuner: where the history begins
     std::vector<Headline> headlines; ///< both together first, then each municipality
     std::vector<aggregate::ListedPermit> new_permits, completed, stalled;
     std::vector<LapsingPermit> lapsing;

@@ -138,6 +138,102 @@ TEST_F(Report, ScbIsComparedOnlyForTheYearsTheStoreCovers) {
     EXPECT_NE(read_file(dir.path() / "r2024" / "report-2024-06.html").find("2024 not over at the month"), std::string::npos);
 }
 
+/// The first page's paragraph of the report's HTML, its entities read back.
+std::string lead_of(const std::string& html) {
+    const auto at = html.find("<p class=\"lead\">");
+    if (at == std::string::npos) return "";
+    const std::string lead = html.substr(at + 16, html.find("</p>", at) - at - 16);
+    std::string text;
+    for (std::size_t i = 0; i < lead.size();) {
+        const bool apostrophe = lead.compare(i, 6, "&apos;") == 0;
+        text += apostrophe ? '\'' : lead[i];
+        i += apostrophe ? 6 : 1;
+    }
+    return text;
+}
+
+TEST_F(Report, TheFirstPageSaysInWordsWhatTheStatusSays) {
+    const json& now = *s_status;
+    const json before = json::parse(bostad({"status", "--month", "2025-10", "--of", "json"}).out);
+    const std::string lead = lead_of(read_file(report("rapport-2026-10.html")));
+    ASSERT_FALSE(lead.empty());
+
+    // Completions in the month against the same month a year before.
+    const auto done = now["total"]["completed_in_month"].get<long long>();
+    const auto done_before = before["total"]["completed_in_month"].get<long long>();
+    const std::string compared = done > done_before   ? fmt::format("{} fler än i oktober 2025 ({})", done - done_before, done_before)
+                                 : done < done_before ? fmt::format("{} färre än i oktober 2025 ({})", done_before - done, done_before)
+                                                      : "lika många som i oktober 2025";
+    EXPECT_NE(lead.find(fmt::format("I oktober 2026 färdigställdes {} bostäder i Kristianstad och Hässleholm, {}.", done, compared)),
+              std::string::npos) << lead;
+
+    // Each kommun's year so far and its target's straight path.
+    for (const auto& m : now["municipalities"]) {
+        const auto& t = m["targets"][0];
+        const auto expected = std::llround(t["expected_by_now"].get<double>());
+        const auto since = t["completed_since_from"].get<long long>();
+        EXPECT_NE(lead.find(fmt::format("{} har i år färdigställt {} bostäder; sedan ", m["name"].get<std::string>(),
+                                        m["completed_year_to_date"].get<long long>())),
+                  std::string::npos) << lead;
+        EXPECT_NE(lead.find(fmt::format("är det {} mot målet {} till och med december 2030, vars raka linje låg på {} vid månadens "
+                                        "slut: {} {}.", since, t["dwellings"].get<long long>(), expected,
+                                        std::llabs(expected - since), expected > since ? "efter" : "före")),
+                  std::string::npos) << lead;
+    }
+
+    // The stage that moved most in 12 months.
+    std::string stage;
+    long long most = 0;
+    for (const auto& [key, name] : {std::pair{"applied", "ansökta"}, std::pair{"granted", "beviljade"}, std::pair{"started", "påbörjade"}}) {
+        const long long change = now["total"][key].get<long long>() - before["total"][key].get<long long>();
+        if (stage.empty() || std::llabs(change) > std::llabs(most)) {
+            most = change;
+            stage = fmt::format("Pipelinen {} mest i skedet {}: {} bostäder vid månadens slut mot {} i oktober 2025 ({:+}).",
+                                change > 0 ? "växer" : "krymper", name, now["total"][key].get<long long>(),
+                                before["total"][key].get<long long>(), change);
+        }
+    }
+    EXPECT_NE(lead.find(stage), std::string::npos) << stage << "\n" << lead;
+
+    // The three areas with the most stalled dwellings.
+    std::vector<std::pair<long long, std::string>> stalled;
+    for (const auto& a : now["areas"]) {
+        if (a["stalled"].get<long long>() > 0) stalled.emplace_back(-a["stalled"].get<long long>(), a["name"].get<std::string>());
+    }
+    std::stable_sort(stalled.begin(), stalled.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    ASSERT_GE(stalled.size(), 3u);
+    EXPECT_NE(lead.find(fmt::format("Flest stillastående bostäder finns i {} ({}), {} ({}) och {} ({}).", stalled[0].second,
+                                    -stalled[0].first, stalled[1].second, -stalled[1].first, stalled[2].second, -stalled[2].first)),
+              std::string::npos) << lead;
+
+    // Plans whose genomförandetid ends within 12 months with capacity left: none in the example, so no sentence.
+    const json plans = json::parse(bostad({"status", "--month", "2026-10", "--of", "json", "--list", "plans"}).out);
+    long long ending = 0;
+    for (const auto& p : plans["plans"]) {
+        const std::string end = p["implementation_end"];
+        ending += end > "2026-10-31" && end <= "2027-10-31" && p["remaining"].get<long long>() > 0;
+    }
+    EXPECT_EQ(lead.find("genomförandetid") != std::string::npos, ending > 0) << ending << " plans\n" << lead;
+
+    // English too, from the same figures.
+    const auto en = bostad({"report", "--month", "2026-10", "-o", dir.file("en"), "--format", "html", "--lang", "en"});
+    ASSERT_EQ(en.exit_code, 0) << en.err;
+    const std::string english = lead_of(read_file(dir.path() / "en" / "report-2026-10.html"));
+    EXPECT_NE(english.find(fmt::format("In October 2026, {} dwellings were completed in Kristianstad and Hässleholm", done)),
+              std::string::npos) << english;
+    EXPECT_NE(english.find("The most stalled dwellings are in " + stalled[0].second), std::string::npos) << english;
+}
+
+TEST_F(Report, SentencesWithoutTheirFiguresAreLeftOut) {
+    // The history begins in November 2019: in June 2020 there is no year before to compare with.
+    const auto r = bostad({"report", "--month", "2020-06", "-o", dir.file("early"), "--format", "html"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const std::string lead = lead_of(read_file(dir.path() / "early" / "rapport-2020-06.html"));
+    EXPECT_EQ(lead.find("juni 2019"), std::string::npos) << lead;
+    EXPECT_EQ(lead.find("Pipelinen"), std::string::npos) << lead;
+    EXPECT_EQ(lead.find("I juni 2020 färdigställdes"), std::string::npos) << lead;
+}
+
 TEST_F(Report, HtmlIsSelfContainedAndOpensInHeadlessChromium) {
     const std::string html = read_file(report("rapport-2026-10.html"));
     for (const char* external : {"src=", "href=", "url(", "@import", "<script"}) {
