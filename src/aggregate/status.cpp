@@ -122,6 +122,7 @@ StatusResult compute_status(StatusSource& source, const StatusRequest& req) {
     scan.municipality = req.municipality;
     scan.municipalities = scope_of(req);
     scan.days = month_days(req.month, req.stalled_months);
+    scan.series_months = req.series_months;
     const Cutoffs<std::string_view> cut = scan.days.cutoffs();
     for (auto& a : source.areas(scan.area_set_id)) {
         // An area of a kommun outside the project (or not the one asked for) is left out; its permits are
@@ -152,6 +153,7 @@ StatusResult compute_status(StatusSource& source, const StatusRequest& req) {
             m.started_to_completed = summarize(std::move(t.to_completed), false);
         }
         for (std::size_t i = 0; i < m.targets.size() && i < t.completed_since.size(); ++i) m.targets[i].completed_since_from = t.completed_since[i];
+        m.series = std::move(t.series);
     }
 
     // Plans with legal force: their capacity and what is left of it, shared out by area.

@@ -55,6 +55,9 @@ struct MunicipalityStatus {
     std::int64_t plans_with_legal_force = 0;
     std::int64_t plans_without_capacity = 0; ///< counted with 0: no number delivered, estimated or given
     std::map<std::string, double> planned_by_source; ///< capacity by where it comes from (capacity_source)
+    /// StatusRequest::series_months months up to the month, oldest first: the dwellings of the flow figures (in
+    /// the month) as each month's own status counts them; empty when not asked for.
+    std::vector<Counts> series;
 };
 
 struct StatusRequest {
@@ -62,6 +65,7 @@ struct StatusRequest {
     std::optional<std::string> area_set;     ///< none: every permit is unassigned
     std::optional<std::string> municipality; ///< only this municipality's areas, permits and plans
     int stalled_months = 12;
+    int series_months = 0; ///< > 0: also each municipality's monthly flows of this many months (one pass)
     /// Municipality names and targets, and the kommuner the project covers: a status leaves out the areas,
     /// permits and plans of any other kommun (they stay in the store).
     const config::Config* config = nullptr;

@@ -27,23 +27,19 @@ aggregate::StatusRequest status_request(const ReportRequest& r, Month month, std
     return s;
 }
 
-const aggregate::Figures* figures_of(const aggregate::StatusResult& s, const std::string& code) {
-    if (code.empty()) return &s.total;
-    for (const auto& m : s.municipalities) {
-        if (m.code == code) return &m.figures;
-    }
-    return nullptr;
-}
-
-void add_series(ReportData& d, store::StatusSource& status) {
+/// The monthly flows of the last k_series_months months, from the status's one pass (each month as its own
+/// status would count it).
+void add_series(ReportData& d) {
     const Month first = d.request.month.plus(1 - k_series_months);
     for (int i = 0; i < k_series_months; ++i) {
-        const Month m = first.plus(i);
-        const auto s = aggregate::compute_status(status, status_request(d.request, m, std::nullopt));
+        const auto at = static_cast<std::size_t>(i);
         for (auto& h : d.headlines) {
-            const aggregate::Figures* f = figures_of(s, h.code);
-            MonthFlow flow{m, 0, 0};
-            if (f) flow = {m, f->dwellings[Figure::started_in_month], f->dwellings[Figure::completed_in_month]};
+            MonthFlow flow{first.plus(i), 0, 0};
+            for (const auto& m : d.status.municipalities) {
+                if ((!h.code.empty() && m.code != h.code) || at >= m.series.size()) continue;
+                flow.started += m.series[at][Figure::started_in_month];
+                flow.completed += m.series[at][Figure::completed_in_month];
+            }
             h.series.push_back(flow);
         }
     }
@@ -188,10 +184,12 @@ ReportData gather(store::Store& store, const ReportRequest& request) {
     store::FeatureSource& features = store.features();
     ReportData d;
     d.request = request;
-    d.status = aggregate::compute_status(status, status_request(request, request.month, request.area_set));
+    aggregate::StatusRequest with_series = status_request(request, request.month, request.area_set);
+    with_series.series_months = k_series_months;
+    d.status = aggregate::compute_status(status, with_series);
     d.headlines.push_back({"", "", {}, 0, 0, 0, 0, d.status.total, {}, {}});
     for (const auto& m : d.status.municipalities) d.headlines.push_back({m.code, m.name, {}, 0, 0, 0, 0, m.figures, m.targets, {}});
-    add_series(d, status);
+    add_series(d);
     d.year_before = aggregate::compute_status(status, status_request(request, request.month.plus(-12), std::nullopt));
     for (const auto& m : d.status.municipalities) {
         const auto first = features.first_date(m.code);

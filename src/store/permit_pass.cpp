@@ -16,6 +16,16 @@ double days_between(Text from, Text to) {
     return a && b ? static_cast<double>(b->days() - a->days()) : 0.0;
 }
 
+/// year × 12 + month − 1 of an ISO date.
+int month_index(Text iso) {
+    const auto digits = [&](std::size_t at, std::size_t n) {
+        int v = 0;
+        for (std::size_t i = at; i < at + n && i < iso.size(); ++i) v = v * 10 + (iso[i] - '0');
+        return v;
+    };
+    return digits(0, 4) * 12 + digits(5, 2) - 1;
+}
+
 } // namespace
 
 std::vector<std::int32_t> area_index_table(const ScanRequest& req) {
@@ -48,6 +58,13 @@ PermitPass::PermitPass(const ScanRequest& req, std::vector<std::int32_t>& capaci
     : m_req(req), m_cut(req.days.cutoffs()), m_capacity_use(capacity_use), m_slots(req.area_index.size() + 1),
       m_by_type(m_slots), m_by_tenure(m_slots) {
     m_tally.areas.resize(req.area_index.size());
+    if (req.series_months > 0) {
+        for (const FigureDef& f : figure_defs()) {
+            const auto date = stage_date_of(f.rule.date);
+            if (date && f.rule.states == 0 && f.rule.from == Day::month_start && f.rule.to == Day::end) m_month_flows.emplace_back(f.id, *date);
+        }
+        m_series_first = month_index(m_req.days.d) - (req.series_months - 1);
+    }
 }
 
 void PermitPass::add(const PassRow& r) {
@@ -99,6 +116,16 @@ void PermitPass::add(const PassRow& r) {
     step(StageDate::applied, StageDate::granted, m.to_granted);
     step(StageDate::granted, StageDate::started, m.to_started);
     step(StageDate::started, StageDate::completed, m.to_completed);
+    if (!m_month_flows.empty()) {
+        if (m.series.empty()) m.series.resize(static_cast<std::size_t>(m_req.series_months));
+        for (const auto& [figure, stage] : m_month_flows) {
+            const auto& d = dates.at(stage);
+            // A year alone belongs to no month (core/pipeline.hpp).
+            if (!on_or_before(d, Text(m_req.days.d)) || dates.is_year_only(stage)) continue;
+            const int i = month_index(*d) - m_series_first;
+            if (i >= 0) m.series[static_cast<std::size_t>(i)][figure] += n;
+        }
+    }
     if (m_target_starts && on_or_before(dates.completed, Text(m_req.days.d))) {
         const bool year_only = dates.is_year_only(StageDate::completed);
         for (std::size_t t = 0; t < m_target_starts->size(); ++t) {
@@ -130,6 +157,8 @@ void merge(PermitTally& into, PermitTally&& part) {
         t.to_completed.insert(t.to_completed.end(), m.to_completed.begin(), m.to_completed.end());
         t.completed_since.resize(std::max(t.completed_since.size(), m.completed_since.size()), 0);
         for (std::size_t i = 0; i < m.completed_since.size(); ++i) t.completed_since[i] += m.completed_since[i];
+        t.series.resize(std::max(t.series.size(), m.series.size()));
+        for (std::size_t i = 0; i < m.series.size(); ++i) t.series[i] += m.series[i];
     }
 }
 

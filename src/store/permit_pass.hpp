@@ -61,6 +61,10 @@ private:
     bool m_scope_known = false, m_in_scope = true;
     MunicipalityTally* m_municipality = nullptr;
     const std::vector<std::string>* m_target_starts = nullptr;
+    /// The figures that count a stage date inside the month (a window from the month's first day to its end,
+    /// any state): their series are counted by the date's month.
+    std::vector<std::pair<Figure, StageDate>> m_month_flows;
+    int m_series_first = 0; ///< year × 12 + month − 1 of the series' first month
 };
 
 /// Adds a part's tally to another (the areas, unassigned, municipalities and their samples).

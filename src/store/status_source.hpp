@@ -37,6 +37,10 @@ struct MunicipalityTally {
     Figures figures;
     std::vector<double> to_granted, to_started, to_completed; ///< days, steps ended in the last 12 months
     std::vector<std::int64_t> completed_since;                ///< per target: dwellings completed since its start
+    /// Per month of the series (ScanRequest::series_months, oldest first): the dwellings of every figure that
+    /// counts a date inside its month (the flows: applied, granted, started, completed in the month) — what the
+    /// status of each of those months would count, from this one pass.
+    std::vector<Counts> series;
     /// applied→granted, granted→started, started→completed, when the store summarized the samples itself
     std::optional<std::tuple<LeadTime, LeadTime, LeadTime>> lead_times;
 };
@@ -56,6 +60,7 @@ struct ScanRequest {
     std::vector<std::string> municipalities;                  ///< only these (sorted; empty: every one)
     MonthDays days;
     std::map<std::string, std::vector<std::string>> target_starts; ///< municipality → first day of each target
+    int series_months = 0; ///< > 0: the monthly flows of this many months up to the month (MunicipalityTally::series)
 };
 
 /// A plan with legal force at the end of the month: its capacity and what permits inside it have used.

@@ -13,6 +13,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "core/date.hpp"
 #include "core/text.hpp"
 #include "gdal/runtime.hpp"
 #include "core/figures.hpp"
@@ -101,6 +102,25 @@ TEST_F(Report, NumbersAreTheStatusNumbers) {
         if (row[0] == "2026-10" && row[1] != "Båda kommunerna") completed_in_month += std::stoll(row[3]);
     }
     EXPECT_EQ(completed_in_month, s["total"]["completed_in_month"].get<long long>());
+}
+
+TEST_F(Report, TheSeriesFromOnePassIsEveryMonthsOwnStatus) {
+    // The 24 months of the chart come from the month's one permit pass; each must be what that month's own
+    // status counts, per municipality.
+    std::map<std::pair<std::string, std::string>, std::vector<std::string>> series; // (month, name) → row
+    for (const auto& row : csv(report("csv/monthly.csv"))) series[{row[0], row[1]}] = row;
+    std::size_t months = 0;
+    for (Month m = Month(2024, 11); m <= Month(2026, 10); m = m.plus(1), ++months) {
+        const json s = json::parse(bostad({"status", "--month", m.str(), "--of", "json"}).out);
+        for (const auto& mun : s["municipalities"]) {
+            const auto& row = series.at({m.str(), mun["name"].get<std::string>()});
+            EXPECT_EQ(std::stoll(row[2]), mun["started_in_month"].get<long long>()) << m.str() << " " << row[1];
+            EXPECT_EQ(std::stoll(row[3]), mun["completed_in_month"].get<long long>()) << m.str() << " " << row[1];
+        }
+        const auto& all = series.at({m.str(), "Båda kommunerna"});
+        EXPECT_EQ(std::stoll(all[3]), s["total"]["completed_in_month"].get<long long>()) << m.str();
+    }
+    EXPECT_EQ(months, 24u);
 }
 
 TEST_F(Report, ScbIsComparedOnlyForTheYearsTheStoreCovers) {
