@@ -196,7 +196,8 @@ def bench_status(work, data, csv, rows):
           f"{counts.get(None, 0):,} in none; {agreement('SpatiaLite', counts, spatialite)}" +
           (f"; {agreement('PostGIS', counts, postgis[1])}" if postgis else ""))
     export = bench_export(work, store)
-    return {"export": export, "permits": rows, "districts": DISTRICTS, "district_vertices_mean": vertices, "plans": PLANS,
+    report = bench_report(work, store, status_s)
+    return {"export": export, "report": report, "permits": rows, "districts": DISTRICTS, "district_vertices_mean": vertices, "plans": PLANS,
             "assign_s": assign_s, "plan_shares_s": shares_s, "status_s": status_s, "status_runs_s": [r.seconds for r in status_runs],
             "spatialite_s": spatialite_s, "postgis_s": postgis[0] if postgis else None,
             "ratio_spatialite": ratios["spatialite"], "ratio_postgis": ratios["postgis"],
@@ -217,6 +218,24 @@ def bench_export(work, store):
     print(f"  ogr2ogr copying permits, plans and areas to a GeoPackage                {ogr.seconds:6.2f} s   "
           f"ratio {ratio:.2f}")
     return {"bostad_s": bostad.seconds, "ogr2ogr_s": ogr.seconds, "ratio": ratio, "bostad_peak_mb": bostad.peak_mb}
+
+
+def bench_report(work, store, status_s):
+    """bostad report of the status store against the best `bostad status` of the same month (issue 18: without
+    the PDF ≤ 5 × status at ≤ 1 GB; with it ≤ 30 s)."""
+    runs = {}
+    for name, formats in (("report", "html,xlsx,csv"), ("report_pdf", "pdf")):
+        out = os.path.join(work, name)
+        shutil.rmtree(out, ignore_errors=True)
+        runs[name] = run_measured([BOSTAD, "--db", store, "report", "--month", STATUS_MONTH, "--area-set", AREA_SET, "-o", out,
+                                   "--format", formats, "--quiet"])
+    ratio = runs["report"].seconds / status_s
+    print(f"  bostad report --month {STATUS_MONTH} --format html,xlsx,csv              {runs['report'].seconds:6.2f} s   "
+          f"peak {runs['report'].peak_mb:.0f} MB   / status {ratio:.2f} {ratio_goal(ratio, 5)}")
+    print(f"  bostad report --month {STATUS_MONTH} --format pdf                        {runs['report_pdf'].seconds:6.2f} s   "
+          f"peak {runs['report_pdf'].peak_mb:.0f} MB   {goal(runs['report_pdf'].seconds, 30)}")
+    return {"report_s": runs["report"].seconds, "report_peak_mb": runs["report"].peak_mb, "ratio_to_status": ratio,
+            "pdf_s": runs["report_pdf"].seconds, "pdf_peak_mb": runs["report_pdf"].peak_mb}
 
 
 def export_seconds(work, store, name):

@@ -41,6 +41,9 @@ ExitCode MonthlyCommand::run(Context& ctx) {
     for (const auto& f : done.report.files) {
         if (f.rfind("csv/", 0) != 0) ctx.out() << fmt::format("               {}/{}\n", done.report.dir, f);
     }
+    std::string steps;
+    for (const auto& [name, seconds] : done.step_seconds) steps += fmt::format("{}{} {:.1f} s", steps.empty() ? "" : ", ", name, seconds);
+    ctx.out() << fmt::format("  took {:.1f} s: {}\n", done.total_seconds, steps);
     return ExitCode::ok;
 }
 

@@ -21,7 +21,8 @@ public:
         return "The monthly job of the config: ingests every area set and source for --month ({month} in\n"
                "their paths), prints the headline figures, writes the QGIS export and the report into the\n"
                "config's [report] output_dir/MONTH/ (bostad-MONTH.gpkg and the report files), and says where\n"
-               "everything is. Existing outputs of the month are replaced only with --overwrite.";
+               "everything is and how long each step took (ingest, export, report). Existing outputs of the\n"
+               "month are replaced only with --overwrite.";
     }
     void declare(CLI::App& app) override;
     ExitCode run(Context& ctx) override;

@@ -1,5 +1,6 @@
 #include "jobs/monthly_job.hpp"
 
+#include <chrono>
 #include <filesystem>
 
 #include <fmt/format.h>
@@ -14,6 +15,15 @@ namespace bostad::jobs {
 
 MonthlyDone run_monthly(const config::Config& config, const MonthlyJob& job) {
     namespace fs = std::filesystem;
+    using Clock = std::chrono::steady_clock;
+    const Clock::time_point start = Clock::now();
+    Clock::time_point lap = start;
+    MonthlyDone done;
+    const auto step = [&](const char* name) {
+        const Clock::time_point now = Clock::now();
+        done.step_seconds.emplace_back(name, std::chrono::duration<double>(now - lap).count());
+        lap = now;
+    };
     const std::string area_set = choose_area_set(&config, std::nullopt, "monthly");
     const MonthOutputs outputs = month_outputs(config, job.month, config.report.lang == "en");
     const fs::path& out_dir = outputs.dir;
@@ -37,8 +47,8 @@ MonthlyDone run_monthly(const config::Config& config, const MonthlyJob& job) {
     for (const auto& m : config.municipalities) options.municipality_names.emplace_back(m.code, m.name);
     const auto store = store::open(job.location, options);
 
-    MonthlyDone done;
     done.ingested = run_ingest(*store, requests, {&config, job.progress, job.note, false});
+    step("ingest");
 
     // The export and the report read one state of the store.
     const auto snapshot = store->read_snapshot();
@@ -48,6 +58,7 @@ MonthlyDone run_monthly(const config::Config& config, const MonthlyJob& job) {
     ex.overwrite = job.overwrite;
     ex.title = report_title(&config, job.month);
     done.exported = exports::export_month(*store, ex);
+    step("export");
 
     report::ReportOptions rep;
     rep.request = report_request(&config, job.month, area_set);
@@ -57,6 +68,8 @@ MonthlyDone run_monthly(const config::Config& config, const MonthlyJob& job) {
     rep.title = ex.title;
     rep.overwrite = job.overwrite;
     done.report = report::write_report(*store, rep);
+    step("report");
+    done.total_seconds = std::chrono::duration<double>(Clock::now() - start).count();
     return done;
 }
 

@@ -4,6 +4,7 @@
 // run of a project creates its store.
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/date.hpp"
@@ -31,6 +32,9 @@ struct MonthlyDone {
     std::vector<ingest::IngestReport> ingested;
     exports::ExportSummary exported;
     report::ReportSummary report;
+    /// Wall seconds of each step, in order (ingest, export, report), and of the whole job.
+    std::vector<std::pair<std::string, double>> step_seconds;
+    double total_seconds = 0;
 };
 
 /// UsageError before anything is ingested when the month's outputs exist and `overwrite` is not set.

@@ -4,6 +4,7 @@
 // month or one before any data still gives a report.
 #include <filesystem>
 #include <map>
+#include <regex>
 #include <set>
 
 #include <fmt/format.h>
@@ -412,6 +413,8 @@ TEST(Monthly, RunsTheWholeJobFromTheConfigAndSaysWhereTheOutputsAre) {
     auto r = run_bostad({"monthly", "--month", "2026-09"}, o);
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_NE(r.out.find("out/2026-09/bostad-2026-09.gpkg"), std::string::npos) << r.out;
+    EXPECT_TRUE(std::regex_search(r.out, std::regex(R"(  took \d+\.\d s: ingest \d+\.\d s, export \d+\.\d s, report \d+\.\d s)")))
+        << "the total and each step's time\n" << r.out;
     EXPECT_TRUE(fs::exists(dir.path() / "ex/out/2026-09/bostad-2026-09.gpkg"));
     EXPECT_TRUE(fs::exists(dir.path() / "ex/out/2026-09/rapport/rapport-2026-09.pdf"));
     EXPECT_EQ(validate_gpkg(dir.file("ex/out/2026-09/bostad-2026-09.gpkg")), "");
