@@ -133,8 +133,9 @@ void check_translations(const Mapping& m, const toml::table& t, const Config& c,
         for (const auto& [from, to] : table) {
             auto problem = ingest::translation_problem(field, to);
             if (problem && field == "municipality") {
+                const std::string name = lower_sv(to); // a structured binding: not captured (clang 14)
                 const auto own = std::find_if(c.municipalities.begin(), c.municipalities.end(),
-                                              [&](const Municipality& k) { return lower_sv(k.name) == lower_sv(to); });
+                                              [&](const Municipality& k) { return lower_sv(k.name) == name; });
                 if (own != c.municipalities.end()) problem.reset();
             }
             if (problem) {
