@@ -95,7 +95,8 @@ void add_official(ReportData& d, store::FeatureSource& features) {
     const std::string month_end = d.request.month.last_day().iso();
     for (const auto& m : d.request.config->municipalities) {
         if (m.official_completions.empty()) continue;
-        UncoveredYears uncovered{m.code, m.name, {}, features.first_date(m.code)};
+        const auto first = d.first_dates.find(m.code);
+        UncoveredYears uncovered{m.code, m.name, {}, first == d.first_dates.end() ? std::nullopt : std::optional(first->second)};
         for (const auto& [year, official] : m.official_completions) {
             const std::string first = fmt::format("{:04}-01-01", year);
             const std::string last = fmt::format("{:04}-12-31", year);
@@ -193,7 +194,9 @@ ReportData gather(store::Store& store, const ReportRequest& request) {
     d.year_before = aggregate::compute_status(status, status_request(request, request.month.plus(-12), std::nullopt));
     for (const auto& m : d.status.municipalities) {
         const auto first = features.first_date(m.code);
-        if (first && (!d.first_date || *first < *d.first_date)) d.first_date = first;
+        if (!first) continue;
+        d.first_dates.emplace(m.code, *first);
+        if (!d.first_date || *first < *d.first_date) d.first_date = first;
     }
 
     const auto req = status_request(request, request.month, request.area_set);

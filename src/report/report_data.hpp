@@ -115,7 +115,9 @@ struct ReportData {
     ReportRequest request;
     aggregate::StatusResult status;
     std::optional<aggregate::StatusResult> year_before; ///< the status 12 months before, without areas: how the stages moved
-    std::optional<std::string> first_date; ///< the earliest stage date of the report's kommuner: where the history begins
+    /// Per kommun of the report with permits: its earliest stage date, where the store's history of it begins.
+    std::map<std::string, std::string> first_dates;
+    std::optional<std::string> first_date; ///< the earliest of them
     std::vector<Headline> headlines; ///< both together first, then each municipality
     std::vector<aggregate::ListedPermit> new_permits, completed, stalled;
     std::vector<LapsingPermit> lapsing;

@@ -434,12 +434,7 @@ TEST(Monthly, RunsTheWholeJobFromTheConfigAndSaysWhereTheOutputsAre) {
 
 TEST(Defaults, ReportAndExportWithoutOutputWriteWhereMonthlyWouldOnANewProject) {
     TempDir dir;
-    ProcessOptions o;
-    o.cwd = dir.path().string();
-    ASSERT_EQ(run_bostad({"example", "ex"}, o).exit_code, 0);
-    o.cwd = dir.file("ex");
-    ASSERT_EQ(run_bostad({"init", "-q"}, o).exit_code, 0);
-    ASSERT_EQ(run_bostad({"ingest", "--month", "2026-09", "-q"}, o).exit_code, 0);
+    const ProcessOptions o = make_example_store(dir.path().string(), {"2026-09"});
     ASSERT_FALSE(fs::exists(dir.path() / "ex/out")) << "a new project has no output folder yet";
 
     const auto rep = run_bostad({"report", "--month", "2026-09", "--format", "pdf"}, o);
