@@ -95,8 +95,8 @@ void add_official(ReportData& d, store::FeatureSource& features) {
     const std::string month_end = d.request.month.last_day().iso();
     for (const auto& m : d.request.config->municipalities) {
         if (m.official_completions.empty()) continue;
-        const auto first = d.first_dates.find(m.code);
-        UncoveredYears uncovered{m.code, m.name, {}, first == d.first_dates.end() ? std::nullopt : std::optional(first->second)};
+        const auto known = d.first_dates.find(m.code);
+        UncoveredYears uncovered{m.code, m.name, {}, known == d.first_dates.end() ? std::nullopt : std::optional(known->second)};
         for (const auto& [year, official] : m.official_completions) {
             const std::string first = fmt::format("{:04}-01-01", year);
             const std::string last = fmt::format("{:04}-12-31", year);
