@@ -1,7 +1,8 @@
 -- bostad store, schema version 6 (real deliveries): rows a delivery holds that the project did not ask for (a
 -- mapping's keep filters, kommuner outside the project) are counted per run, apart from the rejected rows; a
 -- rejected row is known again when the same source delivers it again, so the quarantine does not grow on a
--- re-ingest; a permit's dwellings may be unknown; and a date may be a year alone.
+-- re-ingest; a permit's dwellings may be unknown; a date may be a year alone; and unchanged rows are recognised
+-- by the digest of what was delivered.
 
 -- read = inserted + updated + unchanged + skipped + rejected.
 ALTER TABLE ingest_runs ADD COLUMN rows_skipped INTEGER NOT NULL DEFAULT 0;
@@ -62,3 +63,10 @@ ALTER TABLE permits_v6 RENAME TO permits;
 
 -- A plan's dates may be years alone too.
 ALTER TABLE plans ADD COLUMN year_only TEXT;
+
+-- The digest of the delivered row each stored permit and plan equals (ingest/read/row_digest.hpp), so that a
+-- re-ingest recognises an unchanged row without decoding it again. A cache, not data: a row without a digest is
+-- decoded and compared as before, and `bostad copy` leaves the digests behind.
+-- A row flagged missing has none (it is decoded when it reappears).
+CREATE TABLE permit_digests (fid INTEGER PRIMARY KEY, digest INTEGER NOT NULL, municipality TEXT NOT NULL);
+CREATE TABLE plan_digests (fid INTEGER PRIMARY KEY, digest INTEGER NOT NULL, municipality TEXT NOT NULL);

@@ -25,6 +25,9 @@ void print_ingest_summary(std::ostream& out, const ingest::IngestReport& r) {
                        r.updated, r.unchanged, r.skipped, r.rejected);
     if (r.repeated > 0) out << fmt::format(" (unchanged includes {} identical repeats)", r.repeated);
     out << "\n";
+    if (r.recognized > 0) {
+        out << fmt::format("  {} unchanged rows were recognised as delivered before and not decoded again\n", r.recognized);
+    }
     if (r.rejected_known > 0) {
         out << fmt::format("  {} of the rejected rows were already in the quarantine: moved to this run, not stored twice\n",
                            r.rejected_known);
@@ -102,6 +105,7 @@ nlohmann::json ingest_summary_json(const ingest::IngestReport& r) {
             {"rejected", r.rejected},
             {"rejected_known", r.rejected_known},
             {"repeated", r.repeated},
+            {"recognized", r.recognized},
             {"rejected_by_reason", r.rejected_by_reason},
             {"events", r.events},
             {"missing_from_snapshot", r.missing_from_snapshot},

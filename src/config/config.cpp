@@ -10,6 +10,7 @@
 #include <toml++/toml.h>
 
 #include "config/schema_check.hpp"
+#include "core/digest64.hpp"
 #include "core/embedded.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
@@ -405,7 +406,9 @@ Config parse(std::string_view text, const std::string& path) {
         }
         throw UsageError(msg);
     }
-    return build(doc, path);
+    Config c = build(doc, path);
+    c.text_digest = Digest64().add(text).value();
+    return c;
 }
 
 Config load(const std::string& path) {

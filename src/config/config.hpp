@@ -96,6 +96,7 @@ struct Report {
 struct Config {
     std::string path;     ///< the file read
     std::string base_dir; ///< its folder; relative paths are resolved against it
+    std::uint64_t text_digest = 0; ///< of the file's text (Digest64): what an ingest's row digests depend on
     std::optional<std::string> db;
     std::vector<Municipality> municipalities;
     std::map<std::string, Mapping> mappings;

@@ -2,14 +2,16 @@
 // The rows of one ingest after reading and checking: accepted records and rejected rows, each with where
 // it came from.
 
-#include <map>
 #include <cstdint>
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_set>
 #include <vector>
 
 #include "ingest/check/problem.hpp"
+#include "ingest/read/row_digest.hpp"
 
 namespace bostad::ingest {
 
@@ -24,6 +26,13 @@ struct Candidate {
     Record record;
     RowOrigin origin;
     std::int64_t rows = 1; ///< delivered rows it stands for (an SS 637040 plan: its stored areas)
+    std::uint64_t digest = 0; ///< of the delivered row (ingest/read/row_digest.hpp); 0: none
+};
+
+/// A delivered row recognised by its digest as a stored row that has not changed: it was not decoded.
+struct Recognized {
+    const store::RowDigest* stored; ///< into the KnownRows the batch holds
+    RowOrigin origin;
 };
 
 struct Rejection {
@@ -65,6 +74,9 @@ struct Batch {
     std::vector<std::string> split_areas;               ///< of those, the ones split across kommuner
     /// Full snapshots: every entity_key the delivery named, accepted or not.
     std::unordered_set<std::string> seen;
+    /// Rows recognised as unchanged stored rows (not in `accepted`), and what they were recognised against.
+    std::vector<Recognized> recognized;
+    std::shared_ptr<const KnownRows> known;
 };
 
 } // namespace bostad::ingest

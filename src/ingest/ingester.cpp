@@ -14,6 +14,7 @@
 #include "core/text.hpp"
 #include "crypto/sha256.hpp"
 #include "ingest/merge/dedupe.hpp"
+#include "ingest/merge/recognized.hpp"
 #include "ingest/read/source_file.hpp"
 #include "ingest/step_timer.hpp"
 #include "ingest/write/applier.hpp"
@@ -80,9 +81,19 @@ void sort_rejected(std::vector<Rejection>& rejected) {
     });
 }
 
+/// Reads every file of the delivery into the batch, recognising rows by their digest when the batch knows
+/// stored rows.
 template <typename Record>
-void read_and_check(RunContext& c, Batch<Record>& batch, StepTimer& timer) {
-    for (auto& f : c.files) f->read_into(batch, c.progress);
+void read_files(RunContext& c, Batch<Record>& batch) {
+    for (auto& f : c.files) {
+        f->recognise(batch.known);
+        f->read_into(batch, c.progress);
+    }
+}
+
+/// What reading found, into the run's report.
+template <typename Record>
+void report_read(RunContext& c, Batch<Record>& batch, StepTimer& timer) {
     c.report.read = batch.read;
     c.report.repaired_geometries = batch.repaired;
     c.report.near_border = static_cast<std::int64_t>(batch.near_border.size());
@@ -126,13 +137,24 @@ void fill_raw_json(RunContext& c, Batch<Record>& batch) {
 template <typename Record>
 void ingest_entities(RunContext& c, const char* table) {
     StepTimer timer(c.report);
+    Applier<Record> applier(c.target, c.log, c.run, c.report);
     Batch<Record> batch;
-    read_and_check(c, batch, timer);
-    c.report.repeated = dedupe(batch, EntityTraits<Record>::key);
+    batch.known = std::make_shared<const KnownRows>(applier.known_rows());
+    timer.lap("known");
+    read_files(c, batch);
+    if (applier.recognized_collide(batch)) {
+        // A recognised row shares its key with a decoded one: whether they repeat or conflict takes both
+        // records, so the delivery is read again and every row decoded.
+        batch = Batch<Record>{};
+        read_files(c, batch);
+    }
+    report_read(c, batch, timer);
+    c.report.repeated = dedupe(batch, EntityTraits<Record>::key) + dedupe_recognized(batch);
     fill_raw_json(c, batch);
     // The municipalities a full snapshot speaks for: those of its rows, accepted or not.
     if (c.request.full_snapshot) {
         for (const std::uint32_t i : batch.order) c.snapshot_municipalities.insert(batch.accepted[i].record.municipality);
+        for (const auto& r : batch.recognized) c.snapshot_municipalities.insert(r.stored->municipality);
         for (const auto& r : batch.rejected) {
             if (!r.municipality.empty()) c.snapshot_municipalities.insert(r.municipality);
         }
@@ -140,7 +162,7 @@ void ingest_entities(RunContext& c, const char* table) {
     timer.lap("dedupe");
     sort_rejected(batch.rejected);
     BulkWrites indexes(c.target, c.run.has_value(), {{table, batch.order.size()}, {"rejected_rows", batch.rejected.size()}});
-    Applier<Record>(c.target, c.log, c.run, c.report).apply(batch, c.request.full_snapshot, c.snapshot_municipalities);
+    applier.apply(batch, c.request.full_snapshot, c.snapshot_municipalities);
     crash_point("ingest.rows_written");
     record_rejects(batch.rejected, batch.files, c.request.kind, c.log, c.run, c.report);
     crash_point("ingest.rejects_written");
@@ -153,7 +175,8 @@ void ingest_entities(RunContext& c, const char* table) {
 void ingest_areas(RunContext& c) {
     StepTimer timer(c.report);
     Batch<AreaRecord> batch;
-    read_and_check(c, batch, timer);
+    read_files(c, batch);
+    report_read(c, batch, timer);
     static const std::string k_no_municipality;
     c.report.repeated = dedupe(batch, [](const AreaRecord& a) {
         return std::pair<const std::string&, const std::string&>{k_no_municipality, a.area_id};

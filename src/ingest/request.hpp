@@ -51,6 +51,7 @@ struct IngestReport {
     std::int64_t rejected_known = 0; ///< of the rejected, rows already in the quarantine (moved to this run)
     std::int64_t skipped = 0;  ///< rows the project did not ask for (keep filters, other kommuner): not rejected
     std::int64_t repeated = 0; ///< identical repeats, counted once (in unchanged)
+    std::int64_t recognized = 0; ///< unchanged rows recognised by their digest, not decoded again (in unchanged)
     std::map<std::string, std::int64_t> rejected_by_reason;
     std::map<std::string, std::int64_t> skipped_by_reason;
     std::int64_t events = 0;

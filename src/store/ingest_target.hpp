@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -27,6 +28,14 @@ struct StoredPlan {
     std::int64_t fid = 0;
     PlanRecord record;
     std::optional<std::int64_t> missing_since_run;
+};
+
+/// A stored row with the digest of the delivered row it equals: a re-ingest recognises an unchanged row by
+/// it without decoding the row again (ingest/read/row_digest.hpp).
+struct RowDigest {
+    std::uint64_t digest = 0;
+    std::int64_t fid = 0;
+    std::string municipality;
 };
 
 struct AreaSetInfo {
@@ -51,6 +60,16 @@ public:
     /// Records that a run delivered the row (whether or not it changed).
     virtual void seen(std::int64_t fid, std::int64_t run) = 0;
     virtual void set_missing(std::int64_t fid, std::optional<std::int64_t> run) = 0;
+    /// The digests of the stored rows that are not missing. A store that keeps none returns none: then every
+    /// delivered row is decoded and compared.
+    virtual std::vector<RowDigest> digests() = 0;
+    /// Remembers the digest of the delivered row that the stored row now equals (after insert, update or
+    /// seen); a store that keeps no digests ignores it.
+    virtual void remember(std::int64_t fid, const std::string& municipality, std::uint64_t digest) = 0;
+    /// seen() for many rows at once, `fids` in ascending order.
+    virtual void seen_all(std::span<const std::int64_t> fids, std::int64_t run) = 0;
+    /// How many stored rows of the municipality are not missing.
+    virtual std::int64_t present(const std::string& municipality) = 0;
     /// Writes what is still queued.
     virtual void finish() = 0;
 };

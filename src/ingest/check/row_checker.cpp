@@ -96,6 +96,14 @@ void RowChecker::check_rows(const std::vector<SourceRow>& rows, std::uint32_t fi
     out.accepted.reserve(rows.size());
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const SourceRow& row = rows[i];
+        const std::uint64_t digest =
+            m_settings.digest_context != 0 ? row_digest(m_settings.digest_context, row, m_settings.digest_columns) : 0;
+        if (digest != 0 && m_settings.known) {
+            if (const store::RowDigest* stored = m_settings.known->find(digest)) {
+                out.recognized.push_back({stored, RowOrigin{file, row.number, row.fid}});
+                continue;
+            }
+        }
         Converted<Record> c = convert(row, s);
         if (c.skip) {
             out.skipped.push_back({RowOrigin{file, row.number, row.fid}, std::move(c.skip->reason), std::move(c.key),
@@ -114,7 +122,7 @@ void RowChecker::check_rows(const std::vector<SourceRow>& rows, std::uint32_t fi
         if (const auto* xy = std::get_if<XyInput>(&c.geometry)) {
             points.push_back({xy->x, xy->y, &area});
             pending.push_back({i, out.accepted.size()});
-            out.accepted.push_back({std::move(*c.record), RowOrigin{file, row.number, row.fid}});
+            out.accepted.push_back({std::move(*c.record), RowOrigin{file, row.number, row.fid}, 1, digest});
             continue;
         }
         if (const auto* wkt = std::get_if<WktInput>(&c.geometry)) {
@@ -134,7 +142,7 @@ void RowChecker::check_rows(const std::vector<SourceRow>& rows, std::uint32_t fi
         if constexpr (std::is_same_v<Record, AreaRecord>) {
             if (!c.record->municipality) place_area(*c.record, out);
         }
-        out.accepted.push_back({std::move(*c.record), RowOrigin{file, row.number, row.fid}});
+        out.accepted.push_back({std::move(*c.record), RowOrigin{file, row.number, row.fid}, 1, digest});
     }
     if (pending.empty()) return;
     auto results = m_geometry.check_points(points);

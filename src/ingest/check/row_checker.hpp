@@ -29,6 +29,11 @@ struct CheckSettings {
     bool track_seen = false;
     std::shared_ptr<const sweden::Outlines> outlines; ///< what locations are judged against
     double boundary_tolerance_m = 5000;
+    /// Row digests (ingest/read/row_digest.hpp): the context's digest (0: rows get none), the columns they
+    /// cover, and the stored rows a row is recognised as (none: every row is decoded).
+    std::uint64_t digest_context = 0;
+    std::vector<int> digest_columns;
+    std::shared_ptr<const KnownRows> known;
 };
 
 /// The outcome of one block of rows.
@@ -39,6 +44,7 @@ struct BlockResult {
     std::vector<Skipped> skipped;
     std::int64_t repaired = 0;
     std::vector<std::string> seen; ///< entity keys, when CheckSettings::track_seen
+    std::vector<Recognized> recognized;
     std::vector<std::string> near_border; ///< accepted rows outside their kommun's outline near another: "row 12: lies in …"
     std::vector<std::pair<std::string, std::string>> placed; ///< areas without a kommun: (kommun code, note when split)
 };

@@ -14,6 +14,7 @@
 #include "gdal/srs.hpp"
 #include "ingest/check/reasons.hpp"
 #include "ingest/read/open_source.hpp"
+#include "ingest/read/row_digest.hpp"
 #include "ingest/plans/ss637040_plan.hpp"
 
 namespace bostad::ingest {
@@ -125,10 +126,21 @@ SourceFile::SourceFile(const std::string& path, const IngestRequest& request, co
     m_check.crs_label = label;
     m_check.crs_epsg = epsg;
     m_check.max_repair_area_change = request.max_repair_area_change;
+    if (request.kind != DataKind::areas) {
+        // What the conversion reads of a row: its bound columns and the keep filters' columns.
+        std::vector<int> columns = settings.bound;
+        for (const auto& k : settings.keep) columns.push_back(k.index);
+        std::sort(columns.begin(), columns.end());
+        columns.erase(std::unique(columns.begin(), columns.end()), columns.end());
+        m_check.digest_context = context_digest({&request, config, m_reader.get(), wkt, label, columns});
+        m_check.digest_columns = std::move(columns);
+    }
     m_checkers.push_back(std::make_unique<RowChecker>(m_check)); // fails early on a CRS PROJ cannot use
 }
 
 SourceFile::~SourceFile() = default;
+
+void SourceFile::recognise(std::shared_ptr<const KnownRows> known) { m_check.known = std::move(known); }
 
 std::map<std::int64_t, std::string> SourceFile::raw_json_of(const std::set<std::int64_t>& rows) const {
     std::map<std::int64_t, std::string> out;
@@ -153,6 +165,8 @@ void SourceFile::read_rows(Batch<Record>& batch, Progress* progress) {
     constexpr std::size_t k_block = 4096;
     const unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
     while (m_checkers.size() < threads) m_checkers.push_back(std::make_unique<RowChecker>(m_check));
+    if (m_read) m_reader = open_source(m_path, m_options); // read again (rows recognised the first time are decoded)
+    m_read = true;
     const auto total = m_reader->fast_count();
     const std::string stage = fmt::format("reading {}", m_path);
     batch.files.push_back(m_path);
@@ -200,6 +214,7 @@ void SourceFile::read_rows(Batch<Record>& batch, Progress* progress) {
                 if (batch.skip_samples.size() < k_skip_samples) batch.skip_samples.push_back(std::move(skip));
             }
             for (auto& k : r.seen) batch.seen.insert(std::move(k));
+            batch.recognized.insert(batch.recognized.end(), r.recognized.begin(), r.recognized.end());
             batch.repaired += r.repaired;
             for (auto& n : r.near_border) batch.near_border.push_back(fmt::format("{} {}", m_path, n));
             for (auto& [code, split] : r.placed) {

@@ -35,6 +35,9 @@ public:
     bool is_plan_document() const { return m_plan_document.has_value(); }
     const std::string& path() const { return m_path; }
 
+    /// Rows with the digest of a stored row are recognised as that row unchanged, not decoded (null: none).
+    void recognise(std::shared_ptr<const KnownRows> known);
+
     void read_into(Batch<PermitRecord>& batch, Progress* progress);
     void read_into(Batch<PlanRecord>& batch, Progress* progress);
     void read_into(Batch<AreaRecord>& batch, Progress* progress);
@@ -57,6 +60,7 @@ private:
     std::optional<SsDocument> m_plan_document; ///< an SS 637040 plan, read whole
     SourceOptions m_options;
     std::unique_ptr<RowSource> m_reader;
+    bool m_read = false; ///< the reader is at its end: reading again opens the file again
     CheckSettings m_check;
     std::vector<std::unique_ptr<RowChecker>> m_checkers; ///< one per thread, made when first needed
 };

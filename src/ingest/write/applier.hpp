@@ -4,12 +4,15 @@
 // field, unchanged rows marked seen, and, for a full snapshot, the stored cases it lacks flagged. A dry run
 // counts the same and writes nothing.
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <optional>
 #include <set>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
+#include <vector>
 
 #include "core/crash_point.hpp"
 #include "ingest/batch.hpp"
@@ -47,19 +50,43 @@ public:
     Applier(store::IngestTarget& target, store::RunRecorder* log, std::optional<std::int64_t> run, IngestReport& report)
         : m_table(EntityTraits<Record>::open(target)), m_log(log), m_run(run), m_report(report) {}
 
-    void apply(Batch<Record>& batch, bool full_snapshot, const std::set<std::string>& snapshot_municipalities) {
-        std::set<std::string> municipalities = snapshot_municipalities;
-        for (const std::uint32_t i : batch.order) municipalities.insert(batch.accepted[i].record.municipality);
-        for (const auto& m : municipalities) m_stored.emplace(m, m_table->load(m));
+    /// The stored rows a delivered row may be recognised as (none when the store keeps no digests).
+    std::vector<store::RowDigest> known_rows() { return m_table->digests(); }
 
+    /// True when a recognised row is the stored row of a decoded row's key (accepted or rejected): whether
+    /// they repeat or conflict takes both records, so the caller decodes every row instead. Loads the stored
+    /// rows of the decoded rows' municipalities (apply() uses them).
+    bool recognized_collide(const Batch<Record>& batch) {
+        if (batch.recognized.empty()) return false;
+        std::vector<std::pair<std::string, std::string>> keys;
+        for (const auto& a : batch.accepted) {
+            const auto& [municipality, key] = EntityTraits<Record>::key(a.record);
+            keys.emplace_back(municipality, key);
+        }
+        for (const auto& r : batch.rejected) {
+            if (!r.key.empty()) keys.emplace_back(r.municipality, r.key);
+        }
+        if (keys.empty()) return false;
+        std::unordered_set<std::int64_t> recognized;
+        for (const auto& r : batch.recognized) recognized.insert(r.stored->fid);
+        for (const auto& [municipality, key] : keys) {
+            const auto& stored = stored_of(municipality);
+            const auto it = stored.find(key);
+            if (it != stored.end() && recognized.contains(it->second.fid)) return true;
+        }
+        return false;
+    }
+
+    void apply(Batch<Record>& batch, bool full_snapshot, const std::set<std::string>& snapshot_municipalities) {
+        // The stored rows of the municipalities of the decoded rows, to compare with; recognised rows need none.
         for (const std::uint32_t i : batch.order) {
             crash_point("ingest.row");
             const auto& c = batch.accepted[i];
             const auto& [municipality, key] = EntityTraits<Record>::key(c.record);
-            auto& stored = m_stored[municipality];
+            auto& stored = stored_of(municipality);
             const auto it = stored.find(key);
             if (it == stored.end()) {
-                if (writing()) m_table->insert(c.record, *m_run);
+                if (writing()) remember(m_table->insert(c.record, *m_run), municipality, c.digest);
                 m_report.inserted += c.rows;
                 continue;
             }
@@ -70,11 +97,17 @@ public:
             }
             const auto changes = compare(it->second.record, c.record);
             if (changes.empty()) {
-                if (writing()) m_table->seen(it->second.fid, *m_run);
+                if (writing()) {
+                    m_table->seen(it->second.fid, *m_run);
+                    remember(it->second.fid, municipality, c.digest);
+                }
                 m_report.unchanged += c.rows;
                 continue;
             }
-            if (writing()) m_table->update(it->second.fid, c.record, *m_run);
+            if (writing()) {
+                m_table->update(it->second.fid, c.record, *m_run);
+                remember(it->second.fid, municipality, c.digest);
+            }
             m_report.updated += c.rows;
             for (const auto& ch : changes) {
                 event(municipality, key, ch.kind, ch.field, ch.old_value, ch.new_value);
@@ -83,12 +116,39 @@ public:
                 }
             }
         }
+        // Recognised rows (dedupe_recognized() left them in fid order, each once) are unchanged stored rows.
+        for (const auto& r : batch.recognized) m_recognized.push_back(r.stored->fid);
+        if (writing()) m_table->seen_all(m_recognized, *m_run);
+        m_report.unchanged += static_cast<std::int64_t>(m_recognized.size());
+        m_report.recognized += static_cast<std::int64_t>(m_recognized.size());
         if (writing()) m_table->finish();
         if (full_snapshot) flag_missing(batch, snapshot_municipalities);
     }
 
 private:
     bool writing() const { return m_run.has_value(); }
+
+    void remember(std::int64_t fid, const std::string& municipality, std::uint64_t digest) {
+        if (digest != 0) m_table->remember(fid, municipality, digest);
+    }
+
+    /// The stored rows of a municipality, loaded when first asked for.
+    std::unordered_map<std::string, typename EntityTraits<Record>::Stored>& stored_of(const std::string& municipality) {
+        auto it = m_stored.find(municipality);
+        if (it == m_stored.end()) it = m_stored.emplace(municipality, m_table->load(municipality)).first;
+        return it->second;
+    }
+
+    /// The stored rows of a municipality a full snapshot speaks for, loaded only when one may be missing: when
+    /// every row the store has of it was recognised, none is.
+    const std::unordered_map<std::string, typename EntityTraits<Record>::Stored>* stored_for_snapshot(
+        const Batch<Record>& batch, const std::string& municipality) {
+        if (const auto it = m_stored.find(municipality); it != m_stored.end()) return &it->second;
+        std::int64_t recognized = 0;
+        for (const auto& r : batch.recognized) recognized += r.stored->municipality == municipality ? 1 : 0;
+        if (recognized == m_table->present(municipality)) return nullptr;
+        return &stored_of(municipality);
+    }
 
     void event(const std::string& municipality, const std::string& key, const std::string& kind,
                std::optional<std::string> field, std::optional<std::string> old_value, std::optional<std::string> new_value) {
@@ -102,8 +162,11 @@ private:
     /// A full snapshot names every current case of its municipalities: the stored ones it lacks are flagged.
     void flag_missing(const Batch<Record>& batch, const std::set<std::string>& municipalities) {
         for (const auto& m : municipalities) {
-            for (const auto& [key, s] : m_stored[m]) {
+            const auto* stored = stored_for_snapshot(batch, m);
+            if (!stored) continue;
+            for (const auto& [key, s] : *stored) {
                 if (batch.seen.contains(entity_key(m, key)) || s.missing_since_run) continue;
+                if (std::binary_search(m_recognized.begin(), m_recognized.end(), s.fid)) continue;
                 if (writing()) m_table->set_missing(s.fid, *m_run);
                 event(m, key, "missing_from_snapshot", std::nullopt, std::nullopt, std::nullopt);
                 ++m_report.missing_from_snapshot;
@@ -116,6 +179,7 @@ private:
     std::optional<std::int64_t> m_run;
     IngestReport& m_report;
     std::map<std::string, std::unordered_map<std::string, typename EntityTraits<Record>::Stored>> m_stored;
+    std::vector<std::int64_t> m_recognized; ///< fids of the recognised rows, ascending
 };
 
 } // namespace bostad::ingest

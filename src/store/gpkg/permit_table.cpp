@@ -61,6 +61,7 @@ PermitTable::PermitTable(sqlite::Database& db)
                           "key_extra = ?, year_only = ?, last_changed_run = ?, last_seen_run = ? WHERE fid = ?")),
       m_seen(db.prepare("UPDATE permits SET last_seen_run = ? WHERE fid = ?")),
       m_missing(db.prepare("UPDATE permits SET missing_since_run = ? WHERE fid = ?")),
+      m_digests(db, "permit_digests", "permits"),
       m_footprint_delete(db.prepare("DELETE FROM permit_footprints WHERE permit_fid = ?")),
       m_footprint_insert(db.prepare("INSERT INTO permit_footprints (geom, permit_fid, geometry_repair) VALUES (?, ?, ?)")) {}
 
@@ -138,6 +139,7 @@ void PermitTable::flush() {
 
 void PermitTable::finish() {
     flush();
+    m_digests.flush();
     // A bulk load queues one marker instead of a million rows: then every permit is reassigned.
     constexpr std::size_t k_all_from = 50000;
     if (m_to_assign.size() >= k_all_from) {
@@ -171,6 +173,12 @@ void PermitTable::seen(std::int64_t fid, std::int64_t run) {
 void PermitTable::set_missing(std::int64_t fid, std::optional<std::int64_t> run) {
     m_missing.reset();
     m_missing.bind_all(run, fid).run();
+    if (run) m_digests.forget(fid);
+}
+
+void PermitTable::seen_all(std::span<const std::int64_t> fids, std::int64_t run) {
+    flush();
+    m_digests.seen_all(fids, run);
 }
 
 void PermitTable::write_footprint(std::int64_t fid, const PermitRecord& p) {
@@ -179,6 +187,11 @@ void PermitTable::write_footprint(std::int64_t fid, const PermitRecord& p) {
     if (p.footprint.empty()) return;
     m_footprint_insert.reset();
     m_footprint_insert.bind(1, std::span<const std::uint8_t>(blob(p.footprint))).bind(2, fid).bind(3, p.footprint_repair).run();
+}
+
+std::int64_t PermitTable::present(const std::string& municipality) {
+    return m_db.query_int("SELECT count(*) FROM permits WHERE municipality = ? AND missing_since_run IS NULL", municipality)
+        .value_or(0);
 }
 
 } // namespace bostad::store::gpkg

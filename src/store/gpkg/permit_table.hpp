@@ -9,6 +9,7 @@
 
 #include "core/records.hpp"
 #include "sqlite/database.hpp"
+#include "store/gpkg/row_digests.hpp"
 #include "store/ingest_target.hpp"
 
 namespace bostad::store::gpkg {
@@ -30,6 +31,12 @@ public:
     /// Records that a run delivered the permit (whether or not it changed).
     void seen(std::int64_t fid, std::int64_t run) override;
     void set_missing(std::int64_t fid, std::optional<std::int64_t> run) override;
+    std::vector<RowDigest> digests() override { return m_digests.load(); }
+    void remember(std::int64_t fid, const std::string& municipality, std::uint64_t digest) override {
+        m_digests.remember(fid, municipality, digest);
+    }
+    void seen_all(std::span<const std::int64_t> fids, std::int64_t run) override;
+    std::int64_t present(const std::string& municipality) override;
 
 private:
     struct Pending {
@@ -48,6 +55,7 @@ private:
     sqlite::Statement m_update;
     sqlite::Statement m_seen;
     sqlite::Statement m_missing;
+    RowDigests m_digests;
     sqlite::Statement m_footprint_delete;
     sqlite::Statement m_footprint_insert;
 };

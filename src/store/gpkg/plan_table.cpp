@@ -35,7 +35,8 @@ PlanTable::PlanTable(sqlite::Database& db)
                                 "area_m2, capacity_estimate, capacity_method, geometry_repair) "
                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
       m_seen(db.prepare("UPDATE plans SET last_seen_run = ? WHERE fid = ?")),
-      m_missing(db.prepare("UPDATE plans SET missing_since_run = ? WHERE fid = ?")) {}
+      m_missing(db.prepare("UPDATE plans SET missing_since_run = ? WHERE fid = ?")),
+      m_digests(db, "plan_digests", "plans") {}
 
 std::unordered_map<std::string, StoredPlan> PlanTable::load(const std::string& municipality) {
     std::unordered_map<std::string, StoredPlan> out;
@@ -117,6 +118,14 @@ void PlanTable::seen(std::int64_t fid, std::int64_t run) {
 void PlanTable::set_missing(std::int64_t fid, std::optional<std::int64_t> run) {
     m_missing.reset();
     m_missing.bind_all(run, fid).run();
+    if (run) m_digests.forget(fid);
+}
+
+void PlanTable::seen_all(std::span<const std::int64_t> fids, std::int64_t run) { m_digests.seen_all(fids, run); }
+
+std::int64_t PlanTable::present(const std::string& municipality) {
+    return m_db.query_int("SELECT count(*) FROM plans WHERE municipality = ? AND missing_since_run IS NULL", municipality)
+        .value_or(0);
 }
 
 } // namespace bostad::store::gpkg

@@ -8,6 +8,7 @@
 
 #include "core/records.hpp"
 #include "sqlite/database.hpp"
+#include "store/gpkg/row_digests.hpp"
 #include "store/ingest_target.hpp"
 
 namespace bostad::store::gpkg {
@@ -19,10 +20,16 @@ public:
 
     std::unordered_map<std::string, StoredPlan> load(const std::string& municipality) override;
     std::int64_t insert(const PlanRecord& p, std::int64_t run) override;
-    void finish() override {} ///< plans are written (and queued for assignment) one by one
+    void finish() override { m_digests.flush(); } ///< plans are written (and queued for assignment) one by one
     void update(std::int64_t fid, const PlanRecord& p, std::int64_t run) override;
     void seen(std::int64_t fid, std::int64_t run) override;
     void set_missing(std::int64_t fid, std::optional<std::int64_t> run) override;
+    std::vector<RowDigest> digests() override { return m_digests.load(); }
+    void remember(std::int64_t fid, const std::string& municipality, std::uint64_t digest) override {
+        m_digests.remember(fid, municipality, digest);
+    }
+    void seen_all(std::span<const std::int64_t> fids, std::int64_t run) override;
+    std::int64_t present(const std::string& municipality) override;
 
 private:
     void write_areas(std::int64_t fid, const PlanRecord& p);
@@ -34,6 +41,7 @@ private:
     sqlite::Statement m_areas_insert;
     sqlite::Statement m_seen;
     sqlite::Statement m_missing;
+    RowDigests m_digests;
 };
 
 } // namespace bostad::store::gpkg

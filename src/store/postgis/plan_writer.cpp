@@ -100,6 +100,19 @@ public:
         m_c.exec("UPDATE plans SET missing_since_run = $1 WHERE fid = $2", {text_of(run), std::to_string(fid)});
     }
 
+    // The PostGIS store keeps no row digests yet: every delivered row is decoded and compared.
+    std::vector<RowDigest> digests() override { return {}; }
+    void remember(std::int64_t, const std::string&, std::uint64_t) override {}
+
+    void seen_all(std::span<const std::int64_t> fids, std::int64_t run) override {
+        for (const std::int64_t fid : fids) seen(fid, run);
+    }
+
+    std::int64_t present(const std::string& municipality) override {
+        return m_c.query_int("SELECT count(*) FROM plans WHERE municipality = $1 AND missing_since_run IS NULL", {municipality})
+            .value_or(0);
+    }
+
     void finish() override {}
 
 private:

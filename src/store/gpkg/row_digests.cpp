@@ -1,0 +1,71 @@
+#include "store/gpkg/row_digests.hpp"
+
+#include <fmt/format.h>
+
+namespace bostad::store::gpkg {
+namespace {
+
+constexpr std::size_t k_batch_rows = 128; // rows per INSERT statement
+
+std::string insert_sql(const std::string& digests, std::size_t rows) {
+    std::string sql = fmt::format("INSERT OR REPLACE INTO {} (fid, digest, municipality) VALUES ", digests);
+    for (std::size_t r = 0; r < rows; ++r) sql += r == 0 ? "(?,?,?)" : ",(?,?,?)";
+    return sql;
+}
+
+} // namespace
+
+RowDigests::RowDigests(sqlite::Database& db, std::string digests, std::string table)
+    : m_db(db), m_digests(std::move(digests)), m_table(std::move(table)), m_one(db.prepare(insert_sql(m_digests, 1))),
+      m_batch(db.prepare(insert_sql(m_digests, k_batch_rows))),
+      m_forget(db.prepare(fmt::format("DELETE FROM {} WHERE fid = ?", m_digests))),
+      m_seen_range(db.prepare(fmt::format("UPDATE {} SET last_seen_run = ? WHERE fid BETWEEN ? AND ?", m_table))) {}
+
+std::vector<RowDigest> RowDigests::load() {
+    flush();
+    std::vector<RowDigest> out;
+    auto st = m_db.prepare(fmt::format("SELECT digest, fid, municipality FROM {}", m_digests));
+    while (st.step()) out.push_back({static_cast<std::uint64_t>(st.column_int64(0)), st.column_int64(1), st.column_text(2)});
+    return out;
+}
+
+void RowDigests::remember(std::int64_t fid, const std::string& municipality, std::uint64_t digest) {
+    m_pending.push_back({fid, municipality, digest});
+    if (m_pending.size() == k_batch_rows) flush();
+}
+
+void RowDigests::forget(std::int64_t fid) {
+    flush();
+    m_forget.reset();
+    m_forget.bind(1, fid).run();
+}
+
+void RowDigests::flush() {
+    const auto bind = [](sqlite::Statement& st, int first, const Pending& p) {
+        st.bind(first, p.fid).bind(first + 1, static_cast<std::int64_t>(p.digest)).bind(first + 2, p.municipality);
+    };
+    if (m_pending.size() == k_batch_rows) {
+        m_batch.reset();
+        for (std::size_t r = 0; r < m_pending.size(); ++r) bind(m_batch, static_cast<int>(r) * 3 + 1, m_pending[r]);
+        m_batch.run();
+    } else {
+        for (const auto& p : m_pending) {
+            m_one.reset();
+            bind(m_one, 1, p);
+            m_one.run();
+        }
+    }
+    m_pending.clear();
+}
+
+void RowDigests::seen_all(std::span<const std::int64_t> fids, std::int64_t run) {
+    for (std::size_t i = 0; i < fids.size();) {
+        std::size_t j = i + 1;
+        while (j < fids.size() && fids[j] == fids[j - 1] + 1) ++j;
+        m_seen_range.reset();
+        m_seen_range.bind(1, run).bind(2, fids[i]).bind(3, fids[j - 1]).run();
+        i = j;
+    }
+}
+
+} // namespace bostad::store::gpkg
