@@ -5,11 +5,13 @@
 #include <map>
 #include <set>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
 #include "core/domain.hpp"
 #include "sqlite/database.hpp"
+#include "sqlite/gpkg_functions.hpp"
 #include "core/figures.hpp"
 #include "support/files.hpp"
 #include "support/ogr_read.hpp"
@@ -86,6 +88,30 @@ std::string hex_dump(const std::string& gpkg, const std::string& table) {
 TEST_F(Export, GeoPackagePassesGdalsValidator) {
     const std::string out = export_gpkg("out.gpkg");
     EXPECT_EQ(validate_gpkg(out), "");
+}
+
+// The R-trees are built in bulk after the rows (not by GDAL row by row): each holds every row with a geometry,
+// passes SQLite's own check, is registered, and its triggers keep it in step with later edits (as in QGIS).
+TEST_F(Export, EveryLayerHasACompleteSpatialIndexThatFollowsEdits) {
+    const std::string out = export_gpkg("out.gpkg");
+    sqlite::Database db(out, sqlite::OpenMode::read_write);
+    register_gpkg_functions(db);
+    for (const std::string& layer : k_feature_layers) {
+        SCOPED_TRACE(layer);
+        const std::string rtree = fmt::format("rtree_{}_geom", layer);
+        EXPECT_EQ(db.query_text(fmt::format("SELECT rtreecheck('{}')", rtree)), "ok");
+        EXPECT_EQ(db.query_int(fmt::format("SELECT count(*) FROM {}", rtree)),
+                  db.query_int(fmt::format("SELECT count(*) FROM {} WHERE geom IS NOT NULL", layer)));
+        EXPECT_EQ(db.query_int("SELECT count(*) FROM gpkg_extensions WHERE table_name = ? AND extension_name = 'gpkg_rtree_index'",
+                               layer),
+                  1);
+    }
+    // R-tree boxes are single precision, rounded outwards: each holds its row's point.
+    db.exec("UPDATE permits SET geom = (SELECT geom FROM permits ORDER BY fid DESC LIMIT 1) WHERE fid = (SELECT min(fid) FROM permits)");
+    EXPECT_EQ(db.query_int("SELECT count(*) FROM permits p JOIN rtree_permits_geom r ON r.id = p.fid "
+                           "WHERE r.minx <= ST_MinX(p.geom) AND r.maxx >= ST_MaxX(p.geom) AND r.miny <= ST_MinY(p.geom) "
+                           "AND r.maxy >= ST_MaxY(p.geom)"),
+              db.query_int("SELECT count(*) FROM permits"));
 }
 
 TEST_F(Export, OpensStyledInHeadlessQgisWithTheEmbeddedProjectAndLayout) {

@@ -4,7 +4,7 @@
 #include "store/gpkg/permit_table.hpp"
 #include "store/gpkg/plan_table.hpp"
 #include "store/gpkg/run_log.hpp"
-#include "store/gpkg/spatial_index.hpp"
+#include "sqlite/gpkg_spatial_index.hpp"
 
 namespace bostad::store::gpkg {
 namespace {
@@ -17,7 +17,7 @@ public:
     void finish() override { m_load.finish(); }
 
 private:
-    BulkIndexLoad m_load;
+    sqlite::BulkIndexLoad m_load;
 };
 
 } // namespace

@@ -9,7 +9,7 @@
 #include "core/error.hpp"
 #include "core/version.hpp"
 #include "sqlite/database.hpp"
-#include "store/gpkg/spatial_index.hpp"
+#include "sqlite/gpkg_spatial_index.hpp"
 #include "store/schema.hpp"
 
 namespace bostad::store::gpkg {
@@ -29,7 +29,7 @@ void create_missing_spatial_indexes(sqlite::Database& db) {
     auto st = db.prepare("SELECT table_name, column_name FROM gpkg_geometry_columns ORDER BY table_name");
     while (st.step()) columns.emplace_back(st.column_text(0), st.column_text(1));
     for (const auto& [table, column] : columns) {
-        if (!has_spatial_index(db, table, column)) create_spatial_index(db, table, column);
+        if (!sqlite::has_spatial_index(db, table, column)) sqlite::create_spatial_index(db, table, column);
     }
 }
 

@@ -1,4 +1,4 @@
-#include "store/gpkg/rtree_bulk.hpp"
+#include "sqlite/gpkg_rtree_bulk.hpp"
 
 #include <algorithm>
 #include <bit>
@@ -9,7 +9,7 @@
 #include "core/error.hpp"
 #include "sqlite/database.hpp"
 
-namespace bostad::store::gpkg {
+namespace bostad::sqlite {
 namespace {
 
 constexpr std::size_t k_header = 4;     // depth (2 bytes) + cell count (2 bytes), big-endian
@@ -99,7 +99,7 @@ std::vector<std::uint8_t> encode(const std::vector<Entry>& entries, std::size_t 
 
 } // namespace
 
-void bulk_load_rtree(sqlite::Database& db, const std::string& rtree_name, std::vector<RtreeItem> items) {
+void bulk_load_rtree(Database& db, const std::string& rtree_name, std::vector<RtreeItem> items) {
     using sqlite::quote_identifier;
     const std::string node_table = quote_identifier(rtree_name + "_node");
     const std::string rowid_table = quote_identifier(rtree_name + "_rowid");
@@ -184,4 +184,4 @@ void bulk_load_rtree(sqlite::Database& db, const std::string& rtree_name, std::v
     }
 }
 
-} // namespace bostad::store::gpkg
+} // namespace bostad::sqlite

@@ -1,16 +1,15 @@
-#include "store/gpkg/spatial_index.hpp"
+#include "sqlite/gpkg_spatial_index.hpp"
 
 #include <string>
 
 #include <fmt/format.h>
 
 #include "sqlite/database.hpp"
-#include "store/gpkg/rtree_bulk.hpp"
+#include "sqlite/gpkg_rtree_bulk.hpp"
 
-namespace bostad::store::gpkg {
+namespace bostad::sqlite {
 namespace {
 
-using sqlite::quote_identifier;
 
 std::string rtree_name(std::string_view table, std::string_view column) {
     return fmt::format("rtree_{}_{}", table, column);
@@ -22,7 +21,7 @@ std::string trigger_name(std::string_view rtree, std::string_view suffix) {
     return quote_identifier(fmt::format("{}_{}", rtree, suffix));
 }
 
-void create_triggers(sqlite::Database& db, std::string_view table, std::string_view column) {
+void create_triggers(Database& db, std::string_view table, std::string_view column) {
     const std::string rtree = rtree_name(table, column);
     const std::string r = quote_identifier(rtree);
     const std::string t = quote_identifier(table);
@@ -51,13 +50,13 @@ void create_triggers(sqlite::Database& db, std::string_view table, std::string_v
                         trig("delete"), t, c, r));
 }
 
-void drop_triggers(sqlite::Database& db, std::string_view table, std::string_view column) {
+void drop_triggers(Database& db, std::string_view table, std::string_view column) {
     const std::string rtree = rtree_name(table, column);
     for (const char* suffix : k_trigger_suffixes) db.exec(fmt::format("DROP TRIGGER IF EXISTS {}", trigger_name(rtree, suffix)));
 }
 
 /// Rebuilds the R-tree from the table's geometries, in bulk.
-void rebuild(sqlite::Database& db, std::string_view table, std::string_view column) {
+void rebuild(Database& db, std::string_view table, std::string_view column) {
     std::vector<RtreeItem> items;
     auto st = db.prepare(fmt::format("SELECT fid, {0} FROM {1} WHERE {0} IS NOT NULL", quote_identifier(column),
                                      quote_identifier(table)));
@@ -69,11 +68,11 @@ void rebuild(sqlite::Database& db, std::string_view table, std::string_view colu
 
 } // namespace
 
-bool has_spatial_index(sqlite::Database& db, std::string_view table, std::string_view column) {
+bool has_spatial_index(Database& db, std::string_view table, std::string_view column) {
     return db.table_exists(rtree_name(table, column));
 }
 
-void create_spatial_index(sqlite::Database& db, std::string_view table, std::string_view column) {
+void create_spatial_index(Database& db, std::string_view table, std::string_view column) {
     db.exec(fmt::format("CREATE VIRTUAL TABLE {} USING rtree(id, minx, maxx, miny, maxy)",
                         quote_identifier(rtree_name(table, column))));
     rebuild(db, table, column);
@@ -84,7 +83,7 @@ void create_spatial_index(sqlite::Database& db, std::string_view table, std::str
         .run();
 }
 
-BulkIndexLoad::BulkIndexLoad(sqlite::Database& db, std::string table, std::string column)
+BulkIndexLoad::BulkIndexLoad(Database& db, std::string table, std::string column)
     : m_db(db), m_table(std::move(table)), m_column(std::move(column)) {
     drop_triggers(m_db, m_table, m_column);
 }
@@ -96,4 +95,4 @@ void BulkIndexLoad::finish() {
     m_finished = true;
 }
 
-} // namespace bostad::store::gpkg
+} // namespace bostad::sqlite

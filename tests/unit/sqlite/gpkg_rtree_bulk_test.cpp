@@ -7,10 +7,10 @@
 #include <vector>
 
 #include "sqlite/database.hpp"
-#include "store/gpkg/rtree_bulk.hpp"
+#include "sqlite/gpkg_rtree_bulk.hpp"
 #include "support/temp_dir.hpp"
 
-namespace bostad::store::gpkg {
+namespace bostad::sqlite {
 namespace {
 
 constexpr const char* k_create = "CREATE VIRTUAL TABLE rtree_t_geom USING rtree(id, minx, maxx, miny, maxy)";
@@ -187,4 +187,4 @@ TEST(RtreeBulkShape, PersistsInAFile) {
 }
 
 } // namespace
-} // namespace bostad::store::gpkg
+} // namespace bostad::sqlite

@@ -2,7 +2,7 @@
 // Builds a GeoPackage R-tree index in one go: the boxes are packed bottom-up (Sort-Tile-Recursive) and the
 // nodes written straight into SQLite's R-tree shadow tables (_node, _rowid, _parent), in the format of
 // SQLite's rtree module. Inserting 1 000 000 boxes one by one costs SQLite about 11 s; this takes well
-// under a second. `SELECT rtreecheck(...)` verifies the result (tests/unit/store/rtree_bulk_test.cpp).
+// under a second. `SELECT rtreecheck(...)` verifies the result (tests/unit/sqlite/gpkg_rtree_bulk_test.cpp).
 
 #include <cstdint>
 #include <string>
@@ -11,10 +11,8 @@
 #include "core/gpkg_blob.hpp"
 
 namespace bostad::sqlite {
-class Database;
-}
 
-namespace bostad::store::gpkg {
+class Database;
 
 struct RtreeItem {
     std::int64_t id;
@@ -22,6 +20,6 @@ struct RtreeItem {
 };
 
 /// Replaces the whole content of the R-tree virtual table `rtree_name` by `items`.
-void bulk_load_rtree(sqlite::Database& db, const std::string& rtree_name, std::vector<RtreeItem> items);
+void bulk_load_rtree(Database& db, const std::string& rtree_name, std::vector<RtreeItem> items);
 
-} // namespace bostad::store::gpkg
+} // namespace bostad::sqlite
