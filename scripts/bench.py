@@ -1,8 +1,10 @@
 """bostad benchmarks: each job beside baselines measured in the same run. Run through scripts/bench.
 
-ingest  N permits from a CSV in EPSG:3008 into a fresh store, against ogr2ogr loading the same CSV.
+ingest  N permits from a CSV in EPSG:3008 into a fresh store, against ogr2ogr loading the same CSV; then the
+        same file again, unchanged, against that first ingest.
 status  the permits assigned to 2,000 districts and `bostad status --month`, against the same per-district
-        counts by SpatiaLite's SpatialIndex and by PostGIS ST_Intersects (when installed).
+        counts by SpatiaLite's SpatialIndex and by PostGIS ST_Intersects (when installed); then export and report
+        of the month, and `bostad monthly` of a project whose permits source is the same national-scale snapshot.
 postgis the ingest and status benchmarks again with a PostGIS store (a throwaway server), beside the
         GeoPackage store in the same run, against ogr2ogr loading the CSV into PostgreSQL; checks that both
         stores give the same status.
@@ -220,7 +222,8 @@ def bench_status(work, data, csv, rows):
           (f"; {agreement('PostGIS', counts, postgis[1])}" if postgis else ""))
     export = bench_export(work, store)
     report = bench_report(work, store, status_s)
-    return {"export": export, "report": report, "permits": rows, "districts": DISTRICTS, "district_vertices_mean": vertices, "plans": PLANS,
+    monthly = bench_monthly(work, csv, plans, districts)
+    return {"export": export, "report": report, "monthly": monthly, "permits": rows, "districts": DISTRICTS, "district_vertices_mean": vertices, "plans": PLANS,
             "assign_s": assign_s, "plan_shares_s": shares_s, "status_s": status_s, "status_runs_s": [r.seconds for r in status_runs],
             "spatialite_s": spatialite_s, "postgis_s": postgis[0] if postgis else None,
             "ratio_spatialite": ratios["spatialite"], "ratio_postgis": ratios["postgis"],
@@ -259,6 +262,60 @@ def bench_report(work, store, status_s):
           f"peak {runs['report_pdf'].peak_mb:.0f} MB   {goal(runs['report_pdf'].seconds, 30)}")
     return {"report_s": runs["report"].seconds, "report_peak_mb": runs["report"].peak_mb, "ratio_to_status": ratio,
             "pdf_s": runs["report_pdf"].seconds, "pdf_peak_mb": runs["report_pdf"].peak_mb}
+
+
+MONTHLY_CONFIG = """[store]
+db = "bostad.gpkg"
+
+[[municipality]]
+code = "1290"
+
+[[source]]
+name = "permits"
+kind = "permits"
+files = ["{permits}"]
+crs = "EPSG:3008"
+full_snapshot = true
+
+[[source]]
+name = "plans"
+kind = "plans"
+files = ["{plans}"]
+
+[[area_set]]
+name = "{area_set}"
+files = ["{districts}"]
+
+[report]
+area_set = "{area_set}"
+formats = ["html", "xlsx", "csv"]
+output_dir = "out"
+"""
+
+
+def bench_monthly(work, permits, plans, districts):
+    """`bostad monthly` of a project whose permits source is the national-scale snapshot: the first month (a new
+    store) and the next month with the same snapshot again, each with the total and each step's time as
+    monthly prints them (issue 18)."""
+    project = os.path.join(work, "monthly")
+    shutil.rmtree(project, ignore_errors=True)
+    os.makedirs(project)
+    with open(os.path.join(project, "bostad.toml"), "w", encoding="utf-8") as f:
+        f.write(MONTHLY_CONFIG.format(permits=permits, plans=plans, districts=districts, area_set=AREA_SET))
+    out = {}
+    for month in ("2026-09", STATUS_MONTH):
+        cwd = os.getcwd()
+        os.chdir(project)
+        try:
+            run = run_measured([BOSTAD, "monthly", "--month", month])
+        finally:
+            os.chdir(cwd)
+        took = re.search(r"took ([0-9.]+) s: (.*)", run.stdout)
+        steps = took.group(2) if took else "?"
+        print(f"  bostad monthly --month {month} (full snapshot, report html/xlsx/csv)  {run.seconds:6.2f} s   "
+              f"peak {run.peak_mb:.0f} MB   steps: {steps}")
+        out[month] = {"seconds": run.seconds, "peak_mb": run.peak_mb, "steps": steps}
+    return out
 
 
 def export_seconds(work, store, name):
