@@ -1,6 +1,10 @@
 #include "store/gpkg/row_digests.hpp"
 
+#include <optional>
+
 #include <fmt/format.h>
+
+#include "sqlite/gpkg_spatial_index.hpp"
 
 namespace bostad::store::gpkg {
 namespace {
@@ -59,6 +63,10 @@ void RowDigests::flush() {
 }
 
 void RowDigests::seen_all(std::span<const std::int64_t> fids, std::int64_t run) {
+    // The R-tree's update triggers would be evaluated for every row although no geometry changes.
+    constexpr std::size_t k_pause_from = 10000;
+    std::optional<sqlite::IndexTriggersPaused> paused;
+    if (fids.size() >= k_pause_from) paused.emplace(m_db, m_table, "geom");
     for (std::size_t i = 0; i < fids.size();) {
         std::size_t j = i + 1;
         while (j < fids.size() && fids[j] == fids[j - 1] + 1) ++j;
@@ -66,6 +74,7 @@ void RowDigests::seen_all(std::span<const std::int64_t> fids, std::int64_t run) 
         m_seen_range.bind(1, run).bind(2, fids[i]).bind(3, fids[j - 1]).run();
         i = j;
     }
+    if (paused) paused->resume();
 }
 
 } // namespace bostad::store::gpkg
