@@ -8,7 +8,9 @@
 namespace bostad::ingest {
 namespace {
 
-/// Raised whenever what a digest covers changes meaning: every stored digest is then unknown.
+/// Raise it with any change to how rows become records (conversion, checks, code lists) that keeps bostad's
+/// version: every stored digest is then unknown and each row is decoded once more. (The version is in the
+/// digest too, so a release needs no bump.)
 constexpr std::uint64_t k_digest_format = 1;
 
 void add_optional(Digest64& d, const std::optional<std::string>& v) {

@@ -78,7 +78,8 @@ public:
     }
 
     void apply(Batch<Record>& batch, bool full_snapshot, const std::set<std::string>& snapshot_municipalities) {
-        // The stored rows of the municipalities of the decoded rows, to compare with; recognised rows need none.
+        // Decoded rows are compared with their municipality's stored rows (loaded when first needed);
+        // recognised rows need none.
         for (const std::uint32_t i : batch.order) {
             crash_point("ingest.row");
             const auto& c = batch.accepted[i];
