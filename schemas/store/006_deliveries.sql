@@ -68,5 +68,7 @@ ALTER TABLE plans ADD COLUMN year_only TEXT;
 -- re-ingest recognises an unchanged row without decoding it again. A cache, not data: a row without a digest is
 -- decoded and compared as before, and `bostad copy` leaves the digests behind.
 -- A row flagged missing has none (it is decoded when it reappears).
-CREATE TABLE permit_digests (fid INTEGER PRIMARY KEY, digest INTEGER NOT NULL, municipality TEXT NOT NULL);
-CREATE TABLE plan_digests (fid INTEGER PRIMARY KEY, digest INTEGER NOT NULL, municipality TEXT NOT NULL);
+-- The row's kommun and key (permit_id or plan_id) let an ingest match a recognised row against decoded ones
+-- without loading the stored rows.
+CREATE TABLE permit_digests (fid INTEGER PRIMARY KEY, digest INTEGER NOT NULL, municipality TEXT NOT NULL, key TEXT NOT NULL);
+CREATE TABLE plan_digests (fid INTEGER PRIMARY KEY, digest INTEGER NOT NULL, municipality TEXT NOT NULL, key TEXT NOT NULL);

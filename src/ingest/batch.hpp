@@ -32,7 +32,6 @@ struct Candidate {
 /// A delivered row recognised by its digest as a stored row that has not changed: it was not decoded.
 struct Recognized {
     const store::RowDigest* stored; ///< into the KnownRows the batch holds
-    RowOrigin origin;
 };
 
 struct Rejection {

@@ -142,7 +142,7 @@ void ingest_entities(RunContext& c, const char* table) {
     batch.known = std::make_shared<const KnownRows>(applier.known_rows());
     timer.lap("known");
     read_files(c, batch);
-    if (applier.recognized_collide(batch)) {
+    if (Applier<Record>::recognized_collide(batch)) {
         // A recognised row shares its key with a decoded one: whether they repeat or conflict takes both
         // records, so the delivery is read again and every row decoded.
         batch = Batch<Record>{};

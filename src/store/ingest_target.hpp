@@ -36,6 +36,7 @@ struct RowDigest {
     std::uint64_t digest = 0;
     std::int64_t fid = 0;
     std::string municipality;
+    std::string key; ///< permit_id() or plan_id
 };
 
 struct AreaSetInfo {
@@ -65,7 +66,7 @@ public:
     virtual std::vector<RowDigest> digests() = 0;
     /// Remembers the digest of the delivered row that the stored row now equals (after insert, update or
     /// seen); a store that keeps no digests ignores it.
-    virtual void remember(std::int64_t fid, const std::string& municipality, std::uint64_t digest) = 0;
+    virtual void remember(std::int64_t fid, const std::string& municipality, const std::string& key, std::uint64_t digest) = 0;
     /// seen() for many rows at once, `fids` in ascending order.
     virtual void seen_all(std::span<const std::int64_t> fids, std::int64_t run) = 0;
     /// How many stored rows of the municipality are not missing.

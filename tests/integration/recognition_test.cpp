@@ -145,6 +145,14 @@ TEST_F(Recognition, RecognisedRowsGiveTheSameReportAndStoreAsDecodedOnes) {
     EXPECT_EQ(validate_gpkg(recognising), "");
 }
 
+// A rejected row (a bad date) with the key of a recognised one makes every version a conflict, as when decoded.
+TEST_F(Recognition, ARejectedVersionOfARecognisedCaseIsAConflict) {
+    ingest("m1.csv", k_a1 + k_b1);
+    const json m2 = ingest("m2.csv", k_a1 + k_b1 + "BN 2,flerbostadshus,hyresrätt,24,2024-13-15,,,,445600,6209100\n");
+    EXPECT_EQ(m2["recognized"], 0) << m2.dump(2);
+    EXPECT_EQ(m2["rejected_by_reason"]["conflicting_duplicate"], 1) << m2.dump(2);
+}
+
 TEST_F(Recognition, WithoutSnapshotUnchangedAndNewRowsMix) {
     ingest("m1.csv", k_a1 + k_b1);
     const json m2 = ingest("m2.csv", k_a1 + k_b1 + k_c1);

@@ -100,7 +100,7 @@ void RowChecker::check_rows(const std::vector<SourceRow>& rows, std::uint32_t fi
             m_settings.digest_context != 0 ? row_digest(m_settings.digest_context, row, m_settings.digest_columns) : 0;
         if (digest != 0 && m_settings.known) {
             if (const store::RowDigest* stored = m_settings.known->find(digest)) {
-                out.recognized.push_back({stored, RowOrigin{file, row.number, row.fid}});
+                out.recognized.push_back({stored});
                 continue;
             }
         }

@@ -1,7 +1,6 @@
 #pragma once
 // Rows recognised by their digest (ingest/read/row_digest.hpp): the same stored row recognised twice is an
-// identical repeat. (A recognised row whose key a decoded row also has is found by the Applier, which holds
-// the stored keys: write/applier.hpp.)
+// identical repeat. (A recognised row whose key a decoded row also has: Applier::recognized_collide().)
 
 #include <algorithm>
 

@@ -17,7 +17,6 @@
 
 namespace bostad::config {
 struct Config;
-struct Mapping;
 } // namespace bostad::config
 
 namespace bostad::ingest {

@@ -53,28 +53,22 @@ public:
     /// The stored rows a delivered row may be recognised as (none when the store keeps no digests).
     std::vector<store::RowDigest> known_rows() { return m_table->digests(); }
 
-    /// True when a recognised row is the stored row of a decoded row's key (accepted or rejected): whether
-    /// they repeat or conflict takes both records, so the caller decodes every row instead. Loads the stored
-    /// rows of the decoded rows' municipalities (apply() uses them).
-    bool recognized_collide(const Batch<Record>& batch) {
+    /// True when a recognised row has the key of a decoded row (accepted or rejected): whether they repeat or
+    /// conflict takes both records, so the caller decodes every row instead.
+    static bool recognized_collide(const Batch<Record>& batch) {
         if (batch.recognized.empty()) return false;
-        std::vector<std::pair<std::string, std::string>> keys;
+        std::unordered_set<std::string> keys;
         for (const auto& a : batch.accepted) {
             const auto& [municipality, key] = EntityTraits<Record>::key(a.record);
-            keys.emplace_back(municipality, key);
+            keys.insert(entity_key(municipality, key));
         }
         for (const auto& r : batch.rejected) {
-            if (!r.key.empty()) keys.emplace_back(r.municipality, r.key);
+            if (!r.key.empty()) keys.insert(entity_key(r.municipality, r.key));
         }
         if (keys.empty()) return false;
-        std::unordered_set<std::int64_t> recognized;
-        for (const auto& r : batch.recognized) recognized.insert(r.stored->fid);
-        for (const auto& [municipality, key] : keys) {
-            const auto& stored = stored_of(municipality);
-            const auto it = stored.find(key);
-            if (it != stored.end() && recognized.contains(it->second.fid)) return true;
-        }
-        return false;
+        return std::any_of(batch.recognized.begin(), batch.recognized.end(), [&](const Recognized& r) {
+            return keys.contains(entity_key(r.stored->municipality, r.stored->key));
+        });
     }
 
     void apply(Batch<Record>& batch, bool full_snapshot, const std::set<std::string>& snapshot_municipalities) {
@@ -87,7 +81,7 @@ public:
             auto& stored = stored_of(municipality);
             const auto it = stored.find(key);
             if (it == stored.end()) {
-                if (writing()) remember(m_table->insert(c.record, *m_run), municipality, c.digest);
+                if (writing()) remember(m_table->insert(c.record, *m_run), municipality, key, c.digest);
                 m_report.inserted += c.rows;
                 continue;
             }
@@ -100,14 +94,14 @@ public:
             if (changes.empty()) {
                 if (writing()) {
                     m_table->seen(it->second.fid, *m_run);
-                    remember(it->second.fid, municipality, c.digest);
+                    remember(it->second.fid, municipality, key, c.digest);
                 }
                 m_report.unchanged += c.rows;
                 continue;
             }
             if (writing()) {
                 m_table->update(it->second.fid, c.record, *m_run);
-                remember(it->second.fid, municipality, c.digest);
+                remember(it->second.fid, municipality, key, c.digest);
             }
             m_report.updated += c.rows;
             for (const auto& ch : changes) {
@@ -129,8 +123,8 @@ public:
 private:
     bool writing() const { return m_run.has_value(); }
 
-    void remember(std::int64_t fid, const std::string& municipality, std::uint64_t digest) {
-        if (digest != 0) m_table->remember(fid, municipality, digest);
+    void remember(std::int64_t fid, const std::string& municipality, const std::string& key, std::uint64_t digest) {
+        if (digest != 0) m_table->remember(fid, municipality, key, digest);
     }
 
     /// The stored rows of a municipality, loaded when first asked for.

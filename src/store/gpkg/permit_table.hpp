@@ -32,8 +32,8 @@ public:
     void seen(std::int64_t fid, std::int64_t run) override;
     void set_missing(std::int64_t fid, std::optional<std::int64_t> run) override;
     std::vector<RowDigest> digests() override { return m_digests.load(); }
-    void remember(std::int64_t fid, const std::string& municipality, std::uint64_t digest) override {
-        m_digests.remember(fid, municipality, digest);
+    void remember(std::int64_t fid, const std::string& municipality, const std::string& key, std::uint64_t digest) override {
+        m_digests.remember(fid, municipality, key, digest);
     }
     void seen_all(std::span<const std::int64_t> fids, std::int64_t run) override;
     std::int64_t present(const std::string& municipality) override;

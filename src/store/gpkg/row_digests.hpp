@@ -21,7 +21,7 @@ public:
     /// The digests of the rows that are not missing.
     std::vector<RowDigest> load();
     /// Queues a row's digest; written by flush().
-    void remember(std::int64_t fid, const std::string& municipality, std::uint64_t digest);
+    void remember(std::int64_t fid, const std::string& municipality, const std::string& key, std::uint64_t digest);
     /// A row flagged missing is not recognised again (it must be decoded to reappear).
     void forget(std::int64_t fid);
     void flush();
@@ -32,6 +32,7 @@ private:
     struct Pending {
         std::int64_t fid;
         std::string municipality;
+        std::string key;
         std::uint64_t digest;
     };
     sqlite::Database& m_db;

@@ -99,7 +99,7 @@ public:
 
     // The PostGIS store keeps no row digests yet: every delivered row is decoded and compared.
     std::vector<RowDigest> digests() override { return {}; }
-    void remember(std::int64_t, const std::string&, std::uint64_t) override {}
+    void remember(std::int64_t, const std::string&, const std::string&, std::uint64_t) override {}
 
     void seen_all(std::span<const std::int64_t> fids, std::int64_t run) override {
         for (const std::int64_t fid : fids) seen(fid, run);
