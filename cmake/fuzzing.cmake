@@ -6,6 +6,6 @@ if(BOSTAD_FUZZ)
     message(FATAL_ERROR "BOSTAD_FUZZ needs clang (CXX=clang++-14); ${CMAKE_CXX_COMPILER_ID} has no libFuzzer")
   endif()
   add_compile_options(-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
-                      -fno-omit-frame-pointer -g)
+                      -fno-omit-frame-pointer -gline-tables-only)
   add_link_options(-fsanitize=address,undefined)
 endif()

@@ -195,17 +195,22 @@ StatusResult compute_status(StatusSource& source, const StatusRequest& req) {
     return result;
 }
 
-std::vector<ListedPermit> list_permits(StatusSource& source, const StatusRequest& req, ListKind kind) {
+std::vector<std::vector<ListedPermit>> list_permits(StatusSource& source, const StatusRequest& req, const std::vector<ListKind>& kinds) {
     check_month(req.month);
     store::ListRequest list;
     list.area_set_id = resolve_area_set(source, req);
     list.municipality = req.municipality;
     list.days = month_days(req.month, req.stalled_months);
-    list.figure = list_figure(kind);
+    list.figures.clear();
+    for (const ListKind kind : kinds) list.figures.push_back(list_figure(kind));
     auto out = source.list_permits(list);
     const auto scope = scope_of(req);
-    std::erase_if(out, [&](const ListedPermit& p) { return !in_scope(scope, p.municipality); });
+    for (auto& permits : out) std::erase_if(permits, [&](const ListedPermit& p) { return !in_scope(scope, p.municipality); });
     return out;
+}
+
+std::vector<ListedPermit> list_permits(StatusSource& source, const StatusRequest& req, ListKind kind) {
+    return std::move(list_permits(source, req, std::vector<ListKind>{kind}).front());
 }
 
 std::vector<ListedPlan> list_plans(StatusSource& source, const StatusRequest& req) {

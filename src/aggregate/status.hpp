@@ -96,6 +96,8 @@ Figure list_figure(ListKind kind);
 /// The permits behind a flag or flow of the month: lapsed, overdue, stalled (at the end of the month), new
 /// (applied in the month) or completed (in the month).
 std::vector<ListedPermit> list_permits(StatusSource& source, const StatusRequest& request, ListKind kind);
+/// Several lists from one pass over the permits, in the order of `kinds`.
+std::vector<std::vector<ListedPermit>> list_permits(StatusSource& source, const StatusRequest& request, const std::vector<ListKind>& kinds);
 
 /// A plan with legal force at the end of the month, with where its capacity comes from.
 struct ListedPlan {

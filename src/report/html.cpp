@@ -44,19 +44,16 @@ dl dt { font-weight: bold; margin-top: 6px; } dl dd { margin-left: 14px; }
 p.lead { font-size: 11pt; line-height: 1.45; }
 )";
 
-/// Lists longer than this show their first rows on screen and paper; CSV and XLSX have them all.
+/// Lists (and the areas of a national set) longer than this show their first rows on screen and paper; CSV and
+/// XLSX have them all.
 constexpr std::size_t k_list_rows = 300;
 
-/// Column widths for a fixed table layout: a text column gets twice a number column's share.
-std::string column_widths(const Table& t) {
+/// Column widths for a fixed table layout: a text column (text in any of the rows shown) gets twice a number
+/// column's share.
+std::string column_widths(const Table& t, const std::vector<bool>& text_column) {
     std::vector<double> weight(t.header.size(), 1.0);
-    for (std::size_t c = 0; c < weight.size(); ++c) {
-        for (const auto& row : t.rows) {
-            if (c < row.size() && std::holds_alternative<std::string>(row[c])) {
-                weight[c] = 2.0;
-                break;
-            }
-        }
+    for (std::size_t c = 0; c < weight.size() && c < text_column.size(); ++c) {
+        if (text_column[c]) weight[c] = 2.0;
     }
     double total = 0;
     for (const double w : weight) total += w;
@@ -65,27 +62,35 @@ std::string column_widths(const Table& t) {
     return out + "</colgroup>";
 }
 
-std::string table_html(const Table& t, Lang l, std::size_t max_rows = std::numeric_limits<std::size_t>::max()) {
+/// At most `max_rows` rows, and a note where the rest are; `keep_last`: the table's last row (the permits in no
+/// area) is shown after them all the same.
+std::string table_html(const Table& t, Lang l, std::size_t max_rows = std::numeric_limits<std::size_t>::max(), bool keep_last = false) {
     std::string h = fmt::format("<h3>{}</h3>\n", xml_escape(t.title));
-    if (t.rows.empty()) return h + "<p class=\"empty\">–</p>\n";
-    h += "<table>" + column_widths(t) + "<thead><tr>";
+    if (t.size() == 0) return h + "<p class=\"empty\">–</p>\n";
+    std::string body;
+    std::vector<bool> text_column(t.header.size(), false);
+    const std::size_t shown = std::min(t.size(), max_rows);
+    std::size_t at = 0;
+    t.for_rows(
+        [&](const Row& row) {
+            if (at++ >= shown && !(keep_last && at == t.size())) return;
+            body += "<tr>";
+            for (std::size_t c = 0; c < row.size(); ++c) {
+                const bool text = std::holds_alternative<std::string>(row[c]);
+                if (text && c < text_column.size()) text_column[c] = true;
+                const bool num = !text && !std::holds_alternative<std::monostate>(row[c]);
+                body += fmt::format("<td{}>{}</td>", num ? " class=\"num\"" : "", xml_escape(cell_text(row[c])));
+            }
+            body += "</tr>\n";
+        },
+        keep_last ? t.size() : shown);
+    h += "<table>" + column_widths(t, text_column) + "<thead><tr>";
     for (const auto& c : t.header) h += "<th>" + xml_escape(c) + "</th>";
-    h += "</tr></thead><tbody>\n";
-    const std::size_t shown = std::min(t.rows.size(), max_rows);
-    for (std::size_t r = 0; r < shown; ++r) {
-        const auto& row = t.rows[r];
-        h += "<tr>";
-        for (const auto& c : row) {
-            const bool num = !std::holds_alternative<std::string>(c) && !std::holds_alternative<std::monostate>(c);
-            h += fmt::format("<td{}>{}</td>", num ? " class=\"num\"" : "", xml_escape(cell_text(c)));
-        }
-        h += "</tr>\n";
-    }
-    h += "</tbody></table>\n";
-    if (shown < t.rows.size()) {
+    h += "</tr></thead><tbody>\n" + body + "</tbody></table>\n";
+    if (shown < t.size()) {
         const std::string note =
-            l == Lang::sv ? fmt::format("Visar de första {} av {} raderna; alla finns i csv/{}.csv och i arbetsboken.", shown, t.rows.size(), t.id)
-                          : fmt::format("Showing the first {} of {} rows; all are in csv/{}.csv and in the workbook.", shown, t.rows.size(), t.id);
+            l == Lang::sv ? fmt::format("Visar de första {} av {} raderna; alla finns i csv/{}.csv och i arbetsboken.", shown, t.size(), t.id)
+                          : fmt::format("Showing the first {} of {} rows; all are in csv/{}.csv and in the workbook.", shown, t.size(), t.id);
         h += fmt::format("<p class=\"empty\">{}</p>\n", xml_escape(note));
     }
     return h;
@@ -224,7 +229,7 @@ std::string report_html(const ReportData& d, const std::vector<Table>& tables, L
     }
 
     h += fmt::format("<section class=\"wide\"><h2>{}</h2>\n", xml_escape(tr(l, "Per kommun och område", "Per municipality and area")));
-    h += table_html(find(tables, "municipalities"), l) + table_html(find(tables, "areas"), l) + "</section>\n";
+    h += table_html(find(tables, "municipalities"), l) + table_html(find(tables, "areas"), l, k_list_rows, true) + "</section>\n";
 
     h += fmt::format("<h2>{}</h2>\n", xml_escape(tr(l, "Handläggningstider mot 10-veckorsregeln", "Lead times against the 10-week rule")));
     h += table_html(find(tables, "lead_times"), l);

@@ -62,25 +62,18 @@ void add_series(ReportData& d) {
 
 bool covered(const ReportRequest& r, std::string_view code) { return !r.config || r.config->covers(code); }
 
-void add_lapsing(ReportData& d, store::FeatureSource& features) {
-    const auto days = month_days(d.request.month, d.request.stalled_months);
-    const Cutoffs<Text> cut = days.cutoffs();
-    const Date horizon = d.request.month.last_day().plus_months(6);
+/// A granted permit whose two years to start run out within 6 months of the month's end goes to the lapsing list.
+void add_if_lapsing(ReportData& d, const store::PermitFeature& p, PipelineState state, const Date& horizon) {
+    if (state != PipelineState::granted) return;
+    const auto granted = Date::parse_iso(*p.dates.granted);
+    if (!granted) return;
+    const Date deadline = granted->plus_months(12 * k_lapse_years);
+    if (deadline > horizon) return;
     const auto s = [](const std::optional<Text>& t) { return t ? std::string(*t) : std::string(); };
-    features.permits({d.request.area_set, false}, [&](const store::PermitFeature& p) {
-        if (!covered(d.request, p.municipality) || state_at(p.dates, cut) != PipelineState::granted) return;
-        const auto granted = Date::parse_iso(*p.dates.granted);
-        if (!granted) return;
-        const Date deadline = granted->plus_months(12 * k_lapse_years);
-        if (deadline > horizon) return;
-        aggregate::ListedPermit listed{std::string(p.municipality), std::string(p.case_id), s(p.property), s(p.house_type),
-                                       s(p.tenure), p.dwellings, s(p.area_id), s(p.dates.applied), s(p.dates.granted),
-                                       s(p.dates.started), s(p.dates.completed)};
-        d.lapsing.push_back({std::move(listed), deadline.iso()});
-    });
-    // Soonest first.
-    std::stable_sort(d.lapsing.begin(), d.lapsing.end(),
-                     [](const LapsingPermit& a, const LapsingPermit& b) { return a.permit.granted < b.permit.granted; });
+    aggregate::ListedPermit listed{std::string(p.municipality), std::string(p.case_id), s(p.property), s(p.house_type),
+                                   s(p.tenure), p.dwellings, s(p.area_id), s(p.dates.applied), s(p.dates.granted),
+                                   s(p.dates.started), s(p.dates.completed)};
+    d.lapsing.push_back({std::move(listed), deadline.iso()});
 }
 
 void add_quality(ReportData& d, store::FeatureSource& features) {
@@ -146,7 +139,7 @@ std::shared_ptr<const sweden::Outlines> add_outlines(ReportData& d, store::Featu
     return project.outlines;
 }
 
-void add_map(ReportData& d, store::FeatureSource& features) {
+void add_map_areas(ReportData& d, store::FeatureSource& features) {
     std::map<std::string, double, std::less<>> remaining;
     for (const auto& a : d.status.areas) remaining[a.area_id] = a.figures.remaining_capacity;
     for (auto& a : features.areas(d.request.area_set)) {
@@ -154,28 +147,44 @@ void add_map(ReportData& d, store::FeatureSource& features) {
         const double unused = remaining[a.area_id];
         d.areas.push_back({std::move(a.area_id), std::move(a.name), a.municipality.value_or(""), unused, std::move(a.wkb)});
     }
+}
+
+/// The map's permit in the pipeline or completed in the last 12 months, with a check of its place.
+void add_if_mapped(ReportData& d, const store::PermitFeature& p, PipelineState state, sweden::Locator& locator, double tolerance,
+                   const std::string& year_ago) {
+    const bool live = state == PipelineState::applied || state == PipelineState::granted || state == PipelineState::started;
+    const bool recent = state == PipelineState::completed && *p.dates.completed >= Text(year_ago);
+    if (!live && !recent) return;
+    const auto env = wkb_envelope(p.wkb);
+    if (!env) return;
+    const char* stage = state == PipelineState::applied   ? "applied"
+                        : state == PipelineState::granted ? "granted"
+                        : state == PipelineState::started ? "started"
+                                                          : "completed";
+    d.permits.push_back({env->min_x, env->min_y, std::string(p.municipality), stage});
+    const std::string code(p.municipality);
+    const sweden::Placement at = sweden::place(locator, code, env->min_x, env->min_y, tolerance);
+    if (at.verdict != sweden::Placement::Verdict::inside) d.near_border.push_back({code, std::string(p.case_id), at.message});
+}
+
+/// One pass over the permits with their points: the map's permits and the lapsing list.
+void add_permit_features(ReportData& d, store::FeatureSource& features) {
+    add_map_areas(d, features);
     sweden::Locator locator(add_outlines(d, features));
     const double tolerance = d.request.config ? d.request.config->boundaries.tolerance_m : sweden::k_default_tolerance_m;
     const auto days = month_days(d.request.month, d.request.stalled_months);
     const Cutoffs<Text> cut = days.cutoffs();
     const std::string year_ago = d.request.month.plus(-11).first_day().iso();
-    features.permits({std::nullopt, true}, [&](const store::PermitFeature& p) {
+    const Date horizon = d.request.month.last_day().plus_months(6);
+    features.permits({d.request.area_set, true}, [&](const store::PermitFeature& p) {
         if (!covered(d.request, p.municipality)) return;
         const PipelineState state = state_at(p.dates, cut);
-        const bool live = state == PipelineState::applied || state == PipelineState::granted || state == PipelineState::started;
-        const bool recent = state == PipelineState::completed && *p.dates.completed >= Text(year_ago);
-        if (!live && !recent) return;
-        const auto env = wkb_envelope(p.wkb);
-        if (!env) return;
-        const char* stage = state == PipelineState::applied   ? "applied"
-                            : state == PipelineState::granted ? "granted"
-                            : state == PipelineState::started ? "started"
-                                                              : "completed";
-        d.permits.push_back({env->min_x, env->min_y, std::string(p.municipality), stage});
-        const std::string code(p.municipality);
-        const sweden::Placement at = sweden::place(locator, code, env->min_x, env->min_y, tolerance);
-        if (at.verdict != sweden::Placement::Verdict::inside) d.near_border.push_back({code, std::string(p.case_id), at.message});
+        add_if_lapsing(d, p, state, horizon);
+        add_if_mapped(d, p, state, locator, tolerance, year_ago);
     });
+    // Soonest first.
+    std::stable_sort(d.lapsing.begin(), d.lapsing.end(),
+                     [](const LapsingPermit& a, const LapsingPermit& b) { return a.permit.granted < b.permit.granted; });
 }
 
 } // namespace
@@ -200,10 +209,11 @@ ReportData gather(store::Store& store, const ReportRequest& request) {
     }
 
     const auto req = status_request(request, request.month, request.area_set);
-    d.new_permits = aggregate::list_permits(status, req, aggregate::ListKind::new_permits);
-    d.completed = aggregate::list_permits(status, req, aggregate::ListKind::completed);
-    d.stalled = aggregate::list_permits(status, req, aggregate::ListKind::stalled);
-    add_lapsing(d, features);
+    auto lists = aggregate::list_permits(status, req, {aggregate::ListKind::new_permits, aggregate::ListKind::completed,
+                                                       aggregate::ListKind::stalled});
+    d.new_permits = std::move(lists[0]);
+    d.completed = std::move(lists[1]);
+    d.stalled = std::move(lists[2]);
     const std::string end = request.month.last_day().iso();
     const std::string horizon = request.month.last_day().plus_months(12).iso();
     for (auto& p : aggregate::list_plans(status, req)) {
@@ -213,7 +223,7 @@ ReportData gather(store::Store& store, const ReportRequest& request) {
     }
     add_quality(d, features);
     add_official(d, features);
-    add_map(d, features);
+    add_permit_features(d, features);
     return d;
 }
 

@@ -22,18 +22,20 @@ namespace fs = std::filesystem;
 
 constexpr const char* k_weasyprint = "/usr/bin/weasyprint";
 
-std::string csv_table(const Table& t) {
-    std::string out = csv_record(t.header, ',');
+/// A table as CSV, row by row.
+void write_csv_table(const fs::path& path, const Table& t) {
+    TextFileWriter out(path);
+    out.write(csv_record(t.header, ','));
     std::vector<std::string> fields;
-    for (const auto& row : t.rows) {
+    t.for_rows([&](const Row& row) {
         fields.clear();
         for (const auto& c : row) {
             // Text that a spreadsheet would run as a formula is escaped; numbers are written as numbers.
             fields.push_back(std::holds_alternative<std::string>(c) ? formula_safe(cell_text(c)) : cell_text(c, 1));
         }
-        out += csv_record(fields, ',');
-    }
-    return out;
+        out.write(csv_record(fields, ','));
+    });
+    out.close();
 }
 
 void write_pdf(const fs::path& html, const fs::path& pdf, const fs::path& scratch) {
@@ -85,13 +87,13 @@ ReportSummary write_report(store::Store& store, const ReportOptions& opt) {
         summary.files.push_back(base + ".pdf");
     }
     if (wants("xlsx")) {
-        write_xlsx((dir / (base + ".xlsx")).string(), tables, opt.title);
+        write_xlsx((dir / (base + ".xlsx")).string(), tables, opt.title, scratch.string());
         summary.files.push_back(base + ".xlsx");
     }
     if (wants("csv")) {
         fs::create_directories(dir / "csv");
         for (const auto& t : tables) {
-            write_text_file(dir / "csv" / (t.id + ".csv"), csv_table(t));
+            write_csv_table(dir / "csv" / (t.id + ".csv"), t);
             crash_point("report.csv_written");
             summary.files.push_back("csv/" + t.id + ".csv");
         }

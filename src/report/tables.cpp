@@ -1,5 +1,7 @@
 #include "report/tables.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace bostad::report {
@@ -21,9 +23,9 @@ std::vector<Cell> permit_row(const aggregate::ListedPermit& p) {
             text(p.applied), text(p.granted), text(p.started), text(p.completed)};
 }
 
+/// The permits are the report data's: the table refers to them, it does not copy them.
 Table permits_table(std::string id, std::string title, const std::vector<aggregate::ListedPermit>& permits, Lang l) {
-    Table t{std::move(id), std::move(title), permit_header(l), {}};
-    for (const auto& p : permits) t.rows.push_back(permit_row(p));
+    Table t{std::move(id), std::move(title), permit_header(l), {}, permits.size(), [&permits](std::size_t i) { return permit_row(permits[i]); }};
     return t;
 }
 
@@ -50,6 +52,14 @@ std::vector<std::string> figures_header(Lang l) {
 
 std::string headline_name(const Headline& h, Lang lang) {
     return h.code.empty() ? tr(lang, "Båda kommunerna", "Both municipalities") : h.name;
+}
+
+void Table::for_rows(const std::function<void(const Row&)>& f, std::size_t limit) const {
+    const std::size_t n = std::min(size(), limit);
+    for (std::size_t i = 0; i < n; ++i) {
+        if (make_row) f(make_row(i));
+        else f(rows[i]);
+    }
 }
 
 std::string cell_text(const Cell& c, int decimals) {
@@ -137,13 +147,13 @@ std::vector<Table> report_tables(const ReportData& d, Lang l) {
     out.push_back(permits_table("new_permits", tr(l, "Nya ansökningar i månaden", "New applications in the month"), d.new_permits, l));
     out.push_back(permits_table("completed", tr(l, "Färdigställda i månaden", "Completed in the month"), d.completed, l));
     out.push_back(permits_table("stalled", tr(l, "Stillastående bygglov", "Stalled permits"), d.stalled, l));
-    Table lapsing = permits_table("lapsing", tr(l, "Bygglov som förfaller inom 6 månader", "Permits lapsing within 6 months"), {}, l);
+    Table lapsing{"lapsing", tr(l, "Bygglov som förfaller inom 6 månader", "Permits lapsing within 6 months"), permit_header(l), {},
+                  d.lapsing.size(), [&d](std::size_t i) {
+                      Row row = permit_row(d.lapsing[i].permit);
+                      row.emplace_back(d.lapsing[i].deadline);
+                      return row;
+                  }};
     lapsing.header.push_back(tr(l, "Sista dag för start", "Last day to start"));
-    for (const auto& p : d.lapsing) {
-        auto row = permit_row(p.permit);
-        row.emplace_back(p.deadline);
-        lapsing.rows.push_back(std::move(row));
-    }
     out.push_back(std::move(lapsing));
 
     Table plans{"plans_ending",

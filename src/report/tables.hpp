@@ -3,6 +3,8 @@
 // format shows the same numbers (which are the `bostad status` numbers).
 
 #include <cstdint>
+#include <functional>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -19,13 +21,25 @@ inline std::string tr(Lang lang, std::string_view sv, std::string_view en) { ret
 
 using Cell = std::variant<std::monostate, std::string, std::int64_t, double>;
 
+using Row = std::vector<Cell>;
+
+/// A table of the report. Small tables hold their rows; the permit lists (hundreds of thousands of rows at a
+/// national scale) make each row when it is written, from the report's data, so that the rows are never held
+/// twice (HTML shows the first of them, CSV and XLSX stream them all).
 struct Table {
     std::string id;    ///< file and sheet name: "areas", "new_permits", …
     std::string title; ///< in the report's language
     std::vector<std::string> header;
-    std::vector<std::vector<Cell>> rows;
+    std::vector<Row> rows;                       ///< a small table's rows
+    std::size_t made_rows = 0;                   ///< a list's row count
+    std::function<Row(std::size_t)> make_row{};  ///< a list's row i (0 ≤ i < made_rows)
+
+    std::size_t size() const { return make_row ? made_rows : rows.size(); }
+    /// Calls `f` with each of the first `limit` rows, in order.
+    void for_rows(const std::function<void(const Row&)>& f, std::size_t limit = std::numeric_limits<std::size_t>::max()) const;
 };
 
+/// The tables refer to `d` (the lists are not copied): keep it while they are written.
 std::vector<Table> report_tables(const ReportData& d, Lang lang);
 
 /// A cell as text: integers as they are, reals with `decimals`, empty for none.

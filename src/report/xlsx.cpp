@@ -23,8 +23,15 @@ void check(lxw_error e, const std::string& path, const std::string& what) {
 
 } // namespace
 
-void write_xlsx(const std::string& path, const std::vector<Table>& tables, const std::string& title) {
-    std::unique_ptr<lxw_workbook, WorkbookCloser> wb(workbook_new(path.c_str()));
+void write_xlsx(const std::string& path, const std::vector<Table>& tables, const std::string& title, const std::string& scratch) {
+    // Constant memory: each row goes to a temporary file (in `scratch`) as it is written, with its text inline,
+    // instead of the whole workbook and a table of every distinct string in memory (at a national scale the
+    // lists have hundreds of thousands of rows). Rows must then be written in order, which they are.
+    std::string tmpdir = scratch;
+    lxw_workbook_options options{};
+    options.constant_memory = LXW_TRUE;
+    options.tmpdir = tmpdir.empty() ? nullptr : tmpdir.data();
+    std::unique_ptr<lxw_workbook, WorkbookCloser> wb(workbook_new_opt(path.c_str(), &options));
     if (!wb) throw IoError(fmt::format("cannot create '{}'", path));
     // libxlsxwriter takes non-const strings but only reads them.
     std::string title_text = title, author = "bostad";
@@ -39,21 +46,22 @@ void write_xlsx(const std::string& path, const std::vector<Table>& tables, const
         // Sheet names: at most 31 characters, the table id is ASCII and short.
         lxw_worksheet* ws = workbook_add_worksheet(wb.get(), t.id.substr(0, 31).c_str());
         if (!ws) throw IoError(fmt::format("{}: cannot add the sheet '{}'", path, t.id));
+        worksheet_freeze_panes(ws, 2, 0);
         check(worksheet_write_string(ws, 0, 0, t.title.c_str(), bold), path, t.id);
         for (std::size_t c = 0; c < t.header.size(); ++c) {
             check(worksheet_write_string(ws, 1, static_cast<lxw_col_t>(c), t.header[c].c_str(), bold), path, t.id);
         }
-        for (std::size_t r = 0; r < t.rows.size(); ++r) {
-            const auto row = static_cast<lxw_row_t>(r + 2);
-            for (std::size_t c = 0; c < t.rows[r].size(); ++c) {
+        lxw_row_t row = 2;
+        t.for_rows([&](const Row& cells) {
+            for (std::size_t c = 0; c < cells.size(); ++c) {
                 const auto col = static_cast<lxw_col_t>(c);
-                const Cell& cell = t.rows[r][c];
+                const Cell& cell = cells[c];
                 if (const auto* s = std::get_if<std::string>(&cell)) check(worksheet_write_string(ws, row, col, s->c_str(), nullptr), path, t.id);
                 else if (const auto* i = std::get_if<std::int64_t>(&cell)) check(worksheet_write_number(ws, row, col, static_cast<double>(*i), nullptr), path, t.id);
                 else if (const auto* d = std::get_if<double>(&cell)) check(worksheet_write_number(ws, row, col, *d, nullptr), path, t.id);
             }
-        }
-        worksheet_freeze_panes(ws, 2, 0);
+            ++row;
+        });
     }
     lxw_workbook* raw = wb.release();
     check(workbook_close(raw), path, "the workbook");

@@ -1,6 +1,6 @@
 #pragma once
 // The report's tables as one XLSX workbook (libxlsxwriter): one sheet per table, text written as text
-// (never as a formula), numbers as numbers.
+// (never as a formula), numbers as numbers. Written row by row in constant memory.
 
 #include <string>
 #include <vector>
@@ -9,6 +9,7 @@
 
 namespace bostad::report {
 
-void write_xlsx(const std::string& path, const std::vector<Table>& tables, const std::string& title);
+/// `scratch`: a folder for the workbook's temporary files (empty: the system's).
+void write_xlsx(const std::string& path, const std::vector<Table>& tables, const std::string& title, const std::string& scratch = {});
 
 } // namespace bostad::report

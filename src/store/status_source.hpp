@@ -82,12 +82,12 @@ struct PlanShare {
     double share;
 };
 
-/// The permits behind one figure at the end of a month.
+/// The permits behind figures at the end of a month (several lists from one pass over the permits).
 struct ListRequest {
     std::int64_t area_set_id = -1; ///< the area_id of each permit is its area in this set
     std::optional<std::string> municipality;
     MonthDays days;
-    Figure figure = Figure::applied;
+    std::vector<Figure> figures{Figure::applied};
 };
 
 /// A permit as the lists show it (dates as stored, ISO).
@@ -113,8 +113,8 @@ public:
     /// The areas of a set, ordered by area_id (name falls back to the id).
     virtual std::vector<AreaRow> areas(std::int64_t area_set_id) = 0;
     virtual PermitTally scan_permits(const ScanRequest& request) = 0;
-    /// Ordered by municipality and case_id (byte order).
-    virtual std::vector<ListedPermit> list_permits(const ListRequest& request) = 0;
+    /// One list per requested figure, in the request's order, each ordered by municipality and case_id (byte order).
+    virtual std::vector<std::vector<ListedPermit>> list_permits(const ListRequest& request) = 0;
     /// Keyed by plan fid. `capacity_use`, when given, holds per permit fid the dwellings that count against a
     /// plan (from the status's permit pass over every permit); a source may ignore it and work the use out.
     virtual std::unordered_map<std::int64_t, LegalPlan> legal_plans(const std::optional<std::string>& municipality,

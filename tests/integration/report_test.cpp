@@ -105,6 +105,27 @@ TEST_F(Report, NumbersAreTheStatusNumbers) {
     EXPECT_EQ(completed_in_month, s["total"]["completed_in_month"].get<long long>());
 }
 
+TEST_F(Report, ListsFromOnePassAreTheStatusLists) {
+    // The report's three permit lists come from one pass over the permits; each must be what `status --list`
+    // names, row for row.
+    std::size_t listed = 0;
+    for (const auto& [id, list] : {std::pair{"new_permits", "new"}, {"completed", "completed"}, {"stalled", "stalled"}}) {
+        SCOPED_TRACE(id);
+        const json s = json::parse(bostad({"status", "--month", "2026-10", "--of", "json", "--list", list}).out);
+        const auto rows = csv(report(fmt::format("csv/{}.csv", id)));
+        ASSERT_EQ(rows.size() - 1, s["permits"].size());
+        for (std::size_t i = 0; i < s["permits"].size(); ++i) {
+            const json& p = s["permits"][i];
+            EXPECT_EQ(rows[i + 1][1], p["case_id"].get<std::string>());
+            EXPECT_EQ(rows[i + 1][6], p["area_id"].get<std::string>());
+            EXPECT_EQ(rows[i + 1][7], p["applied_date"].get<std::string>());
+            EXPECT_EQ(rows[i + 1][10], p["completed_date"].get<std::string>());
+        }
+        listed += s["permits"].size();
+    }
+    EXPECT_GT(listed, 10u) << "the example's month has permits in its lists";
+}
+
 TEST_F(Report, TheSeriesFromOnePassIsEveryMonthsOwnStatus) {
     // The 24 months of the chart come from the month's one permit pass; each must be what that month's own
     // status counts, per municipality.

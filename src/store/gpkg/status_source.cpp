@@ -31,9 +31,10 @@ std::vector<AreaRow> GpkgStatusSource::areas(std::int64_t area_set_id) {
 
 PermitTally GpkgStatusSource::scan_permits(const ScanRequest& request) { return gpkg::scan_permits(m_db, request); }
 
-std::vector<ListedPermit> GpkgStatusSource::list_permits(const ListRequest& req) {
+std::vector<std::vector<ListedPermit>> GpkgStatusSource::list_permits(const ListRequest& req) {
     const Cutoffs<Text> cut = req.days.cutoffs();
-    const Rule& rule = figure_def(req.figure).rule;
+    std::vector<const Rule*> rules;
+    for (const Figure f : req.figures) rules.push_back(&figure_def(f).rule);
     auto st = m_db.prepare(fmt::format("SELECT {}, a.area_id, p.case_id, coalesce(p.property, '') FROM permits p "
                                        "LEFT JOIN permit_areas pa ON pa.area_set_id = ?1 AND pa.permit_fid = p.fid "
                                        "LEFT JOIN areas a ON a.fid = pa.area_fid "
@@ -41,15 +42,18 @@ std::vector<ListedPermit> GpkgStatusSource::list_permits(const ListRequest& req)
                                        "ORDER BY p.municipality, p.case_id",
                                        k_permit_columns));
     st.bind(1, req.area_set_id).bind(2, req.municipality);
-    std::vector<ListedPermit> out;
+    std::vector<std::vector<ListedPermit>> out(rules.size());
+    const auto s = [](const std::optional<Text>& t) { return t ? std::string(*t) : std::string(); };
     while (st.step()) {
         const StageDates<Text> dates = dates_at(st, k_first_date);
-        if (!holds(rule, dates, cut, state_at(dates, cut))) continue;
-        const auto s = [](const std::optional<Text>& t) { return t ? std::string(*t) : std::string(); };
-        constexpr int k = k_permit_column_count; // area_id, case_id, property
-        out.push_back({std::string(st.column_view(1)), st.column_text(k + 1), st.column_text(k + 2), st.column_text(2),
-                       st.column_text(3), st.column_optional_int64(4), st.is_null(k) ? std::string() : st.column_text(k),
-                       s(dates.applied), s(dates.granted), s(dates.started), s(dates.completed)});
+        const PipelineState state = state_at(dates, cut);
+        for (std::size_t i = 0; i < rules.size(); ++i) {
+            if (!holds(*rules[i], dates, cut, state)) continue;
+            constexpr int k = k_permit_column_count; // area_id, case_id, property
+            out[i].push_back({std::string(st.column_view(1)), st.column_text(k + 1), st.column_text(k + 2), st.column_text(2),
+                              st.column_text(3), st.column_optional_int64(4), st.is_null(k) ? std::string() : st.column_text(k),
+                              s(dates.applied), s(dates.granted), s(dates.started), s(dates.completed)});
+        }
     }
     return out;
 }

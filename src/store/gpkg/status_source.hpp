@@ -17,7 +17,7 @@ public:
     std::optional<std::int64_t> find_area_set(const std::string& name) override;
     std::vector<AreaRow> areas(std::int64_t area_set_id) override;
     PermitTally scan_permits(const ScanRequest& request) override;
-    std::vector<ListedPermit> list_permits(const ListRequest& request) override;
+    std::vector<std::vector<ListedPermit>> list_permits(const ListRequest& request) override;
     std::unordered_map<std::int64_t, LegalPlan> legal_plans(const std::optional<std::string>& municipality,
                                                             const Cutoffs<std::string_view>& cut,
                                                             const std::vector<std::int32_t>* capacity_use) override;

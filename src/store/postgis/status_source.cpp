@@ -42,7 +42,13 @@ pg::Params days_params(const MonthDays& d, std::int64_t area_set_id, const std::
 
 } // namespace
 
-std::vector<ListedPermit> PgStatusSource::list_permits(const ListRequest& req) {
+std::vector<std::vector<ListedPermit>> PgStatusSource::list_permits(const ListRequest& req) {
+    std::vector<std::vector<ListedPermit>> lists;
+    for (const Figure figure : req.figures) lists.push_back(list_permits(req, figure));
+    return lists;
+}
+
+std::vector<ListedPermit> PgStatusSource::list_permits(const ListRequest& req, Figure figure) {
     const std::string sql = fmt::format(
         // Every parameter is named once at least, so that PostgreSQL knows its type.
         "WITH s AS (SELECT p.*, a.area_id, {}, $3::date AS c3, $4::date AS c4, $5::date AS c5, $6::date AS c6 "
@@ -53,7 +59,7 @@ std::vector<ListedPermit> PgStatusSource::list_permits(const ListRequest& req) {
         "coalesce(area_id, ''), coalesce(applied_date::text, ''), coalesce(granted_date::text, ''), "
         "coalesce(started_date::text, ''), coalesce(completed_date::text, '') FROM s WHERE {} "
         "ORDER BY municipality COLLATE \"C\", case_id COLLATE \"C\"",
-        state_column(), rule_sql(figure_def(req.figure).rule, names("")));
+        state_column(), rule_sql(figure_def(figure).rule, names("")));
     pg::Result r = m_c.exec(sql, days_params(req.days, req.area_set_id, req.municipality));
     std::vector<ListedPermit> out;
     for (int i = 0; i < r.rows(); ++i) {

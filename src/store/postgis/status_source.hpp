@@ -20,8 +20,8 @@ public:
     std::optional<std::int64_t> find_area_set(const std::string& name) override;
     std::vector<AreaRow> areas(std::int64_t area_set_id) override;
     PermitTally scan_permits(const ScanRequest& request) override;
-    /// Chosen by the database.
-    std::vector<ListedPermit> list_permits(const ListRequest& request) override;
+    /// Chosen by the database, one query per figure.
+    std::vector<std::vector<ListedPermit>> list_permits(const ListRequest& request) override;
     std::unordered_map<std::int64_t, LegalPlan> legal_plans(const std::optional<std::string>& municipality,
                                                             const Cutoffs<std::string_view>& cut,
                                                             const std::vector<std::int32_t>* capacity_use) override;
@@ -29,6 +29,8 @@ public:
                                        const std::unordered_map<std::int64_t, std::size_t>& area_index) override;
 
 private:
+    std::vector<ListedPermit> list_permits(const ListRequest& request, Figure figure);
+
     pg::Connection& m_c;
 };
 

@@ -3,7 +3,11 @@
 // bar per month and step, and the XLSX workbook is written.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <filesystem>
+#include <numbers>
+
+#include <fmt/format.h>
 
 #include "core/figures.hpp"
 #include "report/html.hpp"
@@ -11,6 +15,7 @@
 #include "report/tables.hpp"
 #include "report/xlsx.hpp"
 #include "support/temp_dir.hpp"
+#include "support/wkb.hpp"
 
 namespace bostad::report {
 namespace {
@@ -83,6 +88,82 @@ TEST(ReportSvg, ChartAndFunnelDrawEveryMonthAndStep) {
     const std::string funnel = svg_funnel(d.headlines.front(), Lang::en);
     EXPECT_EQ(count_of(funnel, "<rect"), 5u);
     EXPECT_NE(funnel.find(">Granted<"), std::string::npos) << "the figure's label";
+}
+
+aggregate::ListedPermit listed(std::string case_id) {
+    return {"1290", std::move(case_id), "FAST 1", "", "", 4, "D1", "2025-01-02", "2025-02-03", "", ""};
+}
+
+TEST(ReportTables, ListsMakeTheirRowsFromTheReportDataWhenWritten) {
+    ReportData d = small_report();
+    d.stalled = {listed("A/1"), listed("A/2"), listed("A/3")};
+    d.lapsing.push_back({listed("B/1"), "2027-02-03"});
+    const auto tables = report_tables(d, Lang::sv);
+    const auto find = [&](const std::string& id) { return *std::find_if(tables.begin(), tables.end(), [&](const Table& t) { return t.id == id; }); };
+    const Table& stalled = find("stalled");
+    EXPECT_TRUE(stalled.rows.empty()) << "a list is not copied into the table";
+    ASSERT_EQ(stalled.size(), 3u);
+    std::vector<std::string> cases;
+    stalled.for_rows([&](const Row& r) { cases.push_back(cell_text(r[1])); });
+    EXPECT_EQ(cases, (std::vector<std::string>{"A/1", "A/2", "A/3"}));
+    cases.clear();
+    stalled.for_rows([&](const Row& r) { cases.push_back(cell_text(r[1])); }, 2);
+    EXPECT_EQ(cases.size(), 2u) << "a limit";
+    const Table& lapsing = find("lapsing");
+    ASSERT_EQ(lapsing.size(), 1u);
+    lapsing.for_rows([&](const Row& r) {
+        EXPECT_EQ(r.size(), lapsing.header.size());
+        EXPECT_EQ(cell_text(r.back()), "2027-02-03") << "the last day to start";
+    });
+}
+
+TEST(ReportHtml, ANationalAreaTableShowsItsFirstRowsAndThePermitsInNoArea) {
+    ReportData d = small_report();
+    d.status.areas.clear();
+    for (int i = 0; i < 400; ++i) d.status.areas.push_back({fmt::format("D{:03}", i), "", "1290", {}});
+    const std::string html = report_html(d, report_tables(d, Lang::sv), Lang::sv, "Rapport", "2026-11-05 07:00 UTC");
+    EXPECT_NE(html.find("<td>D299</td>"), std::string::npos);
+    EXPECT_EQ(html.find("<td>D300</td>"), std::string::npos) << "the first 300 rows only";
+    EXPECT_NE(html.find("Utanför alla områden"), std::string::npos) << "the row of the permits in no area is kept";
+    EXPECT_NE(html.find("Visar de första 300 av 401 raderna; alla finns i csv/areas.csv"), std::string::npos);
+}
+
+/// A polygon of n vertices on a circle.
+std::vector<std::uint8_t> ring_wkb(double x, double y, double r, int n) {
+    std::vector<std::pair<double, double>> ring;
+    for (int i = 0; i < n; ++i) {
+        const double a = 2 * std::numbers::pi * i / n;
+        ring.emplace_back(x + r * std::cos(a), y + r * std::sin(a));
+    }
+    ring.push_back(ring.front());
+    return test::polygon_wkb(ring);
+}
+
+TEST(ReportSvg, MapDrawsOutlinesAtItsScaleAndADotPerPixel) {
+    ReportData d = small_report();
+    // A district of 20 000 vertices fills the map (some 2 000 pixels round: a vertex every 0.1 pixel).
+    d.areas.push_back({"D1", "Rund", "1290", 10, ring_wkb(450000, 6200000, 1000, 20000)});
+    // 1 000 permits on one spot and one elsewhere: two dots.
+    for (int i = 0; i < 1000; ++i) d.permits.push_back({450000, 6200000, "1290", "applied"});
+    d.permits.push_back({450500, 6200000, "1290", "applied"});
+    std::string map = svg_map(d, "", Lang::sv);
+    EXPECT_EQ(count_of(map, "r=\"2.2\"/>"), 2u) << "dots on the same pixel are drawn once";
+    EXPECT_EQ(map.find("visas"), std::string::npos) << "no thinning to note";
+    const auto path = map.find("<path d=\"");
+    ASSERT_NE(path, std::string::npos);
+    const std::size_t vertices = count_of(map.substr(path, map.find('"', path + 9) - path), "L") + 1;
+    EXPECT_GT(vertices, 1000u) << "the ring keeps its shape";
+    EXPECT_LT(vertices, 5000u) << "vertices closer than half a pixel are left out";
+
+    // 40 000 permits on as many pixels: thinned to at most 15 000 dots, and the legend says so.
+    d.permits.clear();
+    for (int i = 0; i < 200; ++i) {
+        for (int j = 0; j < 200; ++j) d.permits.push_back({449300 + i * 7.0, 6199300 + j * 7.0, "1290", "started"});
+    }
+    map = svg_map(d, "", Lang::sv);
+    EXPECT_LE(count_of(map, "r=\"2.2\"/>"), 15000u);
+    EXPECT_GE(count_of(map, "r=\"2.2\"/>"), 10000u);
+    EXPECT_NE(map.find("40000 bygglov i 40000 punkter, var 3:e visas"), std::string::npos);
 }
 
 TEST(ReportXlsx, WritesAWorkbook) {
