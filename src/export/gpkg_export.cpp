@@ -12,7 +12,9 @@
 #include "core/staged_output.hpp"
 #include "core/text_file.hpp"
 #include "core/version.hpp"
+#include "export/gpkg_rows.hpp"
 #include "export/layer_styles.hpp"
+#include "export/row_sink.hpp"
 #include "export/qgis_project.hpp"
 #include "gdal/srs.hpp"
 #include "gdal/vector_writer.hpp"
@@ -86,13 +88,18 @@ struct Written {
     std::vector<std::string> warnings;
 };
 
-Written write_all(store::Store& store, const ExportRequest& req, const aggregate::StatusResult& status, Layers& layers) {
+/// Every layer's rows through GDAL; the permits' only when `permits` is true (the GeoPackage writes them with
+/// SQLite afterwards).
+Written write_all(store::Store& store, const ExportRequest& req, const aggregate::StatusResult& status, Layers& layers, bool permits) {
     Written w;
     store::FeatureSource& features = store.features();
     w.extent = write_areas(features, req, status, layers[LayerId::areas]);
     w.warnings = write_municipalities(features, req, status, layers[LayerId::municipalities], w.extent);
     write_plans(features, store.status(), req, layers[LayerId::plans]);
-    write_permits(features, req, layers[LayerId::permits]);
+    if (permits) {
+        LayerRows rows(layers[LayerId::permits]);
+        write_permits(features, req, rows);
+    }
     write_rejected(features, layers[LayerId::rejected_points], layers[LayerId::rejected_lines], layers[LayerId::rejected_polygons]);
     for (const auto& spec : layer_specs()) w.features[std::string(spec.table)] = layers[spec.id].count();
     return w;
@@ -114,11 +121,15 @@ void add_spatial_indexes(sqlite::Database& gpkg) {
     }
 }
 
-/// Spatial indexes, styles, aliases and the QGIS project, written with SQLite into the closed GeoPackage.
-void finish_geopackage(const fs::path& file, const std::string& final_name, const ExportOptions& opt,
-                       const aggregate::StatusResult& status, const Envelope& extent, const std::string& now) {
+/// The permits' rows, spatial indexes, styles, aliases and the QGIS project, written with SQLite into the
+/// GeoPackage GDAL made and closed; returns the number of permits.
+std::int64_t finish_geopackage(const fs::path& file, const std::string& final_name, store::Store& store, const ExportOptions& opt,
+                               const aggregate::StatusResult& status, const Envelope& extent, const std::string& now) {
     sqlite::Database gpkg(file.string(), sqlite::OpenMode::read_write);
     sqlite::Transaction tx(gpkg);
+    GpkgPointRows permits(gpkg, layer_spec(LayerId::permits), gdal::k_store_epsg);
+    write_permits(store.features(), opt.request, permits);
+    permits.finish();
     add_spatial_indexes(gpkg);
     auto style_row = gpkg.prepare(
         "INSERT INTO layer_styles (f_table_catalog, f_table_schema, f_table_name, f_geometry_column, styleName, styleQML, "
@@ -148,6 +159,7 @@ void finish_geopackage(const fs::path& file, const std::string& final_name, cons
     }
     store_project(gpkg, fmt::format("bostad {}", opt.request.month.str()), project_xml(project), now);
     tx.commit();
+    return permits.count();
 }
 
 ExportSummary export_geopackage(store::Store& store, const ExportOptions& opt) {
@@ -160,7 +172,7 @@ ExportSummary export_geopackage(store::Store& store, const ExportOptions& opt) {
         for (const auto& d : coded_domains()) w.add_coded_domain(d.name, d.description, d.values);
         Layers layers = create_layers(w, {"FID=fid", "SPATIAL_INDEX=NO"}); // built in bulk afterwards
         w.begin_transaction();
-        written = write_all(store, opt.request, status, layers);
+        written = write_all(store, opt.request, status, layers, false);
         w.commit_transaction();
         w.add_layer("layer_styles", gdal::GeometryKind::none, 0, layer_styles_fields(),
                     {"FID=id", "DESCRIPTION=QGIS layer styles (QML and SLD), one default per layer"});
@@ -178,7 +190,8 @@ ExportSummary export_geopackage(store::Store& store, const ExportOptions& opt) {
     }
     crash_point("export.layers_written");
     const std::string final_name = out.target().filename().string();
-    finish_geopackage(out.staging(), final_name, opt, status, written.extent.value_or(Envelope{}), now);
+    written.features["permits"] =
+        finish_geopackage(out.staging(), final_name, store, opt, status, written.extent.value_or(Envelope{}), now);
     crash_point("export.styles_written");
     out.commit();
     crash_point("export.committed");
@@ -209,7 +222,7 @@ ExportSummary export_files(store::Store& store, const ExportOptions& opt) {
             if (csv) writer.set_text_transform(&formula_safe);
             layers.writers.emplace(spec.id, std::move(writer));
         }
-        written = write_all(store, opt.request, status, layers);
+        written = write_all(store, opt.request, status, layers, true);
         layers.writers.clear();
         for (auto& d : datasets) d->close();
     }

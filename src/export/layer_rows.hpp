@@ -20,6 +20,8 @@ class LayerWriter;
 
 namespace bostad::exports {
 
+class RowSink;
+
 struct ExportRequest {
     Month month;
     std::string area_set;     ///< the areas layer
@@ -42,7 +44,7 @@ std::vector<std::string> write_municipalities(store::FeatureSource& features, co
 
 /// Every permit applied for by the end of the month (and not missing from the latest full snapshot), with
 /// its stage then; dates after the month are left out, as they were not known then.
-void write_permits(store::FeatureSource& features, const ExportRequest& req, gdal::LayerWriter& out);
+void write_permits(store::FeatureSource& features, const ExportRequest& req, RowSink& out);
 
 /// Every plan, with its status at the end of the month and, for plans with legal force, capacity, used and
 /// remaining.

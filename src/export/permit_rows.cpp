@@ -5,6 +5,7 @@
 #include "config/config.hpp"
 #include "export/layer_rows.hpp"
 #include "export/layer_schema.hpp"
+#include "export/row_sink.hpp"
 #include "gdal/vector_writer.hpp"
 #include "store/feature_source.hpp"
 
@@ -38,7 +39,7 @@ FieldValue text_or_null(const std::optional<Text>& t) { return t ? FieldValue{st
 
 } // namespace
 
-void write_permits(store::FeatureSource& features, const ExportRequest& req, gdal::LayerWriter& out) {
+void write_permits(store::FeatureSource& features, const ExportRequest& req, RowSink& out) {
     const MonthDays days = month_days(req.month, req.stalled_months);
     const Cutoffs<Text> cut = days.cutoffs();
     const std::string month = req.month.str();

@@ -114,6 +114,35 @@ TEST_F(Export, EveryLayerHasACompleteSpatialIndexThatFollowsEdits) {
               db.query_int("SELECT count(*) FROM permits"));
 }
 
+TEST_F(Export, EveryLayerHasItsCountAndExtentAsGdalKeepsThem) {
+    // The permits' rows are written with SQLite after GDAL closed the file: what GDAL would have kept at its
+    // close must be there all the same (clients read the count and the extent rather than the rows).
+    const std::string out = export_gpkg("out.gpkg");
+    sqlite::Database db(out, sqlite::OpenMode::read_write);
+    register_gpkg_functions(db);
+    for (const std::string& layer : k_feature_layers) {
+        SCOPED_TRACE(layer);
+        const auto rows = db.query_int(fmt::format("SELECT count(*) FROM {}", layer));
+        // GDAL leaves an empty layer's count NULL.
+        EXPECT_EQ(db.query_int("SELECT feature_count FROM gpkg_ogr_contents WHERE table_name = ?", layer).value_or(0), rows.value_or(-1));
+        if (rows.value_or(0) == 0) continue;
+        for (const auto& [column, of] : {std::pair{"min_x", "min(ST_MinX(geom))"}, {"max_x", "max(ST_MaxX(geom))"},
+                                         {"min_y", "min(ST_MinY(geom))"}, {"max_y", "max(ST_MaxY(geom))"}}) {
+            auto stored = db.prepare(fmt::format("SELECT {} FROM gpkg_contents WHERE table_name = ?", column));
+            stored.bind(1, layer);
+            auto actual = db.prepare(fmt::format("SELECT {} FROM {}", of, layer));
+            ASSERT_TRUE(stored.step() && actual.step());
+            ASSERT_FALSE(stored.is_null(0)) << column;
+            EXPECT_NEAR(stored.column_double(0), actual.column_double(0), 1e-6) << column;
+        }
+    }
+    // GDAL's count triggers are back: a deleted permit is counted.
+    const auto before = db.query_int("SELECT feature_count FROM gpkg_ogr_contents WHERE table_name = 'permits'").value_or(0);
+    ASSERT_GT(before, 0);
+    db.exec("DELETE FROM permits WHERE fid = (SELECT min(fid) FROM permits)");
+    EXPECT_EQ(db.query_int("SELECT feature_count FROM gpkg_ogr_contents WHERE table_name = 'permits'"), before - 1);
+}
+
 TEST_F(Export, OpensStyledInHeadlessQgisWithTheEmbeddedProjectAndLayout) {
     const std::string out = export_gpkg("bostad-2026-10.gpkg");
     const fs::path pngs = dir.path() / "png";
