@@ -44,9 +44,11 @@ dl dt { font-weight: bold; margin-top: 6px; } dl dd { margin-left: 14px; }
 p.lead { font-size: 11pt; line-height: 1.45; }
 )";
 
-/// Lists (and the areas of a national set) longer than this show their first rows on screen and paper; CSV and
-/// XLSX have them all.
-constexpr std::size_t k_list_rows = 300;
+/// Lists longer than this show their first rows on screen and paper; CSV and XLSX have them all. (At a national
+/// scale a list has 100 000s of rows: 100 on paper say what kind of permits they are, the files say which.)
+constexpr std::size_t k_list_rows = 100;
+/// The same for the areas table: every DeSO of a region of several kommuner fits.
+constexpr std::size_t k_area_rows = 300;
 
 /// Column widths for a fixed table layout: a text column (text in any of the rows shown) gets twice a number
 /// column's share.
@@ -229,7 +231,7 @@ std::string report_html(const ReportData& d, const std::vector<Table>& tables, L
     }
 
     h += fmt::format("<section class=\"wide\"><h2>{}</h2>\n", xml_escape(tr(l, "Per kommun och område", "Per municipality and area")));
-    h += table_html(find(tables, "municipalities"), l) + table_html(find(tables, "areas"), l, k_list_rows, true) + "</section>\n";
+    h += table_html(find(tables, "municipalities"), l) + table_html(find(tables, "areas"), l, k_area_rows, true) + "</section>\n";
 
     h += fmt::format("<h2>{}</h2>\n", xml_escape(tr(l, "Handläggningstider mot 10-veckorsregeln", "Lead times against the 10-week rule")));
     h += table_html(find(tables, "lead_times"), l);

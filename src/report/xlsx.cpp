@@ -23,7 +23,8 @@ void check(lxw_error e, const std::string& path, const std::string& what) {
 
 } // namespace
 
-void write_xlsx(const std::string& path, const std::vector<Table>& tables, const std::string& title, const std::string& scratch) {
+void write_xlsx(const std::string& path, const std::vector<Table>& tables, const std::string& title, const std::string& scratch,
+                std::size_t max_rows) {
     // Constant memory: each row goes to a temporary file (in `scratch`) as it is written, with its text inline,
     // instead of the whole workbook and a table of every distinct string in memory (at a national scale the
     // lists have hundreds of thousands of rows). Rows must then be written in order, which they are.
@@ -51,8 +52,13 @@ void write_xlsx(const std::string& path, const std::vector<Table>& tables, const
         for (std::size_t c = 0; c < t.header.size(); ++c) {
             check(worksheet_write_string(ws, 1, static_cast<lxw_col_t>(c), t.header[c].c_str(), bold), path, t.id);
         }
+        // A sheet holds at most max_rows rows: the title, the header, the table's first rows and a last row that
+        // says where the rest are.
+        const std::size_t room = max_rows > 3 ? max_rows - 3 : 0;
+        const bool cut = t.size() > room + 1;
         lxw_row_t row = 2;
-        t.for_rows([&](const Row& cells) {
+        t.for_rows(
+            [&](const Row& cells) {
             for (std::size_t c = 0; c < cells.size(); ++c) {
                 const auto col = static_cast<lxw_col_t>(c);
                 const Cell& cell = cells[c];
@@ -61,7 +67,12 @@ void write_xlsx(const std::string& path, const std::vector<Table>& tables, const
                 else if (const auto* d = std::get_if<double>(&cell)) check(worksheet_write_number(ws, row, col, *d, nullptr), path, t.id);
             }
             ++row;
-        });
+            },
+            cut ? room : t.size());
+        if (cut) {
+            const std::string note = fmt::format("… {} more rows: every row is in csv/{}.csv", t.size() - room, t.id);
+            check(worksheet_write_string(ws, row, 0, note.c_str(), bold), path, t.id);
+        }
     }
     lxw_workbook* raw = wb.release();
     check(workbook_close(raw), path, "the workbook");
