@@ -201,7 +201,6 @@ std::vector<std::vector<ListedPermit>> list_permits(StatusSource& source, const 
     list.area_set_id = resolve_area_set(source, req);
     list.municipality = req.municipality;
     list.days = month_days(req.month, req.stalled_months);
-    list.figures.clear();
     for (const ListKind kind : kinds) list.figures.push_back(list_figure(kind));
     auto out = source.list_permits(list);
     const auto scope = scope_of(req);

@@ -32,14 +32,11 @@ void GpkgPointRows::add(const std::vector<gdal::FieldValue>& values, std::span<c
     crash_point("write.feature");
     sqlite::Statement& st = *m_insert;
     st.reset();
-    const auto point = wkb.empty() ? std::nullopt : wkb_envelope(wkb);
-    if (point) {
-        const auto blob = gpkg_point_blob(point->min_x, point->min_y, m_srs_id);
-        st.bind(1, std::span<const std::uint8_t>(blob));
-        m_extent ? m_extent->expand(*point) : void(m_extent = point);
-    } else {
-        st.bind(1, nullptr);
-    }
+    // The WKB as given, in a blob as GDAL writes it (no envelope for a point).
+    const std::vector<std::uint8_t> blob = wkb.empty() ? std::vector<std::uint8_t>{} : gpkg_blob_from_wkb(wkb, m_srs_id);
+    if (blob.empty()) st.bind(1, nullptr);
+    else st.bind(1, std::span<const std::uint8_t>(blob));
+    if (const auto e = wkb.empty() ? std::nullopt : wkb_envelope(wkb)) m_extent ? m_extent->expand(*e) : void(m_extent = e);
     for (std::size_t i = 0; i < m_fields; ++i) {
         const int at = static_cast<int>(i) + 2;
         if (i >= values.size()) {

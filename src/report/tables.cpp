@@ -25,8 +25,7 @@ std::vector<Cell> permit_row(const aggregate::ListedPermit& p) {
 
 /// The permits are the report data's: the table refers to them, it does not copy them.
 Table permits_table(std::string id, std::string title, const std::vector<aggregate::ListedPermit>& permits, Lang l) {
-    Table t{std::move(id), std::move(title), permit_header(l), {}, permits.size(), [&permits](std::size_t i) { return permit_row(permits[i]); }};
-    return t;
+    return {std::move(id), std::move(title), permit_header(l), {}, permits.size(), [&permits](std::size_t i) { return permit_row(permits[i]); }};
 }
 
 /// Planned and unused capacity, every figure of core/figures.hpp, then the permits in the pipeline or completed

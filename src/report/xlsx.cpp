@@ -59,14 +59,14 @@ void write_xlsx(const std::string& path, const std::vector<Table>& tables, const
         lxw_row_t row = 2;
         t.for_rows(
             [&](const Row& cells) {
-            for (std::size_t c = 0; c < cells.size(); ++c) {
-                const auto col = static_cast<lxw_col_t>(c);
-                const Cell& cell = cells[c];
-                if (const auto* s = std::get_if<std::string>(&cell)) check(worksheet_write_string(ws, row, col, s->c_str(), nullptr), path, t.id);
-                else if (const auto* i = std::get_if<std::int64_t>(&cell)) check(worksheet_write_number(ws, row, col, static_cast<double>(*i), nullptr), path, t.id);
-                else if (const auto* d = std::get_if<double>(&cell)) check(worksheet_write_number(ws, row, col, *d, nullptr), path, t.id);
-            }
-            ++row;
+                for (std::size_t c = 0; c < cells.size(); ++c) {
+                    const auto col = static_cast<lxw_col_t>(c);
+                    const Cell& cell = cells[c];
+                    if (const auto* s = std::get_if<std::string>(&cell)) check(worksheet_write_string(ws, row, col, s->c_str(), nullptr), path, t.id);
+                    else if (const auto* i = std::get_if<std::int64_t>(&cell)) check(worksheet_write_number(ws, row, col, static_cast<double>(*i), nullptr), path, t.id);
+                    else if (const auto* d = std::get_if<double>(&cell)) check(worksheet_write_number(ws, row, col, *d, nullptr), path, t.id);
+                }
+                ++row;
             },
             cut ? room : t.size());
         if (cut) {

@@ -87,7 +87,7 @@ struct ListRequest {
     std::int64_t area_set_id = -1; ///< the area_id of each permit is its area in this set
     std::optional<std::string> municipality;
     MonthDays days;
-    std::vector<Figure> figures{Figure::applied};
+    std::vector<Figure> figures; ///< one list each
 };
 
 /// A permit as the lists show it (dates as stored, ISO).
