@@ -123,6 +123,7 @@ StatusResult compute_status(StatusSource& source, const StatusRequest& req) {
     scan.municipalities = scope_of(req);
     scan.days = month_days(req.month, req.stalled_months);
     scan.series_months = req.series_months;
+    if (req.earlier) scan.earlier = month_days(*req.earlier, req.stalled_months);
     const Cutoffs<std::string_view> cut = scan.days.cutoffs();
     for (auto& a : source.areas(scan.area_set_id)) {
         // An area of a kommun outside the project (or not the one asked for) is left out; its permits are
@@ -154,6 +155,7 @@ StatusResult compute_status(StatusSource& source, const StatusRequest& req) {
         }
         for (std::size_t i = 0; i < m.targets.size() && i < t.completed_since.size(); ++i) m.targets[i].completed_since_from = t.completed_since[i];
         m.series = std::move(t.series);
+        m.earlier = t.earlier;
     }
 
     // Plans with legal force: their capacity and what is left of it, shared out by area.
@@ -185,6 +187,10 @@ StatusResult compute_status(StatusSource& source, const StatusRequest& req) {
     for (const auto& a : result.areas) result.total.add(a.figures);
     result.total.add(result.unassigned);
     result.municipalities = municipalities.take();
+    if (req.earlier) {
+        result.earlier.emplace();
+        for (const auto& m : result.municipalities) *result.earlier += m.earlier;
+    }
     for (auto& m : result.municipalities) {
         for (auto& t : m.targets) {
             const double months = t.to.minus(t.from) + 1;

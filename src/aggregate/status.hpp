@@ -58,6 +58,7 @@ struct MunicipalityStatus {
     /// StatusRequest::series_months months up to the month, oldest first: the dwellings of the flow figures (in
     /// the month) as each month's own status counts them; empty when not asked for.
     std::vector<Counts> series;
+    Counts earlier; ///< StatusRequest::earlier: the dwellings of each figure at the end of that month
 };
 
 struct StatusRequest {
@@ -66,6 +67,9 @@ struct StatusRequest {
     std::optional<std::string> municipality; ///< only this municipality's areas, permits and plans
     int stalled_months = 12;
     int series_months = 0; ///< > 0: also each municipality's monthly flows of this many months (one pass)
+    /// Also the dwellings of each figure at the end of this earlier month (StatusResult::earlier), from the same
+    /// pass: what that month's status would count, without its plans.
+    std::optional<Month> earlier;
     /// Municipality names and targets, and the kommuner the project covers: a status leaves out the areas,
     /// permits and plans of any other kommun (they stay in the store).
     const config::Config* config = nullptr;
@@ -79,6 +83,7 @@ struct StatusResult {
     Figures total;
     std::vector<MunicipalityStatus> municipalities;
     std::int64_t areas_left_out = 0;  ///< areas of the set in kommuner outside the scope
+    std::optional<Counts> earlier;    ///< StatusRequest::earlier: the total's dwellings at the end of that month
 };
 
 /// Throws UsageError for a month after the current one, or an area set the store does not have.

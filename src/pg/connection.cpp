@@ -64,10 +64,14 @@ std::string Result::column_name(int col) const { return PQfname(m_r.get(), col);
 Connection::Connection(pg_conn* c, std::string schema, std::string location)
     : m_c(c), m_schema(std::move(schema)), m_location(std::move(location)) {}
 
-Connection Connection::open(std::string_view location) {
-    const ConnInfo info = parse_location(location);
+Connection Connection::open(std::string_view location) { return connect(parse_location(location), redacted(location)); }
+
+Connection Connection::open_another() const { return connect(m_info, m_location); }
+
+Connection Connection::connect(const ConnInfo& info, std::string location) {
     pg_conn* raw = PQconnectdb(info.libpq.c_str());
-    Connection c(raw, info.schema, redacted(location));
+    Connection c(raw, info.schema, std::move(location));
+    c.m_info = info;
     if (!raw || PQstatus(raw) != CONNECTION_OK) {
         throw InputError(fmt::format("--db '{}': cannot connect to PostgreSQL: {}", c.m_location,
                                      raw ? trimmed(PQerrorMessage(raw)) : "out of memory"));

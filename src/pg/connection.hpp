@@ -66,6 +66,8 @@ public:
     /// Connects and sets the search path to the location's schema (then public, where PostGIS lives).
     /// Throws InputError when the server cannot be reached, naming the location without its password.
     static Connection open(std::string_view location);
+    /// A new connection to the same place, as open() made this one.
+    Connection open_another() const;
 
     Result exec(std::string_view sql, const Params& params = {});
     /// Runs statements without parameters (may be several, separated by ';').
@@ -116,6 +118,7 @@ public:
 
 private:
     Connection(pg_conn* c, std::string schema, std::string location);
+    static Connection connect(const ConnInfo& info, std::string location);
     [[noreturn]] void fail(std::string_view what, pg_result* r = nullptr);
     void field_separator() {
         if (m_copy_fields++) m_copy_buffer += '\t';
@@ -124,6 +127,7 @@ private:
     std::unique_ptr<pg_conn, ConnFinisher> m_c;
     std::string m_schema;
     std::string m_location; ///< redacted
+    ConnInfo m_info;        ///< how to connect again (with the password, never shown)
     std::string m_copy_buffer;
     std::string m_copy_table;
     std::size_t m_copy_fields = 0; ///< of the row being written

@@ -90,7 +90,7 @@ std::vector<std::string> targets(const ReportData& d, Lang l) {
 /// The stage of the pipeline (applied, granted, started) that changed most in the last 12 months.
 std::optional<std::string> pipeline_change(const ReportData& d, Lang l) {
     const Month before = d.request.month.plus(-12);
-    if (!d.year_before || !history_covers(d, before)) return std::nullopt;
+    if (!d.status.earlier || !history_covers(d, before)) return std::nullopt;
     struct Stage {
         Figure figure;
         std::string_view sv, en;
@@ -101,11 +101,11 @@ std::optional<std::string> pipeline_change(const ReportData& d, Lang l) {
     const Stage* most = nullptr;
     std::int64_t change = 0;
     for (const auto& s : stages) {
-        const std::int64_t c = d.status.total.dwellings[s.figure] - d.year_before->total.dwellings[s.figure];
+        const std::int64_t c = d.status.total.dwellings[s.figure] - (*d.status.earlier)[s.figure];
         if (!most || std::llabs(c) > std::llabs(change)) most = &s, change = c;
     }
     const std::int64_t now = d.status.total.dwellings[most->figure];
-    const std::int64_t then = d.year_before->total.dwellings[most->figure];
+    const std::int64_t then = (*d.status.earlier)[most->figure];
     if (change == 0) {
         return tr(l, fmt::format("Pipelinen är oförändrad sedan {}: lika många bostäder ansökta, beviljade och påbörjade.", month_name(before, l)),
                   fmt::format("The pipeline is unchanged since {}: as many dwellings applied for, granted and started.", month_name(before, l)));

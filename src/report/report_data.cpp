@@ -1,6 +1,8 @@
 #include "report/report_data.hpp"
 
 #include <algorithm>
+#include <functional>
+#include <future>
 
 #include <fmt/format.h>
 
@@ -187,43 +189,64 @@ void add_permit_features(ReportData& d, store::FeatureSource& features) {
                      [](const LapsingPermit& a, const LapsingPermit& b) { return a.permit.granted < b.permit.granted; });
 }
 
-} // namespace
-
-ReportData gather(store::Store& store, const ReportRequest& request) {
-    store::StatusSource& status = store.status();
-    store::FeatureSource& features = store.features();
-    ReportData d;
-    d.request = request;
-    aggregate::StatusRequest with_series = status_request(request, request.month, request.area_set);
-    with_series.series_months = k_series_months;
-    d.status = aggregate::compute_status(status, with_series);
-    d.headlines.push_back({"", "", {}, 0, 0, 0, 0, d.status.total, {}, {}});
-    for (const auto& m : d.status.municipalities) d.headlines.push_back({m.code, m.name, {}, 0, 0, 0, 0, m.figures, m.targets, {}});
-    add_series(d);
-    d.year_before = aggregate::compute_status(status, status_request(request, request.month.plus(-12), std::nullopt));
-    for (const auto& m : d.status.municipalities) {
-        const auto first = features.first_date(m.code);
-        if (!first) continue;
-        d.first_dates.emplace(m.code, *first);
-        if (!d.first_date || *first < *d.first_date) d.first_date = first;
+/// Runs `work` beside this thread on a reader that shares the store's snapshot, or here and now when the store
+/// cannot share it. The future is waited for before the snapshot ends (its destructor waits too).
+std::future<void> beside(store::Store& store, std::function<void(store::StatusSource&, store::FeatureSource&)> work) {
+    std::shared_ptr<store::SharedSnapshot> reader = store.share_snapshot();
+    if (!reader) {
+        work(store.status(), store.features());
+        std::promise<void> done;
+        done.set_value();
+        return done.get_future();
     }
+    return std::async(std::launch::async, [reader, work = std::move(work)] { work(reader->status(), reader->features()); });
+}
 
-    const auto req = status_request(request, request.month, request.area_set);
+void add_lists(ReportData& d, store::StatusSource& status) {
+    const auto req = status_request(d.request, d.request.month, d.request.area_set);
     auto lists = aggregate::list_permits(status, req, {aggregate::ListKind::new_permits, aggregate::ListKind::completed,
                                                        aggregate::ListKind::stalled});
     d.new_permits = std::move(lists[0]);
     d.completed = std::move(lists[1]);
     d.stalled = std::move(lists[2]);
-    const std::string end = request.month.last_day().iso();
-    const std::string horizon = request.month.last_day().plus_months(12).iso();
+    const std::string end = d.request.month.last_day().iso();
+    const std::string horizon = d.request.month.last_day().plus_months(12).iso();
     for (auto& p : aggregate::list_plans(status, req)) {
         if (!p.implementation_end.empty() && p.implementation_end > end && p.implementation_end <= horizon && p.remaining > 0) {
             d.plans_ending.push_back(std::move(p));
         }
     }
+}
+
+} // namespace
+
+ReportData gather(store::Store& store, const ReportRequest& request) {
+    ReportData d;
+    d.request = request;
+    // Three readers of one snapshot, each filling fields of its own: the lists; the map (once the status has
+    // named the municipalities and the areas' capacity); and the status, a year back, coverage and quality here.
+    std::future<void> lists = beside(store, [&d](store::StatusSource& s, store::FeatureSource&) { add_lists(d, s); });
+    store::StatusSource& status = store.status();
+    store::FeatureSource& features = store.features();
+    aggregate::StatusRequest with_series = status_request(request, request.month, request.area_set);
+    with_series.series_months = k_series_months;
+    with_series.earlier = request.month.plus(-12);
+    d.status = aggregate::compute_status(status, with_series);
+    std::future<void> map = beside(store, [&d](store::StatusSource&, store::FeatureSource& f) { add_permit_features(d, f); });
+    d.headlines.push_back({"", "", {}, 0, 0, 0, 0, d.status.total, {}, {}});
+    for (const auto& m : d.status.municipalities) d.headlines.push_back({m.code, m.name, {}, 0, 0, 0, 0, m.figures, m.targets, {}});
+    add_series(d);
+    const std::map<std::string, std::string> first_dates = features.first_dates();
+    for (const auto& m : d.status.municipalities) {
+        const auto first = first_dates.find(m.code);
+        if (first == first_dates.end()) continue;
+        d.first_dates.emplace(m.code, first->second);
+        if (!d.first_date || first->second < *d.first_date) d.first_date = first->second;
+    }
     add_quality(d, features);
     add_official(d, features);
-    add_permit_features(d, features);
+    lists.get();
+    map.get();
     return d;
 }
 

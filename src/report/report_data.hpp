@@ -114,7 +114,6 @@ struct BorderPermit {
 struct ReportData {
     ReportRequest request;
     aggregate::StatusResult status;
-    std::optional<aggregate::StatusResult> year_before; ///< the status 12 months before, without areas: how the stages moved
     /// Per kommun of the report with permits: its earliest stage date, where the store's history of it begins.
     std::map<std::string, std::string> first_dates;
     std::optional<std::string> first_date; ///< the earliest of them

@@ -189,6 +189,14 @@ bool Database::table_exists(std::string_view name) {
 
 bool Database::in_transaction() const { return sqlite3_get_autocommit(m_db.get()) == 0; }
 
+Database::TxnState Database::txn_state() const {
+    switch (sqlite3_txn_state(m_db.get(), "main")) {
+    case SQLITE_TXN_READ: return TxnState::read;
+    case SQLITE_TXN_WRITE: return TxnState::write;
+    default: return TxnState::none;
+    }
+}
+
 Transaction::Transaction(Database& db, Kind kind) : m_db(db) {
     m_db.exec(kind == Kind::immediate ? "BEGIN IMMEDIATE" : "BEGIN");
 }
@@ -207,6 +215,25 @@ void Transaction::commit() {
 ReadSnapshot::ReadSnapshot(Database& db) : m_tx(db, Transaction::Kind::deferred) {
     // A deferred transaction takes its shared lock at its first read.
     db.query_int("SELECT count(*) FROM sqlite_master");
+}
+
+SharedRead::SharedRead(const std::string& path) : m_db(path, OpenMode::read_only) {}
+
+std::unique_ptr<SharedRead> share_read(Database& db) {
+    const Database::TxnState state = db.txn_state();
+    if (db.path().empty() || db.path() == ":memory:" || state == Database::TxnState::write) return nullptr;
+    if (state == Database::TxnState::read && db.query_text("PRAGMA journal_mode") == "wal") return nullptr;
+    auto shared = std::make_unique<SharedRead>(db.path());
+    // No waiting: the only lock that can stand in the way is a writer's pending one, and that writer waits for `db`.
+    shared->m_db.set_busy_timeout(std::chrono::milliseconds(0));
+    try {
+        shared->m_read.emplace(shared->m_db);
+    } catch (const Error& e) {
+        if (e.busy()) return nullptr;
+        throw;
+    }
+    shared->m_db.set_busy_timeout(std::chrono::seconds(60));
+    return shared;
 }
 
 std::string quote_identifier(std::string_view name) { return quote_doubling(name, '"'); }

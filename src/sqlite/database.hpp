@@ -130,6 +130,10 @@ public:
     std::int64_t changes() const;
     bool table_exists(std::string_view name);
     bool in_transaction() const;
+    /// What this connection's transaction on the main database does: nothing, reads (it holds a shared lock)
+    /// or writes.
+    enum class TxnState { none, read, write };
+    TxnState txn_state() const;
     /// How long a statement waits for another connection's lock before failing with SQLITE_BUSY
     /// (60 s unless set: a reader waits for a writer's commit, a writer's commit for its readers).
     void set_busy_timeout(std::chrono::milliseconds wait);
@@ -167,6 +171,27 @@ public:
 private:
     Transaction m_tx;
 };
+
+/// A second connection, in a read transaction, that reads what `db` reads: for a reader in another thread.
+/// While `db` holds a read transaction in a rollback-journal database, no writer can commit (a commit needs
+/// every shared lock gone), so a read transaction that starts now on another connection sees the very same
+/// state. When `db` is in no transaction, the helper reads the file as it is now, as `db`'s next statement would.
+class SharedRead {
+public:
+    explicit SharedRead(const std::string& path);
+    Database& db() { return m_db; }
+
+private:
+    Database m_db;
+    std::optional<ReadSnapshot> m_read;
+    friend std::unique_ptr<SharedRead> share_read(Database&);
+};
+
+/// A SharedRead of `db`, or null when none can share its state: `db` is in memory, has written in its
+/// transaction (its rows are its own until it commits), or reads a WAL database in a transaction (where writers
+/// commit beside readers); or a writer waits to commit right now (a new shared lock would wait for it, and it
+/// for `db`). Then the caller reads on `db` itself.
+std::unique_ptr<SharedRead> share_read(Database& db);
 
 /// Quotes an identifier for SQL ("my ""table""").
 std::string quote_identifier(std::string_view name);

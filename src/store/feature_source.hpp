@@ -92,9 +92,9 @@ public:
     /// Dwellings completed from `first` to `last` (ISO, both included) in the municipality, of permits neither
     /// refused nor withdrawn.
     virtual std::int64_t completed_dwellings(const std::string& municipality, const std::string& first, const std::string& last) = 0;
-    /// The earliest stage date of any of the municipality's permits (ISO): where what the store knows of it begins;
-    /// none without permits.
-    virtual std::optional<std::string> first_date(const std::string& municipality) = 0;
+    /// Per municipality with permits: the earliest stage date of any of its permits (ISO), where what the store
+    /// knows of it begins. One pass over the permits.
+    virtual std::map<std::string, std::string> first_dates() = 0;
 };
 
 } // namespace bostad::store

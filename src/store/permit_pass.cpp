@@ -58,6 +58,7 @@ PermitPass::PermitPass(const ScanRequest& req, std::vector<std::int32_t>& capaci
     : m_req(req), m_cut(req.days.cutoffs()), m_capacity_use(capacity_use), m_slots(req.area_index.size() + 1),
       m_by_type(m_slots), m_by_tenure(m_slots) {
     m_tally.areas.resize(req.area_index.size());
+    if (req.earlier) m_earlier = req.earlier->cutoffs();
     if (req.series_months > 0) {
         for (const FigureDef& f : figure_defs()) {
             const auto date = stage_date_of(f.rule.date);
@@ -105,6 +106,7 @@ void PermitPass::add(const PassRow& r) {
     m.figures.net.add(figures, net);
     m.figures.permits.add(figures, 1);
     m.figures.unknown_dwellings.add(figures, unknown);
+    if (m_earlier) m.earlier.add(figure_mask(dates, *m_earlier, state_at(dates, *m_earlier)), n);
     // A lead time needs both days: a year alone gives none.
     const auto step = [&](StageDate from, StageDate to, std::vector<double>& samples) {
         const auto& a = dates.at(from);
@@ -157,6 +159,7 @@ void merge(PermitTally& into, PermitTally&& part) {
         t.to_completed.insert(t.to_completed.end(), m.to_completed.begin(), m.to_completed.end());
         t.completed_since.resize(std::max(t.completed_since.size(), m.completed_since.size()), 0);
         for (std::size_t i = 0; i < m.completed_since.size(); ++i) t.completed_since[i] += m.completed_since[i];
+        t.earlier += m.earlier;
         t.series.resize(std::max(t.series.size(), m.series.size()));
         for (std::size_t i = 0; i < m.series.size(); ++i) t.series[i] += m.series[i];
     }

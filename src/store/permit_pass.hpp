@@ -52,6 +52,7 @@ private:
 
     const ScanRequest& m_req;
     Cutoffs<std::string_view> m_cut;
+    std::optional<Cutoffs<std::string_view>> m_earlier;
     std::vector<std::int32_t>& m_capacity_use;
     std::size_t m_slots; ///< the areas, then the unassigned rest
     PermitTally m_tally;

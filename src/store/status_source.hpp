@@ -41,6 +41,8 @@ struct MunicipalityTally {
     /// counts a date inside its month (the flows: applied, granted, started, completed in the month) — what the
     /// status of each of those months would count, from this one pass.
     std::vector<Counts> series;
+    /// ScanRequest::earlier: the dwellings of every figure at the end of that month, as its own status counts them.
+    Counts earlier;
     /// applied→granted, granted→started, started→completed, when the store summarized the samples itself
     std::optional<std::tuple<LeadTime, LeadTime, LeadTime>> lead_times;
 };
@@ -61,6 +63,7 @@ struct ScanRequest {
     MonthDays days;
     std::map<std::string, std::vector<std::string>> target_starts; ///< municipality → first day of each target
     int series_months = 0; ///< > 0: the monthly flows of this many months up to the month (MunicipalityTally::series)
+    std::optional<MonthDays> earlier; ///< also the figures at the end of this earlier month (MunicipalityTally::earlier)
 };
 
 /// A plan with legal force at the end of the month: its capacity and what permits inside it have used.

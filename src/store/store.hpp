@@ -1,7 +1,8 @@
 #pragma once
 // The store seam: every command opens its store here, by location, and gets one object with every part it
 // needs — what an ingest writes to, what a status, the lists, export and report read, history, the summary of
-// `bostad check`, the tables a copy moves, one read snapshot, and write transactions. Which store a location
+// `bostad check`, the tables a copy moves, one read snapshot (and readers in other threads that share it), and
+// write transactions. Which store a location
 // names (a GeoPackage file, or PostGIS as PG:...) is decided once, in backends.cpp; nothing above this seam
 // asks. A store is one folder beside this file (gpkg/, postgis/) and one line in backends.cpp.
 
@@ -46,6 +47,14 @@ public:
     virtual ~ReadSnapshot() = default;
 };
 
+/// What another thread reads, on a connection of its own, in the state a live read snapshot of the store holds.
+class SharedSnapshot {
+public:
+    virtual ~SharedSnapshot() = default;
+    virtual StatusSource& status() = 0;
+    virtual FeatureSource& features() = 0;
+};
+
 enum class WriteMode { write, dry_run };
 
 /// One transaction of a writer: rolled back when destroyed without commit(). A dry run reads as a writer
@@ -69,6 +78,9 @@ public:
     virtual int schema_version() const = 0;
 
     virtual std::unique_ptr<ReadSnapshot> read_snapshot() = 0;
+    /// A reader for another thread that sees exactly what this store's live read snapshot sees (it must outlive
+    /// the reader); null when no read snapshot lives or none can be shared now: then read here, in turn.
+    virtual std::unique_ptr<SharedSnapshot> share_snapshot() = 0;
     virtual StatusSource& status() = 0;
     virtual FeatureSource& features() = 0;
     virtual std::vector<EntityHistory> find_history(const std::string& key, const std::optional<std::string>& municipality) = 0;

@@ -12,7 +12,9 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "aggregate/status.hpp"
 #include "core/date.hpp"
+#include "store/store.hpp"
 #include "support/files.hpp"
 #include "support/process.hpp"
 #include "support/store_probe.hpp"
@@ -271,6 +273,30 @@ TEST_F(Generated, EveryFigureMatchesABruteForceComputation) {
             for (const auto& [k, v] : f) total[k] += v;
         }
         expect_figures(got["total"], total, std::string(m) + " total");
+    }
+}
+
+TEST_F(Generated, AStatusCountsAnEarlierMonthInItsPassAsThatMonthsOwnStatusDoes) {
+    // The report's "a year ago" comes from the status's own pass (StatusRequest::earlier), read in parallel parts
+    // under the snapshot, and by a reader that shares the snapshot from another connection.
+    const auto s = bostad::store::open(store, {bostad::store::Access::read_only, {}, {}});
+    const auto snapshot = s->read_snapshot();
+    const auto shared = s->share_snapshot();
+    ASSERT_TRUE(shared) << "a GeoPackage store shares its read snapshot";
+    for (const char* m : {"2019-03", "2024-12", "2026-01"}) {
+        aggregate::StatusRequest req;
+        req.month = *Month::parse(m);
+        req.area_set = "grid";
+        req.earlier = req.month.plus(-12);
+        const aggregate::StatusResult both = aggregate::compute_status(s->status(), req);
+        aggregate::StatusRequest then = req;
+        then.month = *req.earlier;
+        then.earlier.reset();
+        const aggregate::StatusResult own = aggregate::compute_status(shared->status(), then);
+        ASSERT_TRUE(both.earlier) << m;
+        EXPECT_EQ(*both.earlier, own.total.dwellings) << m;
+        EXPECT_NE(both.total.dwellings, own.total.dwellings) << m << ": a year apart, the generated pipeline moved";
+        EXPECT_FALSE(own.earlier) << "not asked for";
     }
 }
 

@@ -16,9 +16,11 @@
 #include <regex>
 #include <memory>
 
+#include "aggregate/status.hpp"
 #include "core/gpkg_blob.hpp"
 #include "pg/connection.hpp"
 #include "store/schema.hpp"
+#include "store/store.hpp"
 #include "sqlite/database.hpp"
 #include "support/files.hpp"
 #include "support/pg_server.hpp"
@@ -245,6 +247,35 @@ TEST_F(PostgisStore, StatusSeesACopyWholeOrNotAtAll) {
         EXPECT_EQ(during.out, before.out);
     } // rolled back
     EXPECT_EQ(run_bostad(args, s_opts).out, before.out);
+}
+
+TEST_F(PostgisStore, AReaderBesideTheSnapshotSeesWhatTheSnapshotSeesAfterAnotherCommit) {
+    // The report reads the store from several connections at once; each must see the one snapshot, even when a
+    // writer commits in between (PostgreSQL lets it: readers do not block writers).
+    const auto s = store::open(s_location, {store::Access::read_only, {}, {}});
+    EXPECT_FALSE(s->share_snapshot()) << "no read snapshot, nothing to share";
+    aggregate::StatusRequest req;
+    req.month = *Month::parse("2026-10");
+    req.area_set = "distrikt";
+    pg::Connection writer = pg::Connection::open(s_location);
+    const std::string bump = "UPDATE permits SET dwellings = dwellings + $1 WHERE fid = (SELECT min(fid) FROM permits "
+                             "WHERE dwellings IS NOT NULL AND completed_date IS NOT NULL AND missing_since_run IS NULL)";
+    std::optional<aggregate::StatusResult> seen, beside;
+    {
+        const auto snapshot = s->read_snapshot();
+        seen = aggregate::compute_status(s->status(), req);
+        writer.exec(bump, {"1000"}); // committed
+        const auto shared = s->share_snapshot();
+        ASSERT_TRUE(shared);
+        beside = aggregate::compute_status(shared->status(), req);
+    }
+    const auto after = [&] {
+        const auto snapshot = s->read_snapshot();
+        return aggregate::compute_status(s->status(), req);
+    }();
+    writer.exec(bump, {"-1000"});
+    EXPECT_EQ(beside->total.dwellings, seen->total.dwellings) << "the shared reader sees the snapshot, not the commit";
+    EXPECT_EQ(after.total.dwellings[Figure::completed], seen->total.dwellings[Figure::completed] + 1000) << "the commit happened";
 }
 
 TEST_F(PostgisStore, HistoryIsTheSameAsOnTheGeoPackage) {

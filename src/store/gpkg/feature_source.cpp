@@ -114,11 +114,13 @@ std::int64_t GpkgFeatureSource::completed_dwellings(const std::string& municipal
         .value_or(0);
 }
 
-std::optional<std::string> GpkgFeatureSource::first_date(const std::string& municipality) {
+std::map<std::string, std::string> GpkgFeatureSource::first_dates() {
     // The dates of a permit are in order (ingest checks it), so its first known one is its earliest.
-    return m_db.query_text("SELECT min(coalesce(applied_date, granted_date, started_date, completed_date, refused_date, "
-                           "withdrawn_date)) FROM permits WHERE municipality = ?1",
-                           municipality);
+    auto st = m_db.prepare("SELECT municipality, min(coalesce(applied_date, granted_date, started_date, completed_date, "
+                           "refused_date, withdrawn_date)) AS first FROM permits GROUP BY municipality HAVING first IS NOT NULL");
+    std::map<std::string, std::string> out;
+    while (st.step()) out.emplace(st.column_text(0), st.column_text(1));
+    return out;
 }
 
 } // namespace bostad::store::gpkg

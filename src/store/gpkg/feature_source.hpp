@@ -20,7 +20,7 @@ public:
     std::vector<SourceRun> latest_runs() override;
     std::map<std::string, std::int64_t> rejects_by_reason(const std::vector<std::int64_t>& runs) override;
     std::int64_t completed_dwellings(const std::string& municipality, const std::string& first, const std::string& last) override;
-    std::optional<std::string> first_date(const std::string& municipality) override;
+    std::map<std::string, std::string> first_dates() override;
 
 private:
     sqlite::Database& m_db;

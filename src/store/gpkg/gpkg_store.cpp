@@ -20,6 +20,19 @@ private:
     sqlite::ReadSnapshot m_snapshot;
 };
 
+/// A connection of its own in the state of the store's read transaction (sqlite::share_read).
+class Shared final : public SharedSnapshot {
+public:
+    explicit Shared(std::unique_ptr<sqlite::SharedRead> read) : m_read(std::move(read)), m_status(m_read->db()), m_features(m_read->db()) {}
+    StatusSource& status() override { return m_status; }
+    FeatureSource& features() override { return m_features; }
+
+private:
+    std::unique_ptr<sqlite::SharedRead> m_read;
+    GpkgStatusSource m_status;
+    GpkgFeatureSource m_features;
+};
+
 /// One writer at a time: a second waits for the first (with a note), at most BOSTAD_LOCK_TIMEOUT seconds. A dry
 /// run opens no transaction: it reads the store as it is.
 class Write final : public WriteTransaction {
@@ -48,6 +61,12 @@ GpkgStore::GpkgStore(StoreFile file, OpenOptions options)
       m_tables(m_file.db()) {}
 
 std::unique_ptr<ReadSnapshot> GpkgStore::read_snapshot() { return std::make_unique<Snapshot>(m_file.db()); }
+
+std::unique_ptr<SharedSnapshot> GpkgStore::share_snapshot() {
+    if (m_file.db().txn_state() != sqlite::Database::TxnState::read) return nullptr;
+    auto read = m_file.share_read();
+    return read ? std::make_unique<Shared>(std::move(read)) : nullptr;
+}
 
 std::vector<EntityHistory> GpkgStore::find_history(const std::string& key, const std::optional<std::string>& municipality) {
     return gpkg::find_history(m_file.db(), key, municipality);

@@ -18,6 +18,7 @@ public:
     std::string location() const override { return m_file.path(); }
     int schema_version() const override { return m_file.schema_version(); }
     std::unique_ptr<ReadSnapshot> read_snapshot() override;
+    std::unique_ptr<SharedSnapshot> share_snapshot() override;
     StatusSource& status() override { return m_status; }
     FeatureSource& features() override { return m_features; }
     std::vector<EntityHistory> find_history(const std::string& key, const std::optional<std::string>& municipality) override;

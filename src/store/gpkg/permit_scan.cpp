@@ -59,20 +59,26 @@ PermitTally scan_permits(sqlite::Database& db, const ScanRequest& req) {
     const auto end = db.query_int("SELECT coalesce(max(fid), 0) + 1 FROM permits").value_or(1);
     const std::vector<std::int32_t> index_of = area_index_table(req);
     std::vector<std::int32_t> use(static_cast<std::size_t>(end), 0); // each part writes its own fids
-    // Below some tens of thousands of permits one pass is quicker than opening connections.
+    // Below some tens of thousands of permits one pass is quicker than opening connections. Each other part is
+    // read on a connection that shares this one's state; a part none can be opened for is read here after the first.
     constexpr std::int64_t k_parallel_from = 20000;
-    const bool parallel = !db.path().empty() && db.path() != ":memory:" && !db.in_transaction() && end > k_parallel_from;
-    const unsigned parts = parallel ? std::clamp(std::thread::hardware_concurrency(), 1u, 4u) : 1u;
+    const unsigned parts = end > k_parallel_from ? std::clamp(std::thread::hardware_concurrency(), 1u, 4u) : 1u;
     const std::int64_t step = (end + parts - 1) / parts;
+    const auto range = [&](sqlite::Database& on, unsigned p) {
+        return scan_range(on, req, index_of, p * step, std::min(end, (p + 1) * step), use);
+    };
     std::vector<std::future<PermitTally>> jobs;
+    std::vector<unsigned> here{0};
     for (unsigned p = 1; p < parts; ++p) {
-        jobs.push_back(std::async(std::launch::async, [&, p] {
-            sqlite::Database own(db.path(), sqlite::OpenMode::read_only);
-            own.exec("PRAGMA cache_size = -65536");
-            return scan_range(own, req, index_of, p * step, std::min(end, (p + 1) * step), use);
-        }));
+        std::shared_ptr<sqlite::SharedRead> shared = sqlite::share_read(db);
+        if (!shared) {
+            here.push_back(p);
+            continue;
+        }
+        jobs.push_back(std::async(std::launch::async, [&range, shared, p] { return range(shared->db(), p); }));
     }
-    PermitTally tally = scan_range(db, req, index_of, 0, step, use);
+    PermitTally tally = range(db, here.front());
+    for (std::size_t i = 1; i < here.size(); ++i) merge(tally, range(db, here[i]));
     for (auto& j : jobs) merge(tally, j.get());
     tally.capacity_use = std::move(use);
     return tally;

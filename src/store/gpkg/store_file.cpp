@@ -32,6 +32,7 @@ void prepare_connection(sqlite::Database& db) {
     db.exec("PRAGMA cache_size = -262144");
     // Statement journals and temporary indexes stay in memory rather than in temp files.
     db.exec("PRAGMA temp_store = MEMORY");
+    db.exec("PRAGMA mmap_size = 4294967296");
 }
 
 } // namespace
@@ -78,6 +79,15 @@ Identity identify(const std::string& path) {
 
 StoreFile::StoreFile(std::string path, std::unique_ptr<sqlite::Database> db, int version, int opened_version)
     : m_path(std::move(path)), m_db(std::move(db)), m_schema_version(version), m_opened_schema_version(opened_version) {}
+
+std::unique_ptr<sqlite::SharedRead> StoreFile::share_read() {
+    auto read = sqlite::share_read(*m_db);
+    if (!read) return nullptr;
+    prepare_connection(read->db());
+    // A reader beside another: its pages are mostly read once, and the file is in the OS's cache anyway.
+    read->db().exec("PRAGMA cache_size = -32768; PRAGMA mmap_size = 0");
+    return read;
+}
 
 void StoreFile::create(const std::string& path) {
     const fs::path target(path);

@@ -36,6 +36,8 @@ public:
     static StoreFile open(const std::string& path, Access access);
 
     sqlite::Database& db() { return *m_db; }
+    /// Another connection, prepared as this one is, reading its state (sqlite::share_read); null when none can.
+    std::unique_ptr<sqlite::SharedRead> share_read();
     const std::string& path() const { return m_path; }
     int schema_version() const { return m_schema_version; }
     /// The schema version the store had before this open migrated it (same as schema_version() if none).

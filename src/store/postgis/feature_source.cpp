@@ -143,11 +143,15 @@ std::int64_t PgFeatureSource::completed_dwellings(const std::string& municipalit
         .value_or(0);
 }
 
-std::optional<std::string> PgFeatureSource::first_date(const std::string& municipality) {
+std::map<std::string, std::string> PgFeatureSource::first_dates() {
     // The dates of a permit are in order (ingest checks it), so its first known one is its earliest.
-    return m_c.query_text("SELECT min(coalesce(applied_date, granted_date, started_date, completed_date, refused_date, "
-                          "withdrawn_date))::text FROM permits WHERE municipality = $1",
-                          {municipality});
+    const pg::Result r = m_c.exec("SELECT municipality, min(coalesce(applied_date, granted_date, started_date, completed_date, "
+                                  "refused_date, withdrawn_date))::text AS first FROM permits GROUP BY municipality "
+                                  "HAVING min(coalesce(applied_date, granted_date, started_date, completed_date, refused_date, "
+                                  "withdrawn_date)) IS NOT NULL");
+    std::map<std::string, std::string> out;
+    for (int i = 0; i < r.rows(); ++i) out.emplace(r.text(i, 0), r.text(i, 1));
+    return out;
 }
 
 } // namespace bostad::store::postgis

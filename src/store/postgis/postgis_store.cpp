@@ -13,10 +13,37 @@ namespace {
 
 class Snapshot final : public ReadSnapshot {
 public:
-    explicit Snapshot(pg::Connection& c) : m_tx(c, pg::Transaction::Isolation::repeatable_read, true) {}
+    Snapshot(pg::Connection& c, bool& reading) : m_tx(c, pg::Transaction::Isolation::repeatable_read, true), m_reading(reading) {
+        m_reading = true;
+    }
+    ~Snapshot() override { m_reading = false; }
+    Snapshot(const Snapshot&) = delete;
+    Snapshot& operator=(const Snapshot&) = delete;
 
 private:
     pg::Transaction m_tx;
+    bool& m_reading;
+};
+
+/// A connection of its own whose transaction imports the snapshot of the store's read transaction.
+class Shared final : public SharedSnapshot {
+public:
+    Shared(pg::Connection c, const std::string& snapshot_id)
+        : m_c(std::move(c)), m_tx(m_c, pg::Transaction::Isolation::repeatable_read, true), m_status(m_c), m_features(m_c) {
+        // The id is the server's own ("00000003-0000001B-1"); SET TRANSACTION takes no parameters, so it is checked.
+        if (snapshot_id.empty() || snapshot_id.find_first_not_of("0123456789ABCDEFabcdef-") != std::string::npos) {
+            throw InternalError("PostgreSQL exported a snapshot id of an unknown form: " + snapshot_id);
+        }
+        m_c.exec_script("SET TRANSACTION SNAPSHOT '" + snapshot_id + "'");
+    }
+    StatusSource& status() override { return m_status; }
+    FeatureSource& features() override { return m_features; }
+
+private:
+    pg::Connection m_c;
+    pg::Transaction m_tx;
+    PgStatusSource m_status;
+    PgFeatureSource m_features;
 };
 
 /// A transaction (a dry run's too: it reads in one snapshot and is rolled back). Committing refreshes the
@@ -51,7 +78,14 @@ PostgisStore::PostgisStore(PgStore store, OpenOptions options)
     : m_store(std::move(store)), m_options(std::move(options)), m_status(m_store.conn()), m_features(m_store.conn()),
       m_tables(m_store.conn()) {}
 
-std::unique_ptr<ReadSnapshot> PostgisStore::read_snapshot() { return std::make_unique<Snapshot>(m_store.conn()); }
+std::unique_ptr<ReadSnapshot> PostgisStore::read_snapshot() { return std::make_unique<Snapshot>(m_store.conn(), m_reading); }
+
+std::unique_ptr<SharedSnapshot> PostgisStore::share_snapshot() {
+    if (!m_reading) return nullptr;
+    const auto id = m_store.conn().query_text("SELECT pg_export_snapshot()");
+    if (!id) return nullptr;
+    return std::make_unique<Shared>(m_store.conn().open_another(), *id);
+}
 
 std::vector<EntityHistory> PostgisStore::find_history(const std::string& key, const std::optional<std::string>& municipality) {
     return postgis::find_history(m_store.conn(), key, municipality);

@@ -19,6 +19,7 @@ public:
     std::string location() const override { return m_store.location(); }
     int schema_version() const override { return m_store.schema_version(); }
     std::unique_ptr<ReadSnapshot> read_snapshot() override;
+    std::unique_ptr<SharedSnapshot> share_snapshot() override;
     StatusSource& status() override { return m_status; }
     FeatureSource& features() override { return m_features; }
     std::vector<EntityHistory> find_history(const std::string& key, const std::optional<std::string>& municipality) override;
@@ -35,6 +36,7 @@ private:
     PgStatusSource m_status;
     PgFeatureSource m_features;
     PgTableSource m_tables;
+    bool m_reading = false; ///< a read snapshot lives (its transaction can be shared)
 };
 
 } // namespace bostad::store::postgis

@@ -43,7 +43,7 @@ ReportData small_report() {
     f.unknown_dwellings[Figure::granted_in_month] = 2; // a flow: not added again
     d.status.areas.push_back({"D1", "Centrum <öst>", "1290", f});
     d.status.total = f;
-    d.status.municipalities.push_back({"1290", "Kristianstad", f, {}, {}, {}, {}, 3, 0, {}, {}});
+    d.status.municipalities.push_back({"1290", "Kristianstad", f, {}, {}, {}, {}, 3, 0, {}, {}, {}});
     Headline both{"", "", {}, 0, 0, 0, 0, f, {}, {}};
     for (int i = 0; i < k_series_months; ++i) both.series.push_back({d.request.month.plus(i - k_series_months + 1), i % 3, i % 2});
     both.this_month = both.series.back();

@@ -1,9 +1,19 @@
 #include <gtest/gtest.h>
 
 #include "sqlite/database.hpp"
+#include "support/temp_dir.hpp"
 
 namespace bostad::sqlite {
 namespace {
+
+/// A file with a table of `rows` rows.
+std::string file_with_rows(const test::TempDir& dir, int rows) {
+    const std::string path = dir.file("shared.sqlite");
+    Database db(path, OpenMode::create);
+    db.exec("CREATE TABLE t (a INTEGER)");
+    for (int i = 0; i < rows; ++i) db.prepare("INSERT INTO t VALUES (?)").bind(1, i).run();
+    return path;
+}
 
 TEST(Database, BindsValuesAndReadsThemBack) {
     Database db(":memory:", OpenMode::create);
@@ -66,6 +76,47 @@ TEST(Database, ErrorsCarryTheSqlAndExtendedCode) {
         EXPECT_NE(std::string(e.what()).find("INSERT INTO t"), std::string::npos);
         EXPECT_EQ(e.code(), ExitCode::io_failure);
     }
+}
+
+TEST(SharedRead, ReadsTheStateOfAReadTransactionWhileAWriterWaitsToCommit) {
+    test::TempDir dir;
+    const std::string path = file_with_rows(dir, 3);
+    Database reader(path, OpenMode::read_only);
+    Database writer(path, OpenMode::read_write);
+    writer.set_busy_timeout(std::chrono::milliseconds(0));
+    {
+        ReadSnapshot snapshot(reader);
+        EXPECT_EQ(reader.txn_state(), Database::TxnState::read);
+        auto shared = share_read(reader);
+        ASSERT_TRUE(shared) << "a reader in a read transaction can share it";
+        Transaction tx(writer);
+        writer.exec("INSERT INTO t VALUES (99)");
+        EXPECT_THROW(tx.commit(), Error) << "no commit while the readers hold their shared locks";
+        EXPECT_EQ(reader.query_int("SELECT count(*) FROM t"), 3);
+        EXPECT_EQ(shared->db().query_int("SELECT count(*) FROM t"), 3) << "the helper reads what the reader reads";
+        // The failed commit left the writer waiting for the readers (SQLite's pending lock): a new reader could
+        // not start now, so none is offered (the reader reads on itself), and nothing waits for anything.
+        EXPECT_FALSE(share_read(reader));
+    }
+    EXPECT_EQ(writer.txn_state(), Database::TxnState::none) << "the transaction was rolled back";
+}
+
+TEST(SharedRead, NoneForAWriterOrAnInMemoryDatabaseOrAWalReader) {
+    test::TempDir dir;
+    const std::string path = file_with_rows(dir, 2);
+    Database db(path, OpenMode::read_write);
+    EXPECT_TRUE(share_read(db)) << "outside a transaction: a helper reads the file as it is";
+    {
+        Transaction tx(db);
+        db.exec("INSERT INTO t VALUES (7)");
+        EXPECT_EQ(db.txn_state(), Database::TxnState::write);
+        EXPECT_FALSE(share_read(db)) << "its own rows are not the file's until it commits";
+    }
+    Database memory(":memory:", OpenMode::create);
+    EXPECT_FALSE(share_read(memory));
+    db.exec("PRAGMA journal_mode = WAL");
+    ReadSnapshot snapshot(db);
+    EXPECT_FALSE(share_read(db)) << "in WAL, writers commit beside readers: a new reader could see more";
 }
 
 } // namespace
