@@ -13,6 +13,7 @@
 #include "core/text_file.hpp"
 #include "core/version.hpp"
 #include "export/gpkg_rows.hpp"
+#include "export/threaded_rows.hpp"
 #include "export/layer_styles.hpp"
 #include "export/row_sink.hpp"
 #include "export/qgis_project.hpp"
@@ -128,7 +129,11 @@ std::int64_t finish_geopackage(const fs::path& file, const std::string& final_na
     sqlite::Database gpkg(file.string(), sqlite::OpenMode::read_write);
     sqlite::Transaction tx(gpkg);
     GpkgPointRows permits(gpkg, layer_spec(LayerId::permits), gdal::k_store_epsg);
-    write_permits(store.features(), opt.request, permits);
+    {
+        ThreadedRows rows(permits); // read from the store here, written into the file beside
+        write_permits(store.features(), opt.request, rows);
+        rows.finish();
+    }
     permits.finish();
     add_spatial_indexes(gpkg);
     auto style_row = gpkg.prepare(
