@@ -230,6 +230,12 @@ ReadSnapshot::ReadSnapshot(Database& db) : m_tx(db, Transaction::Kind::deferred)
     db.query_int("SELECT count(*) FROM sqlite_master");
 }
 
+MappedReads::MappedReads(Database& db, std::int64_t bytes) : m_db(db) {
+    m_db.exec(fmt::format("PRAGMA mmap_size = {}", bytes));
+}
+
+MappedReads::~MappedReads() { sqlite3_exec(m_db.handle(), "PRAGMA mmap_size = 0", nullptr, nullptr, nullptr); }
+
 SharedRead::SharedRead(const std::string& path) : m_db(path, OpenMode::read_only) {}
 
 std::unique_ptr<SharedRead> share_read(Database& db) {

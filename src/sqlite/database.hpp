@@ -172,6 +172,20 @@ private:
     Transaction m_tx;
 };
 
+/// While it lives, the connection reads the file through a memory map (at most `bytes` of it) instead of copying
+/// each page: a scan of a large table is much quicker. Writes are slower that way (a page to change is copied
+/// from the map), so a reader turns it on and a writer leaves it off. Put back to none when it goes.
+class MappedReads {
+public:
+    MappedReads(Database& db, std::int64_t bytes);
+    ~MappedReads();
+    MappedReads(const MappedReads&) = delete;
+    MappedReads& operator=(const MappedReads&) = delete;
+
+private:
+    Database& m_db;
+};
+
 /// A second connection, in a read transaction, that reads what `db` reads: for a reader in another thread.
 /// While `db` holds a read transaction in a rollback-journal database, no writer can commit (a commit needs
 /// every shared lock gone), so a read transaction that starts now on another connection sees the very same

@@ -12,11 +12,14 @@
 namespace bostad::store::gpkg {
 namespace {
 
+/// A reader's snapshot, read through a memory map (a status reads the whole permits table).
 class Snapshot final : public ReadSnapshot {
 public:
-    explicit Snapshot(sqlite::Database& db) : m_snapshot(db) {}
+    explicit Snapshot(sqlite::Database& db) : m_mapped(db, k_mapped_bytes), m_snapshot(db) {}
 
 private:
+    static constexpr std::int64_t k_mapped_bytes = std::int64_t{1} << 32; // SQLite caps it at its build's limit
+    sqlite::MappedReads m_mapped;
     sqlite::ReadSnapshot m_snapshot;
 };
 

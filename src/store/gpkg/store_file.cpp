@@ -32,7 +32,6 @@ void prepare_connection(sqlite::Database& db) {
     db.exec("PRAGMA cache_size = -262144");
     // Statement journals and temporary indexes stay in memory rather than in temp files.
     db.exec("PRAGMA temp_store = MEMORY");
-    db.exec("PRAGMA mmap_size = 4294967296");
 }
 
 } // namespace

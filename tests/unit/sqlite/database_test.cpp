@@ -101,6 +101,18 @@ TEST(SharedRead, ReadsTheStateOfAReadTransactionWhileAWriterWaitsToCommit) {
     EXPECT_EQ(writer.txn_state(), Database::TxnState::none) << "the transaction was rolled back";
 }
 
+TEST(MappedReads, MapsTheFileWhileItLivesAndNotAfter) {
+    test::TempDir dir;
+    Database db(file_with_rows(dir, 1), OpenMode::read_write);
+    EXPECT_EQ(db.query_int("PRAGMA mmap_size"), 0) << "a connection (a writer) starts without";
+    {
+        MappedReads mapped(db, std::int64_t{1} << 26);
+        EXPECT_EQ(db.query_int("PRAGMA mmap_size"), std::int64_t{1} << 26);
+        EXPECT_EQ(db.query_int("SELECT count(*) FROM t"), 1);
+    }
+    EXPECT_EQ(db.query_int("PRAGMA mmap_size"), 0);
+}
+
 TEST(SharedRead, NoneForAWriterOrAnInMemoryDatabaseOrAWalReader) {
     test::TempDir dir;
     const std::string path = file_with_rows(dir, 2);
