@@ -327,6 +327,21 @@ Transaction::Transaction(Connection& c, Isolation isolation, bool read_only) : m
                                 read_only ? " READ ONLY" : ""));
 }
 
+ImportedSnapshot::ImportedSnapshot(Connection& of)
+    : m_c(of.open_another()), m_tx(m_c, Transaction::Isolation::repeatable_read, true) {
+    const auto id = of.query_text("SELECT pg_export_snapshot()");
+    // The id is the server's own ("00000003-0000001B-1"); SET TRANSACTION takes no parameters, so it is checked.
+    if (!id || id->empty() || id->find_first_not_of("0123456789ABCDEFabcdef-") != std::string::npos) {
+        throw InternalError("PostgreSQL exported a snapshot id of an unknown form: " + id.value_or(""));
+    }
+    m_c.exec_script("SET TRANSACTION SNAPSHOT '" + *id + "'");
+}
+
+bool ImportedSnapshot::shares(Connection& c) {
+    return c.in_transaction() && c.query_text("SELECT pg_current_xact_id_if_assigned() IS NULL AND "
+                                              "current_setting('transaction_isolation') IN ('repeatable read', 'serializable')") == "t";
+}
+
 Transaction::~Transaction() {
     if (m_done) return;
     try {

@@ -149,6 +149,24 @@ private:
     bool m_done = false;
 };
 
+/// Another connection to the same place whose read-only transaction sees exactly what `of`'s transaction sees
+/// (pg_export_snapshot, SET TRANSACTION SNAPSHOT), for a reader in another thread. Only for a transaction that
+/// has written nothing and reads in one snapshot (REPEATABLE READ or SERIALIZABLE): shares() says.
+class ImportedSnapshot {
+public:
+    explicit ImportedSnapshot(Connection& of);
+    ImportedSnapshot(const ImportedSnapshot&) = delete;
+    ImportedSnapshot& operator=(const ImportedSnapshot&) = delete;
+    Connection& conn() { return m_c; }
+
+    /// True when `c` is in a transaction of one snapshot that has written nothing: what it sees can be shared.
+    static bool shares(Connection& c);
+
+private:
+    Connection m_c;
+    Transaction m_tx;
+};
+
 /// A quoted identifier: "name" with inner quotes doubled.
 std::string quote_identifier(std::string_view name);
 

@@ -65,6 +65,23 @@ TEST(PostgisSeam, ABulkLoadBuildsTheSameIndexesAndCountsAsTheGeoPackage) {
         const auto r = run_bostad({"ingest", csv, "--kind", "permits", "--crs", "EPSG:3006", "--db", store, "-q"}, o);
         ASSERT_EQ(r.exit_code, 0) << r.err;
     }
+    // Six districts of 4 km over part of the permits (the rest in none): the status reads the assignments in parts.
+    std::ofstream areas(dir.file("areas.csv"));
+    areas << "area_id,name,wkt\n";
+    for (int i = 0; i < 2; ++i) {
+        for (int j = 0; j < 3; ++j) {
+            const int x = 440000 + i * 4000, y = 6200000 + j * 4000;
+            areas << fmt::format("D{}{},District,\"POLYGON(({} {},{} {},{} {},{} {},{} {}))\"\n", i, j, x, y, x + 4000, y, x + 4000, y + 4000,
+                                 x, y + 4000, x, y);
+        }
+    }
+    areas.close();
+    for (const auto& store : {pg, dir.file("s.gpkg")}) {
+        const auto r = run_bostad({"ingest", dir.file("areas.csv"), "--kind", "areas", "--area-set", "grid", "--crs", "EPSG:3006",
+                                   "--db", store, "-q"},
+                                  o);
+        ASSERT_EQ(r.exit_code, 0) << r.err;
+    }
     pg::Connection loaded = pg::Connection::open(pg);
     pg::Connection empty = pg::Connection::open(fresh);
     EXPECT_EQ(index_definitions(loaded), index_definitions(empty));
@@ -81,6 +98,18 @@ TEST(PostgisSeam, ABulkLoadBuildsTheSameIndexesAndCountsAsTheGeoPackage) {
     ASSERT_EQ(p.exit_code, 0) << p.err;
     EXPECT_EQ(g.out, p.out);
     EXPECT_NE(g.out.find("\"completed\": "), std::string::npos);
+    auto grid = args;
+    grid.insert(grid.end(), {"--area-set", "grid"});
+    const auto in_areas = [&](const std::string& store) {
+        auto a = grid;
+        a.insert(a.end(), {"--db", store});
+        return run_bostad(a, o);
+    };
+    const auto ga = in_areas(dir.file("s.gpkg"));
+    const auto pa = in_areas(pg);
+    ASSERT_EQ(pa.exit_code, 0) << pa.err;
+    EXPECT_EQ(ga.out, pa.out);
+    EXPECT_NE(ga.out.find("\"area_id\": \"D12\""), std::string::npos) << ga.out.substr(0, 400);
 
     // A second load of the same file finds every row through the kept indexes and changes nothing.
     const auto again = run_bostad({"ingest", csv, "--kind", "permits", "--crs", "EPSG:3006", "--db", pg, "--of", "json", "-q"}, o);

@@ -28,20 +28,12 @@ private:
 /// A connection of its own whose transaction imports the snapshot of the store's read transaction.
 class Shared final : public SharedSnapshot {
 public:
-    Shared(pg::Connection c, const std::string& snapshot_id)
-        : m_c(std::move(c)), m_tx(m_c, pg::Transaction::Isolation::repeatable_read, true), m_status(m_c), m_features(m_c) {
-        // The id is the server's own ("00000003-0000001B-1"); SET TRANSACTION takes no parameters, so it is checked.
-        if (snapshot_id.empty() || snapshot_id.find_first_not_of("0123456789ABCDEFabcdef-") != std::string::npos) {
-            throw InternalError("PostgreSQL exported a snapshot id of an unknown form: " + snapshot_id);
-        }
-        m_c.exec_script("SET TRANSACTION SNAPSHOT '" + snapshot_id + "'");
-    }
+    explicit Shared(pg::Connection& of) : m_shared(of), m_status(m_shared.conn()), m_features(m_shared.conn()) {}
     StatusSource& status() override { return m_status; }
     FeatureSource& features() override { return m_features; }
 
 private:
-    pg::Connection m_c;
-    pg::Transaction m_tx;
+    pg::ImportedSnapshot m_shared;
     PgStatusSource m_status;
     PgFeatureSource m_features;
 };
@@ -82,9 +74,7 @@ std::unique_ptr<ReadSnapshot> PostgisStore::read_snapshot() { return std::make_u
 
 std::unique_ptr<SharedSnapshot> PostgisStore::share_snapshot() {
     if (!m_reading) return nullptr;
-    const auto id = m_store.conn().query_text("SELECT pg_export_snapshot()");
-    if (!id) return nullptr;
-    return std::make_unique<Shared>(m_store.conn().open_another(), *id);
+    return std::make_unique<Shared>(m_store.conn());
 }
 
 std::vector<EntityHistory> PostgisStore::find_history(const std::string& key, const std::optional<std::string>& municipality) {
