@@ -87,26 +87,18 @@ TEST(PostgisSeam, ABulkLoadBuildsTheSameIndexesAndCountsAsTheGeoPackage) {
     EXPECT_EQ(index_definitions(loaded), index_definitions(empty));
     EXPECT_EQ(index_definitions(loaded).size(), 8u) << "3 indexes; the key, the case key, 2 checks and the footprints' key";
     EXPECT_EQ(loaded.query_int("SELECT count(*) FROM permits"), 60000);
-    const std::vector<std::string> args{"status", "--month", "2026-06", "--of", "json", "-q"};
-    auto with = [&](const std::string& store) {
-        auto a = args;
-        a.insert(a.end(), {"--db", store});
+    const auto with = [&](const std::string& store, std::vector<std::string> more) {
+        std::vector<std::string> a{"status", "--month", "2026-06", "--of", "json", "-q", "--db", store};
+        a.insert(a.end(), more.begin(), more.end());
         return run_bostad(a, o);
     };
-    const auto g = with(dir.file("s.gpkg"));
-    const auto p = with(pg);
+    const auto g = with(dir.file("s.gpkg"), {});
+    const auto p = with(pg, {});
     ASSERT_EQ(p.exit_code, 0) << p.err;
     EXPECT_EQ(g.out, p.out);
     EXPECT_NE(g.out.find("\"completed\": "), std::string::npos);
-    auto grid = args;
-    grid.insert(grid.end(), {"--area-set", "grid"});
-    const auto in_areas = [&](const std::string& store) {
-        auto a = grid;
-        a.insert(a.end(), {"--db", store});
-        return run_bostad(a, o);
-    };
-    const auto ga = in_areas(dir.file("s.gpkg"));
-    const auto pa = in_areas(pg);
+    const auto ga = with(dir.file("s.gpkg"), {"--area-set", "grid"});
+    const auto pa = with(pg, {"--area-set", "grid"});
     ASSERT_EQ(pa.exit_code, 0) << pa.err;
     EXPECT_EQ(ga.out, pa.out);
     EXPECT_NE(ga.out.find("\"area_id\": \"D12\""), std::string::npos) << ga.out.substr(0, 400);

@@ -1,8 +1,6 @@
 #include "store/postgis/status_source.hpp"
 
 #include <charconv>
-#include <future>
-#include <memory>
 
 #include <fmt/format.h>
 
@@ -18,55 +16,6 @@ namespace {
 
 constexpr int k_batch = 50000;
 
-
-std::int64_t integer(std::string_view text) {
-    std::int64_t v = 0;
-    std::from_chars(text.data(), text.data() + text.size(), v);
-    return v;
-}
-
-/// The permits with first ≤ fid < last, counted by the same pass as the GeoPackage store's: they come over once,
-/// compactly (a grouped query that applies the rules in SQL took 3 to 5 times as long as the GeoPackage store
-/// for a million permits: PostgreSQL evaluates the conditions row by row far slower than compiled C++).
-PermitTally scan_range(pg::Connection& c, const ScanRequest& req, const std::vector<std::int32_t>& index_of, std::int64_t first,
-                       std::int64_t last, std::vector<std::int32_t>& capacity_use) {
-    // COPY is the quickest way out; it takes no parameters, so they are bound into settings of this transaction.
-    c.exec("SELECT set_config('bostad.area_set', $1, true), set_config('bostad.municipality', $2, true), "
-           "set_config('bostad.first', $3, true), set_config('bostad.last', $4, true)",
-           {std::to_string(req.area_set_id), req.municipality.value_or(""), std::to_string(first), std::to_string(last)});
-    const auto in_range = [](const char* column) {
-        return fmt::format("{0} >= current_setting('bostad.first', true)::bigint AND {0} < current_setting('bostad.last', true)::bigint", column);
-    };
-    std::vector<std::int32_t> area_of(static_cast<std::size_t>(last - first), -1);
-    if (req.area_set_id >= 0) {
-        c.copy_out(fmt::format("SELECT permit_fid, area_fid FROM permit_areas WHERE area_set_id = current_setting('bostad.area_set', "
-                               "true)::bigint AND area_fid IS NOT NULL AND {}",
-                               in_range("permit_fid")),
-                   [&](pg::Connection::CopyFields f) {
-                       const auto at = integer(*f[0]) - first;
-                       const auto area = static_cast<std::size_t>(integer(*f[1]));
-                       if (at >= 0 && at < last - first && area < index_of.size()) area_of[static_cast<std::size_t>(at)] = index_of[area];
-                   });
-    }
-    PermitPass pass(req, capacity_use);
-    PassRow row;
-    c.copy_out(fmt::format("SELECT fid, municipality, house_type, tenure, dwellings, dwellings_removed, applied_date, "
-                           "granted_date, started_date, completed_date, refused_date, withdrawn_date, year_only FROM permits "
-                           "WHERE missing_since_run IS NULL AND {}{}",
-                           in_range("fid"), req.municipality ? " AND municipality = current_setting('bostad.municipality', true)" : ""),
-               [&](pg::Connection::CopyFields f) {
-                   row.fid = integer(*f[0]);
-                   row.area = area_of[static_cast<std::size_t>(row.fid - first)];
-                   row.municipality = *f[1];
-                   row.house_type = f[2];
-                   row.tenure = f[3];
-                   row.dwellings = f[4] ? std::optional(integer(*f[4])) : std::nullopt;
-                   row.dwellings_removed = integer(*f[5]);
-                   row.dates = {f[6], f[7], f[8], f[9], f[10], f[11], year_only_bits(f[12])};
-                   pass.add(row);
-               });
-    return pass.finish();
-}
 
 /// The names of the permit columns and the cutoff parameters ($1 … $6 in Day order) that the rules read.
 SqlNames names(const std::string& table) {
@@ -142,21 +91,48 @@ std::vector<AreaRow> PgStatusSource::areas(std::int64_t area_set_id) {
 
 PermitTally PgStatusSource::scan_permits(const ScanRequest& req) {
     if (!m_c.in_transaction()) throw InternalError("the PostGIS store is read in a snapshot (a transaction)");
+    // The permits come over once, compactly, and are counted by the same pass as the GeoPackage store's (a
+    // grouped query that applies the rules in SQL took 3 to 5 times as long as the GeoPackage store for a
+    // million permits: PostgreSQL evaluates the conditions row by row far slower than compiled C++).
     const auto end = m_c.query_int("SELECT coalesce(max(fid), 0) + 1 FROM permits").value_or(1);
     const std::vector<std::int32_t> index_of = area_index_table(req);
-    std::vector<std::int32_t> use(static_cast<std::size_t>(end), 0); // each part writes its own fids
-    // Below some tens of thousands of permits one pass is quicker than another connection. The second part is
-    // read on a connection that imports this transaction's snapshot.
-    constexpr std::int64_t k_parallel_from = 20000;
-    const bool parallel = end > k_parallel_from && pg::ImportedSnapshot::shares(m_c);
-    const std::int64_t mid = parallel ? end / 2 : end;
-    std::future<PermitTally> rest;
-    if (parallel) {
-        auto shared = std::make_shared<pg::ImportedSnapshot>(m_c);
-        rest = std::async(std::launch::async, [&, shared, mid, end] { return scan_range(shared->conn(), req, index_of, mid, end, use); });
+    std::vector<std::int32_t> area_of(static_cast<std::size_t>(end), -1);
+    const auto integer = [](std::string_view text) {
+        std::int64_t v = 0;
+        std::from_chars(text.data(), text.data() + text.size(), v);
+        return v;
+    };
+    // COPY is the quickest way out; it takes no parameters, so they are bound into settings of this transaction.
+    m_c.exec("SELECT set_config('bostad.area_set', $1, true), set_config('bostad.municipality', $2, true)",
+             {std::to_string(req.area_set_id), req.municipality.value_or("")});
+    if (req.area_set_id >= 0) {
+        m_c.copy_out("SELECT permit_fid, area_fid FROM permit_areas WHERE area_set_id = current_setting('bostad.area_set', true)::bigint "
+                     "AND area_fid IS NOT NULL",
+                     [&](pg::Connection::CopyFields f) {
+                         const auto fid = static_cast<std::size_t>(integer(*f[0]));
+                         const auto area = static_cast<std::size_t>(integer(*f[1]));
+                         if (fid < area_of.size() && area < index_of.size()) area_of[fid] = index_of[area];
+                     });
     }
-    PermitTally tally = scan_range(m_c, req, index_of, 0, mid, use);
-    if (rest.valid()) merge(tally, rest.get());
+    std::vector<std::int32_t> use(static_cast<std::size_t>(end), 0);
+    PermitPass pass(req, use);
+    PassRow row;
+    m_c.copy_out(fmt::format("SELECT fid, municipality, house_type, tenure, dwellings, dwellings_removed, applied_date, "
+                             "granted_date, started_date, completed_date, refused_date, withdrawn_date, year_only FROM permits "
+                             "WHERE missing_since_run IS NULL{}",
+                             req.municipality ? " AND municipality = current_setting('bostad.municipality', true)" : ""),
+                 [&](pg::Connection::CopyFields f) {
+                     row.fid = integer(*f[0]);
+                     row.area = row.fid < end ? area_of[static_cast<std::size_t>(row.fid)] : -1;
+                     row.municipality = *f[1];
+                     row.house_type = f[2];
+                     row.tenure = f[3];
+                     row.dwellings = f[4] ? std::optional(integer(*f[4])) : std::nullopt;
+                     row.dwellings_removed = integer(*f[5]);
+                     row.dates = {f[6], f[7], f[8], f[9], f[10], f[11], year_only_bits(f[12])};
+                     pass.add(row);
+                 });
+    PermitTally tally = pass.finish();
     tally.capacity_use = std::move(use);
     return tally;
 }
