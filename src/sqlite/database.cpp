@@ -140,18 +140,14 @@ std::string Statement::column_name(int col) const { return sqlite3_column_name(m
 
 namespace {
 
-/// Process-wide settings, before SQLite initializes itself at the first open: no memory statistics (their global
-/// mutex is taken on every allocation of every connection, several per cent of a scan). A process that started
-/// SQLite before (through GDAL) keeps its defaults.
-void configure_sqlite_once() {
-    static const int configured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-    (void)configured;
-}
+/// Process-wide settings, made when the program starts (before GDAL or bostad opens a database, which initializes
+/// SQLite and fixes them): no memory statistics, whose global mutex is taken on every allocation of every
+/// connection (several per cent of a scan or a bulk insert).
+const int k_sqlite_configured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 
 } // namespace
 
 Database::Database(const std::string& path, OpenMode mode) : m_path(path) {
-    configure_sqlite_once();
     int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
     switch (mode) {
     case OpenMode::read_only: flags |= SQLITE_OPEN_READONLY; break;
