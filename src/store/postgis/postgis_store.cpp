@@ -13,16 +13,10 @@ namespace {
 
 class Snapshot final : public ReadSnapshot {
 public:
-    Snapshot(pg::Connection& c, bool& reading) : m_tx(c, pg::Transaction::Isolation::repeatable_read, true), m_reading(reading) {
-        m_reading = true;
-    }
-    ~Snapshot() override { m_reading = false; }
-    Snapshot(const Snapshot&) = delete;
-    Snapshot& operator=(const Snapshot&) = delete;
+    explicit Snapshot(pg::Connection& c) : m_tx(c, pg::Transaction::Isolation::repeatable_read, true) {}
 
 private:
     pg::Transaction m_tx;
-    bool& m_reading;
 };
 
 /// A connection of its own whose transaction imports the snapshot of the store's read transaction.
@@ -70,10 +64,11 @@ PostgisStore::PostgisStore(PgStore store, OpenOptions options)
     : m_store(std::move(store)), m_options(std::move(options)), m_status(m_store.conn()), m_features(m_store.conn()),
       m_tables(m_store.conn()) {}
 
-std::unique_ptr<ReadSnapshot> PostgisStore::read_snapshot() { return std::make_unique<Snapshot>(m_store.conn(), m_reading); }
+std::unique_ptr<ReadSnapshot> PostgisStore::read_snapshot() { return std::make_unique<Snapshot>(m_store.conn()); }
 
 std::unique_ptr<SharedSnapshot> PostgisStore::share_snapshot() {
-    if (!m_reading) return nullptr;
+    // A read snapshot is a REPEATABLE READ transaction that writes nothing; a writer's is neither.
+    if (!pg::ImportedSnapshot::shares(m_store.conn())) return nullptr;
     return std::make_unique<Shared>(m_store.conn());
 }
 

@@ -36,7 +36,6 @@ private:
     PgStatusSource m_status;
     PgFeatureSource m_features;
     PgTableSource m_tables;
-    bool m_reading = false; ///< a read snapshot lives (its transaction can be shared)
 };
 
 } // namespace bostad::store::postgis
