@@ -5,10 +5,17 @@
 namespace bostad::forecast {
 namespace {
 
-KnownPermit permit(PipelineState state) {
+using When = std::optional<MonthIndex>;
+
+/// A permit of group 2 with its state and stage months (none: not known).
+KnownPermit permit(PipelineState state, When applied, When granted = {}, When started = {}, When completed = {}) {
     KnownPermit p;
     p.group = 2;
     p.state = state;
+    p.applied = applied;
+    p.granted = granted;
+    p.started = started;
+    p.completed = completed;
     return p;
 }
 
@@ -23,11 +30,7 @@ void expect_stay(const Stay& s, Stage stage, MonthIndex entered, std::optional<M
 }
 
 TEST(History, ACompletedPermitMadeAStayInEachStage) {
-    KnownPermit p = permit(PipelineState::completed);
-    p.applied = 10;
-    p.granted = 12;
-    p.started = 13;
-    p.completed = 20;
+    const KnownPermit p = permit(PipelineState::completed, 10, 12, 13, 20);
     const auto stays = stays_of(p, 30);
     ASSERT_EQ(stays.size(), 3u);
     expect_stay(stays[0], Stage::applied, 10, 12, Exit::granted);
@@ -37,9 +40,7 @@ TEST(History, ACompletedPermitMadeAStayInEachStage) {
 }
 
 TEST(History, APermitInThePipelineHasAStayStillGoing) {
-    KnownPermit p = permit(PipelineState::granted);
-    p.applied = 10;
-    p.granted = 12;
+    const KnownPermit p = permit(PipelineState::granted, 10, 12);
     const auto stays = stays_of(p, 15);
     ASSERT_EQ(stays.size(), 2u);
     expect_stay(stays[0], Stage::applied, 10, 12, Exit::granted);
@@ -51,8 +52,7 @@ TEST(History, APermitInThePipelineHasAStayStillGoing) {
 }
 
 TEST(History, ALapsedGrantLeftWhenItsTwoYearsRanOut) {
-    KnownPermit p = permit(PipelineState::lapsed);
-    p.granted = 100;
+    const KnownPermit p = permit(PipelineState::lapsed, {}, 100);
     const auto stays = stays_of(p, 140);
     ASSERT_EQ(stays.size(), 1u) << "a decision list: no application date, no stay as applied";
     expect_stay(stays[0], Stage::granted, 100, 124, Exit::lapsed);
@@ -60,15 +60,12 @@ TEST(History, ALapsedGrantLeftWhenItsTwoYearsRanOut) {
 }
 
 TEST(History, ARefusalAndAWithdrawalAfterTheGrantEndTheirStays) {
-    KnownPermit refused = permit(PipelineState::refused);
-    refused.applied = 5;
+    KnownPermit refused = permit(PipelineState::refused, 5);
     refused.refused = 7;
     const auto r = stays_of(refused, 9);
     ASSERT_EQ(r.size(), 1u);
     expect_stay(r[0], Stage::applied, 5, 7, Exit::refused);
-    KnownPermit withdrawn = permit(PipelineState::withdrawn);
-    withdrawn.applied = 5;
-    withdrawn.granted = 6;
+    KnownPermit withdrawn = permit(PipelineState::withdrawn, 5, 6);
     withdrawn.withdrawn = 8;
     const auto w = stays_of(withdrawn, 9);
     ASSERT_EQ(w.size(), 2u);
@@ -77,8 +74,7 @@ TEST(History, ARefusalAndAWithdrawalAfterTheGrantEndTheirStays) {
 }
 
 TEST(History, AStageEnteredAtAnUnknownMonthHasNoPosition) {
-    KnownPermit p = permit(PipelineState::started); // a start whose month is not known (a year alone)
-    p.granted = 3;
+    const KnownPermit p = permit(PipelineState::started, {}, 3); // a start whose month is not known (a year alone)
     EXPECT_FALSE(position_of(p, 10));
     const auto stays = stays_of(p, 10);
     ASSERT_EQ(stays.size(), 1u);
