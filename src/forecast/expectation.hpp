@@ -1,0 +1,43 @@
+#pragma once
+// The point forecast of the permits in the pipeline (docs/forecast.md §4): the expected dwellings to start and
+// complete in each month to come, per area, kommun and in total, split by the stage the permits are in now.
+// Permits without a dwelling count are expected as permits, apart, never as dwellings.
+
+#include <array>
+#include <cstddef>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "forecast/chain.hpp"
+#include "forecast/reader.hpp"
+
+namespace bostad::forecast {
+
+/// Where expected dwellings come from: the permits in each stage of the pipeline now (later: plans, trend).
+enum class Source { applied, granted, started };
+inline constexpr std::size_t k_sources = 3;
+
+/// Per source and month to come (index 0: the month after the forecast's).
+using Months = std::vector<double>;
+struct Expected {
+    std::array<Months, k_sources> started, completed;                                     ///< dwellings
+    std::array<Months, k_sources> started_unknown, completed_unknown; ///< permits without a dwelling count
+    explicit Expected(int months = 0);
+    void add(Source s, const Flow& f, double weight, bool unknown);
+    double total_started(std::size_t month) const;
+    double total_completed(std::size_t month) const;
+};
+
+struct PipelineExpectation {
+    int months = 0;
+    std::vector<Expected> areas; ///< in the order of History::areas
+    Expected unassigned;
+    std::map<std::string, Expected> municipalities;
+    Expected total;
+};
+
+/// The expected flows of every permit in the pipeline at the history's month, over `months` months to come.
+PipelineExpectation expect_pipeline(const History& history, const Hazards& hazards, int months);
+
+} // namespace bostad::forecast

@@ -1,0 +1,80 @@
+#include <gtest/gtest.h>
+
+#include "forecast/expectation.hpp"
+
+namespace bostad::forecast {
+namespace {
+
+constexpr MonthIndex k_month = 2026 * 12 + 9; // 2026-10
+
+/// Every application granted in its second month and started in the same month; completed two months later.
+Hazards clockwork(std::size_t groups) {
+    std::vector<Stay> stays;
+    for (std::size_t g = 0; g < groups; ++g) {
+        stays.push_back({g, Stage::applied, 0, 1, Exit::granted});
+        stays.push_back({g, Stage::granted, 1, 1, Exit::started});
+        stays.push_back({g, Stage::started, 1, 3, Exit::completed});
+    }
+    return Hazards(stays, groups, 100, 0);
+}
+
+ReadPermit in_pipeline(History& h, std::string_view kommun, PipelineState state, MonthIndex entered, std::optional<std::int64_t> dwellings,
+                       int area) {
+    ReadPermit p;
+    p.known.group = h.groups.of(kommun, "småhus");
+    p.known.state = state;
+    (state == PipelineState::applied ? p.known.applied : state == PipelineState::granted ? p.known.granted : p.known.started) = entered;
+    p.dwellings = dwellings;
+    p.area = area;
+    return p;
+}
+
+History history() {
+    History h;
+    h.month = Month(2026, 10);
+    h.areas = {"D1", "D2"};
+    h.permits.push_back(in_pipeline(h, "1290", PipelineState::granted, k_month, 5, 0));      // granted in October: starts in November
+    h.permits.push_back(in_pipeline(h, "1290", PipelineState::applied, k_month, 2, 1));      // applied in October: granted and started in November
+    h.permits.push_back(in_pipeline(h, "1293", PipelineState::started, k_month - 1, 3, -1)); // completes in a month
+    h.permits.push_back(in_pipeline(h, "1293", PipelineState::granted, k_month, std::nullopt, 0));
+    h.permits.push_back(in_pipeline(h, "1293", PipelineState::completed, k_month, 9, 0)); // out of the pipeline
+    return h;
+}
+
+TEST(Expectation, EachPermitFlowsThroughItsAreaKommunAndTheTotal) {
+    const History h = history();
+    const PipelineExpectation e = expect_pipeline(h, clockwork(h.groups.size()), 6);
+    const auto granted = static_cast<std::size_t>(Source::granted);
+    const auto applied = static_cast<std::size_t>(Source::applied);
+    const auto started = static_cast<std::size_t>(Source::started);
+    EXPECT_DOUBLE_EQ(e.areas[0].started[granted][0], 5) << "granted at the month: its first month in the stage came already";
+    EXPECT_DOUBLE_EQ(e.areas[0].started_unknown[granted][0], 1) << "a permit without dwellings is expected as a permit";
+    EXPECT_DOUBLE_EQ(e.areas[1].started[applied][0], 2) << "applied at the month: granted and started next month";
+    EXPECT_DOUBLE_EQ(e.areas[1].completed[applied][2], 2);
+    EXPECT_DOUBLE_EQ(e.unassigned.completed[started][0], 3) << "two months into its start: completes next month";
+    EXPECT_DOUBLE_EQ(e.municipalities.at("1290").total_started(0), 7);
+    EXPECT_DOUBLE_EQ(e.municipalities.at("1293").total_completed(0), 3);
+    EXPECT_DOUBLE_EQ(e.total.total_completed(2), 5 + 2);
+}
+
+TEST(Expectation, AreasAndUnassignedAddUpToTheKommunerAndTheTotal) {
+    const History h = history();
+    const PipelineExpectation e = expect_pipeline(h, clockwork(h.groups.size()), 12);
+    for (std::size_t s = 0; s < k_sources; ++s) {
+        for (std::size_t t = 0; t < 12; ++t) {
+            for (auto member : {&Expected::started, &Expected::completed, &Expected::started_unknown, &Expected::completed_unknown}) {
+                double areas = (e.unassigned.*member)[s][t], kommuner = 0;
+                for (const Expected& a : e.areas) areas += (a.*member)[s][t];
+                for (const auto& [code, m] : e.municipalities) kommuner += (m.*member)[s][t];
+                EXPECT_DOUBLE_EQ(areas, (e.total.*member)[s][t]);
+                EXPECT_DOUBLE_EQ(kommuner, (e.total.*member)[s][t]);
+            }
+        }
+    }
+    double all = 0;
+    for (std::size_t t = 0; t < 12; ++t) all += e.total.total_completed(t);
+    EXPECT_DOUBLE_EQ(all, 5 + 2 + 3) << "every dwelling in the pipeline completes within the year; the completed one is not counted again";
+}
+
+} // namespace
+} // namespace bostad::forecast
