@@ -2,6 +2,8 @@
 
 #include <tuple>
 
+#include "forecast/model.hpp"
+
 namespace bostad::forecast {
 
 Expected::Expected(int months) {
@@ -37,7 +39,7 @@ PipelineExpectation expect_pipeline(const History& history, const Hazards& hazar
     PipelineExpectation out{months, std::vector<Expected>(history.areas.size(), Expected(months)), Expected(months), {}, Expected(months)};
     // Every permit of one group, stage and months in it flows alike: each flow is carried forward once.
     std::map<std::tuple<std::size_t, Stage, int>, Flow> flows;
-    const MonthIndex month = history.month.year() * 12 + history.month.month() - 1;
+    const MonthIndex month = index_of(history.month);
     for (const ReadPermit& p : history.permits) {
         const auto at = position_of(p.known, month);
         if (!at) continue;

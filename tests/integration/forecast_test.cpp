@@ -1,0 +1,64 @@
+// The forecast's pieces on the example project's store (issue 19, in progress): the permits read as known at
+// the month agree with the status of that month, and the pipeline's expected flows add up.
+#include <gtest/gtest.h>
+
+#include <numeric>
+
+#include "aggregate/status.hpp"
+#include "forecast/expectation.hpp"
+#include "forecast/model.hpp"
+#include "store/store.hpp"
+#include "support/process.hpp"
+#include "support/temp_dir.hpp"
+
+namespace bostad::test {
+namespace {
+
+TEST(ForecastOnTheExample, ThePipelineReadAtTheMonthIsTheStatusPipelineAndFlowsOut) {
+    TempDir dir;
+    make_example_store(dir.path().string(), {"2026-09", "2026-10"});
+    const auto store = store::open(dir.file("ex/bostad.gpkg"), {store::Access::read_only, {}, {}});
+    const auto snapshot = store->read_snapshot();
+    const Month month(2026, 10);
+    const forecast::History h = forecast::read_history(store->features(), month, 12, std::string("distrikt"), {});
+    ASSERT_GT(h.permits.size(), 100u);
+
+    aggregate::StatusRequest req;
+    req.month = month;
+    req.area_set = "distrikt";
+    const aggregate::StatusResult status = aggregate::compute_status(store->status(), req);
+    // The dwellings of the permits in each stage, as the forecast reads them, are the status's.
+    std::array<std::int64_t, 3> in_stage{};
+    const forecast::MonthIndex at = forecast::index_of(month);
+    std::size_t placed = 0, in_pipeline = 0;
+    for (const auto& p : h.permits) {
+        const bool live = p.known.state == PipelineState::applied || p.known.state == PipelineState::granted ||
+                          p.known.state == PipelineState::started;
+        if (!live) continue;
+        ++in_pipeline;
+        const auto pos = forecast::position_of(p.known, at);
+        if (!pos) continue;
+        ++placed;
+        in_stage[static_cast<std::size_t>(pos->stage)] += p.dwellings.value_or(0);
+    }
+    EXPECT_EQ(placed, in_pipeline) << "every permit in the pipeline has the month it entered its stage";
+    EXPECT_EQ(in_stage[0], status.total.dwellings[Figure::applied]);
+    EXPECT_EQ(in_stage[1], status.total.dwellings[Figure::granted]);
+    EXPECT_EQ(in_stage[2], status.total.dwellings[Figure::started]);
+
+    const forecast::Hazards hazards = forecast::fit(h);
+    const int months = 120;
+    const forecast::PipelineExpectation e = forecast::expect_pipeline(h, hazards, months);
+    double started = 0, completed = 0;
+    for (std::size_t t = 0; t < static_cast<std::size_t>(months); ++t) {
+        started += e.total.total_started(t);
+        completed += e.total.total_completed(t);
+    }
+    const double live = static_cast<double>(in_stage[0] + in_stage[1] + in_stage[2]);
+    EXPECT_GT(completed, 0.3 * live) << "most of the pipeline is built within ten years";
+    EXPECT_LE(completed, live + 1e-6) << "nothing completes twice";
+    EXPECT_LE(started, static_cast<double>(in_stage[0] + in_stage[1]) + 1e-6) << "only permits not started yet start";
+}
+
+} // namespace
+} // namespace bostad::test
