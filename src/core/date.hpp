@@ -60,12 +60,13 @@ public:
     Month plus(int months) const;
     /// Whole months from `other` to this (this - other).
     int minus(Month other) const { return index() - other.index(); }
+    /// The month as one number: year × 12 + month − 1.
+    int index() const { return m_year * 12 + (m_month - 1); }
     std::string str() const;
 
     friend auto operator<=>(const Month&, const Month&) = default;
 
 private:
-    int index() const { return m_year * 12 + (m_month - 1); }
     int m_year = 1970;
     int m_month = 1;
 };

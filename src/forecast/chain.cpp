@@ -6,7 +6,6 @@
 namespace bostad::forecast {
 namespace {
 
-constexpr int k_tail = k_months - 1;
 using Ages = std::array<double, k_months>;
 
 /// One month of one stage: the mass at each age leaves by the stage's hazards (what leaves by `onward` is

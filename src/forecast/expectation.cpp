@@ -1,8 +1,7 @@
 #include "forecast/expectation.hpp"
 
+#include <algorithm>
 #include <tuple>
-
-#include "forecast/model.hpp"
 
 namespace bostad::forecast {
 
@@ -39,11 +38,11 @@ PipelineExpectation expect_pipeline(const History& history, const Hazards& hazar
     PipelineExpectation out{months, std::vector<Expected>(history.areas.size(), Expected(months)), Expected(months), {}, Expected(months)};
     // Every permit of one group, stage and months in it flows alike: each flow is carried forward once.
     std::map<std::tuple<std::size_t, Stage, int>, Flow> flows;
-    const MonthIndex month = index_of(history.month);
+    const MonthIndex month = history.month.index();
     for (const ReadPermit& p : history.permits) {
         const auto at = position_of(p.known, month);
         if (!at) continue;
-        const auto key = std::tuple{p.known.group, at->stage, std::min(at->months_in, k_months - 1)};
+        const auto key = std::tuple{p.known.group, at->stage, std::min(at->months_in, k_tail)};
         auto it = flows.find(key);
         if (it == flows.end()) it = flows.emplace(key, flow_of(hazards, p.known.group, at->stage, at->months_in, months)).first;
         const bool unknown = !p.dwellings;

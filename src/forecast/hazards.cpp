@@ -5,8 +5,6 @@
 namespace bostad::forecast {
 namespace {
 
-constexpr int k_tail = k_months - 1;
-
 /// Adds one permit-month at risk to every bin from 0 through `last_month` (the tail bin takes each month from
 /// k_tail on).
 void add_at_risk(std::array<double, k_months>& at_risk, int last_month) {

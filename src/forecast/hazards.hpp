@@ -21,10 +21,11 @@ inline constexpr std::size_t k_stages = 3;
 enum class Exit { granted, refused, withdrawn, started, lapsed, completed };
 inline constexpr std::size_t k_exits = 6;
 
-/// Months in a stage the table tells apart; the last bin holds every later month.
+/// Months in a stage the table tells apart; the last bin (k_tail) holds every later month.
 inline constexpr int k_months = 60;
+inline constexpr int k_tail = k_months - 1;
 
-/// A month as one number: year × 12 + month − 1.
+/// A month as one number: year × 12 + month − 1 (Month::index()).
 using MonthIndex = int;
 
 /// One permit's stay in one stage: it entered in month `entered`; it left in month `left` by `exit`, or was

@@ -2,10 +2,8 @@
 
 namespace bostad::forecast {
 
-MonthIndex index_of(const Month& m) { return m.year() * 12 + m.month() - 1; }
-
 Hazards fit(const History& history) {
-    const MonthIndex month = index_of(history.month);
+    const MonthIndex month = history.month.index();
     std::vector<Stay> stays;
     for (const ReadPermit& p : history.permits) {
         for (const Stay& s : stays_of(p.known, month)) {

@@ -16,7 +16,4 @@ inline constexpr int k_history_months = 120;
 /// k_history_months months before the history's month).
 Hazards fit(const History& history);
 
-/// The history's month as a MonthIndex.
-MonthIndex index_of(const Month& m);
-
 } // namespace bostad::forecast

@@ -13,12 +13,6 @@ std::string house_class(std::optional<std::string_view> house_type) {
     return "other";
 }
 
-int digits(std::string_view s, std::size_t at, std::size_t n) {
-    int v = 0;
-    for (std::size_t i = at; i < at + n && i < s.size(); ++i) v = v * 10 + (s[i] - '0');
-    return v;
-}
-
 } // namespace
 
 std::size_t Groups::of(std::string_view municipality, std::optional<std::string_view> house_type) {
@@ -31,10 +25,9 @@ std::size_t Groups::of(std::string_view municipality, std::optional<std::string_
 }
 
 std::optional<MonthIndex> known_month(std::optional<std::string_view> iso, bool year_only, Month month) {
-    if (!iso || iso->size() < 10) return std::nullopt;
-    if (*iso > month.last_day().iso()) return std::nullopt;
-    const int year = digits(*iso, 0, 4);
-    return year * 12 + (year_only ? 6 : digits(*iso, 5, 2) - 1);
+    const std::optional<Date> d = iso ? Date::parse_iso(*iso) : std::nullopt;
+    if (!d || Month::of(*d) > month) return std::nullopt;
+    return year_only ? Month(d->year(), 7).index() : Month::of(*d).index();
 }
 
 History read_history(store::FeatureSource& features, Month month, int stalled_months, const std::optional<std::string>& area_set,

@@ -29,7 +29,7 @@ TEST(ForecastOnTheExample, ThePipelineReadAtTheMonthIsTheStatusPipelineAndFlowsO
     const aggregate::StatusResult status = aggregate::compute_status(store->status(), req);
     // The dwellings of the permits in each stage, as the forecast reads them, are the status's.
     std::array<std::int64_t, 3> in_stage{};
-    const forecast::MonthIndex at = forecast::index_of(month);
+    const forecast::MonthIndex at = month.index();
     std::size_t placed = 0, in_pipeline = 0;
     for (const auto& p : h.permits) {
         const bool live = p.known.state == PipelineState::applied || p.known.state == PipelineState::granted ||
