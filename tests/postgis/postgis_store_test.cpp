@@ -300,12 +300,16 @@ TEST_F(PostgisStore, HistoryIsTheSameAsOnTheGeoPackage) {
     EXPECT_NE(missing.err.find("did you mean"), std::string::npos) << missing.err;
 }
 
-/// Every file under `dir`, relative path → bytes.
+/// Every file under `dir`, relative path → bytes, with the report's "generated" stamp (to the minute, so two
+/// runs a second apart may straddle one) written as a placeholder.
 std::map<std::string, std::string> files_under(const std::filesystem::path& dir) {
+    static const std::regex stamp(R"(\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC)");
     std::map<std::string, std::string> out;
     for (const auto& e : std::filesystem::recursive_directory_iterator(dir)) {
         if (!e.is_regular_file()) continue;
-        out[std::filesystem::relative(e.path(), dir).string()] = read_file(e.path());
+        std::string bytes = read_file(e.path());
+        if (e.path().extension() == ".html") bytes = std::regex_replace(bytes, stamp, "GENERATED");
+        out[std::filesystem::relative(e.path(), dir).string()] = std::move(bytes);
     }
     return out;
 }
