@@ -1,6 +1,7 @@
 #include "forecast/expectation.hpp"
 
 #include <algorithm>
+#include <array>
 #include <tuple>
 
 namespace bostad::forecast {
@@ -12,13 +13,13 @@ Expected::Expected(int months) {
     }
 }
 
-void Expected::add(Source s, const Flow& f, double weight, bool unknown) {
+void Expected::add(Source s, const Flow& f, double weight, bool unknown, std::size_t shift) {
     const auto i = static_cast<std::size_t>(s);
     Months& starts = unknown ? started_unknown[i] : started[i];
     Months& completions = unknown ? completed_unknown[i] : completed[i];
-    for (std::size_t t = 0; t < starts.size() && t < f.started.size(); ++t) {
-        starts[t] += weight * f.started[t];
-        completions[t] += weight * f.completed[t];
+    for (std::size_t t = shift, k = 0; t < starts.size() && k < f.started.size(); ++t, ++k) {
+        starts[t] += weight * f.started[k];
+        completions[t] += weight * f.completed[k];
     }
 }
 
@@ -34,6 +35,18 @@ double Expected::total_completed(std::size_t month) const {
     return sum;
 }
 
+namespace {
+
+/// The area's, the kommun's and the total's expectation a permit of `group` in `area` adds to.
+std::array<Expected*, 3> targets_of(PipelineExpectation& out, const History& history, std::size_t group, int area) {
+    Expected& a = area >= 0 ? out.areas.at(static_cast<std::size_t>(area)) : out.unassigned;
+    const std::string& code = history.groups.at(group).municipality;
+    Expected& m = out.municipalities.try_emplace(code, out.months).first->second;
+    return {&a, &m, &out.total};
+}
+
+} // namespace
+
 PipelineExpectation expect_pipeline(const History& history, const Hazards& hazards, int months) {
     PipelineExpectation out{months, std::vector<Expected>(history.areas.size(), Expected(months)), Expected(months), {}, Expected(months)};
     // Every permit of one group, stage and months in it flows alike: each flow is carried forward once.
@@ -48,12 +61,29 @@ PipelineExpectation expect_pipeline(const History& history, const Hazards& hazar
         const bool unknown = !p.dwellings;
         const double weight = unknown ? 1.0 : static_cast<double>(*p.dwellings);
         const Source source = at->stage == Stage::applied ? Source::applied : at->stage == Stage::granted ? Source::granted : Source::started;
-        Expected& area = p.area >= 0 ? out.areas.at(static_cast<std::size_t>(p.area)) : out.unassigned;
-        const std::string& code = history.groups.at(p.known.group).municipality;
-        auto m = out.municipalities.try_emplace(code, months).first;
-        for (Expected* e : {&area, &m->second, &out.total}) e->add(source, it->second, weight, unknown);
+        for (Expected* e : targets_of(out, history, p.known.group, p.area)) e->add(source, it->second, weight, unknown);
     }
     return out;
+}
+
+void add_trend(PipelineExpectation& expected, const History& history, const Hazards& hazards, const Trend& trend) {
+    const auto months = static_cast<std::size_t>(std::max(expected.months, 0));
+    for (std::size_t g = 0; g < trend.levels.size(); ++g) {
+        for (std::size_t s = 0; s < k_stages; ++s) {
+            const Entries& level = trend.levels[g][s];
+            if (level.dwellings == 0 && level.unknown == 0) continue;
+            // A permit entering in month t flows as one entering now, t months later.
+            const Flow flow = flow_of(hazards, g, static_cast<Stage>(s), 0, expected.months);
+            for (const auto& [area, share] : trend.area_shares.at(g)) {
+                for (Expected* e : targets_of(expected, history, g, area)) {
+                    for (std::size_t t = 0; t < months; ++t) {
+                        e->add(Source::trend, flow, share * level.dwellings, false, t);
+                        e->add(Source::trend, flow, share * level.unknown, true, t);
+                    }
+                }
+            }
+        }
+    }
 }
 
 } // namespace bostad::forecast

@@ -2,11 +2,13 @@
 // the month agree with the status of that month, and the pipeline's expected flows add up.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <numeric>
 
 #include "aggregate/status.hpp"
 #include "forecast/expectation.hpp"
 #include "forecast/model.hpp"
+#include "forecast/trend.hpp"
 #include "store/store.hpp"
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
@@ -14,19 +16,34 @@
 namespace bostad::test {
 namespace {
 
-TEST(ForecastOnTheExample, ThePipelineReadAtTheMonthIsTheStatusPipelineAndFlowsOut) {
-    TempDir dir;
-    make_example_store(dir.path().string(), {"2026-09", "2026-10"});
-    const auto store = store::open(dir.file("ex/bostad.gpkg"), {store::Access::read_only, {}, {}});
-    const auto snapshot = store->read_snapshot();
+/// The example project's store of two months, read in one snapshot by every test.
+class ForecastOnTheExample : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        s_dir = std::make_unique<TempDir>();
+        make_example_store(s_dir->path().string(), {"2026-09", "2026-10"});
+        s_store = store::open(s_dir->file("ex/bostad.gpkg"), {store::Access::read_only, {}, {}});
+        s_snapshot = s_store->read_snapshot();
+    }
+    static void TearDownTestSuite() {
+        s_snapshot.reset();
+        s_store.reset();
+        s_dir.reset();
+    }
+    static inline std::unique_ptr<TempDir> s_dir;
+    static inline std::unique_ptr<store::Store> s_store;
+    static inline std::unique_ptr<store::ReadSnapshot> s_snapshot;
+};
+
+TEST_F(ForecastOnTheExample, ThePipelineReadAtTheMonthIsTheStatusPipelineAndFlowsOut) {
     const Month month(2026, 10);
-    const forecast::History h = forecast::read_history(store->features(), month, 12, std::string("distrikt"), {});
+    const forecast::History h = forecast::read_history(s_store->features(), month, 12, std::string("distrikt"), {});
     ASSERT_GT(h.permits.size(), 100u);
 
     aggregate::StatusRequest req;
     req.month = month;
     req.area_set = "distrikt";
-    const aggregate::StatusResult status = aggregate::compute_status(store->status(), req);
+    const aggregate::StatusResult status = aggregate::compute_status(s_store->status(), req);
     // The dwellings of the permits in each stage, as the forecast reads them, are the status's.
     std::array<std::int64_t, 3> in_stage{};
     const forecast::MonthIndex at = month.index();
@@ -58,6 +75,33 @@ TEST(ForecastOnTheExample, ThePipelineReadAtTheMonthIsTheStatusPipelineAndFlowsO
     EXPECT_GT(completed, 0.3 * live) << "most of the pipeline is built within ten years";
     EXPECT_LE(completed, live + 1e-6) << "nothing completes twice";
     EXPECT_LE(started, static_cast<double>(in_stage[0] + in_stage[1]) + 1e-6) << "only permits not started yet start";
+}
+
+TEST_F(ForecastOnTheExample, TheTrendOfApplicationsIsTheWeightedMeanOfTheStatusMonthlyApplications) {
+    const Month month(2026, 10);
+    const forecast::History h = forecast::read_history(s_store->features(), month, 12, std::string("distrikt"), {});
+    const forecast::Trend trend = forecast::estimate_trend(h);
+    std::map<std::string, double> level;
+    for (std::size_t g = 0; g < h.groups.size(); ++g) {
+        level[h.groups.at(g).municipality] += trend.levels.at(g)[static_cast<std::size_t>(forecast::Stage::applied)].dwellings;
+    }
+    aggregate::StatusRequest req;
+    req.month = month;
+    req.series_months = forecast::k_trend_months;
+    const aggregate::StatusResult status = aggregate::compute_status(s_store->status(), req);
+    ASSERT_EQ(status.municipalities.size(), 2u);
+    for (const auto& m : status.municipalities) {
+        // The example's history is longer than the window: every month of it is observed.
+        ASSERT_EQ(m.series.size(), static_cast<std::size_t>(forecast::k_trend_months));
+        double sum = 0, weights = 0;
+        for (std::size_t i = 0; i < m.series.size(); ++i) {
+            const double w = std::exp2(-static_cast<double>(m.series.size() - 1 - i) / forecast::k_trend_half_life);
+            sum += w * static_cast<double>(m.series[i][Figure::applied_in_month]);
+            weights += w;
+        }
+        EXPECT_GT(sum, 0) << m.code;
+        EXPECT_NEAR(level[m.code], sum / weights, 1e-6 * sum) << m.code;
+    }
 }
 
 } // namespace

@@ -76,5 +76,34 @@ TEST(Expectation, AreasAndUnassignedAddUpToTheKommunerAndTheTotal) {
     EXPECT_DOUBLE_EQ(all, 5 + 2 + 3) << "every dwelling in the pipeline completes within the year; the completed one is not counted again";
 }
 
+TEST(Expectation, TheTrendsPermitsEnterEveryMonthAndFlowLikeNewApplications) {
+    History h = history();
+    Trend trend;
+    trend.levels.resize(h.groups.size());
+    trend.area_shares.resize(h.groups.size());
+    const std::size_t g1290 = h.groups.of("1290", "småhus");
+    trend.levels[g1290][static_cast<std::size_t>(Stage::applied)] = {6, 1};
+    trend.area_shares[g1290] = {{0, 0.5}, {-1, 0.5}};
+    PipelineExpectation e = expect_pipeline(h, clockwork(h.groups.size()), 6);
+    add_trend(e, h, clockwork(h.groups.size()), trend);
+    const auto t = static_cast<std::size_t>(Source::trend);
+    // Applied in month m: granted and started in m + 1, completed in m + 3.
+    EXPECT_DOUBLE_EQ(e.total.started[t][0], 0);
+    for (std::size_t m = 1; m < 6; ++m) EXPECT_DOUBLE_EQ(e.total.started[t][m], 6) << m;
+    EXPECT_DOUBLE_EQ(e.total.completed[t][2], 0);
+    EXPECT_DOUBLE_EQ(e.total.completed[t][3], 6);
+    EXPECT_DOUBLE_EQ(e.total.started_unknown[t][5], 1) << "permits without a count stay permits";
+    EXPECT_DOUBLE_EQ(e.areas[0].started[t][4], 3);
+    EXPECT_DOUBLE_EQ(e.unassigned.started[t][4], 3);
+    EXPECT_DOUBLE_EQ(e.municipalities.at("1290").started[t][4], 6);
+    EXPECT_DOUBLE_EQ(e.municipalities.at("1293").started[t][4], 0);
+    EXPECT_DOUBLE_EQ(e.areas[1].started[t][4], 0);
+    for (std::size_t m = 0; m < 6; ++m) {
+        double areas = e.unassigned.total_started(m);
+        for (const Expected& a : e.areas) areas += a.total_started(m);
+        EXPECT_DOUBLE_EQ(areas, e.total.total_started(m)) << m;
+    }
+}
+
 } // namespace
 } // namespace bostad::forecast
