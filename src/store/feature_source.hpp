@@ -67,6 +67,11 @@ struct SourceRun {
     std::int64_t skipped = 0; ///< rows outside the project (keep filters, other kommuner): not data-quality problems
 };
 
+/// A permit lying in a plan: the permit's municipality and case_id, the plan's municipality and plan_id.
+struct PermitPlanLink {
+    std::string_view municipality, case_id, plan_municipality, plan_id;
+};
+
 struct PermitQuery {
     std::optional<std::string> area_set; ///< area_id from this set
     bool geometry = false;               ///< read the points too
@@ -81,6 +86,10 @@ public:
     virtual void permits(const PermitQuery& query, const std::function<void(const PermitFeature&)>& each) = 0;
     /// Every plan not missing from the latest full snapshot, ordered by municipality and plan_id.
     virtual void plans(const std::function<void(const PlanFeature&)>& each) = 0;
+    /// Every plan each permit lies in (a permit may lie in several: an old plan and the one that replaced it),
+    /// both not missing from the latest full snapshot, ordered by municipality, case_id, plan municipality and
+    /// plan_id (bytewise).
+    virtual void permit_plans(const std::function<void(const PermitPlanLink&)>& each) = 0;
     /// The quarantined rows that have a geometry, in the order they were rejected.
     virtual void rejected(const std::function<void(const RejectedFeature&)>& each) = 0;
     /// Every source with its runs, ordered by path and kind.

@@ -9,6 +9,8 @@
 
 #include <unistd.h>
 
+#include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -19,6 +21,7 @@
 #include "aggregate/status.hpp"
 #include "core/gpkg_blob.hpp"
 #include "pg/connection.hpp"
+#include "store/feature_source.hpp"
 #include "store/schema.hpp"
 #include "store/store.hpp"
 #include "sqlite/database.hpp"
@@ -232,6 +235,25 @@ TEST_F(PostgisStore, ListsAreTheSameAsOnTheGeoPackage) {
         }
     }
     EXPECT_GT(listed, 100u) << "the lists should name many permits and plans";
+}
+
+TEST_F(PostgisStore, PermitPlanLinksAreTheSameAsOnTheGeoPackage) {
+    std::vector<std::array<std::string, 4>> links[2];
+    std::size_t at = 0;
+    for (const std::string& location : {s_gpkg, s_location}) {
+        const auto store = store::open(location, {store::Access::read_only, {}, {}});
+        const auto snapshot = store->read_snapshot();
+        store->features().permit_plans([&](const store::PermitPlanLink& l) {
+            links[at].push_back({std::string(l.municipality), std::string(l.case_id), std::string(l.plan_municipality),
+                                 std::string(l.plan_id)});
+        });
+        ++at;
+    }
+    EXPECT_GT(links[0].size(), 50u) << "the example's permits lie in its plans";
+    EXPECT_TRUE(std::is_sorted(links[0].begin(), links[0].end()));
+    EXPECT_EQ(links[0], links[1]);
+    sqlite::Database gpkg(s_gpkg, sqlite::OpenMode::read_only);
+    EXPECT_EQ(links[0].size(), static_cast<std::size_t>(*gpkg.query_int("SELECT count(*) FROM permit_plans")));
 }
 
 TEST_F(PostgisStore, StatusSeesACopyWholeOrNotAtAll) {

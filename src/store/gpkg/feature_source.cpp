@@ -114,6 +114,13 @@ std::int64_t GpkgFeatureSource::completed_dwellings(const std::string& municipal
         .value_or(0);
 }
 
+void GpkgFeatureSource::permit_plans(const std::function<void(const PermitPlanLink&)>& each) {
+    auto st = m_db.prepare("SELECT p.municipality, p.case_id, pl.municipality, pl.plan_id FROM permit_plans pp "
+                           "JOIN permits p ON p.fid = pp.permit_fid JOIN plans pl ON pl.fid = pp.plan_fid "
+                           "WHERE p.missing_since_run IS NULL AND pl.missing_since_run IS NULL ORDER BY 1, 2, 3, 4");
+    while (st.step()) each({st.column_view(0), st.column_view(1), st.column_view(2), st.column_view(3)});
+}
+
 std::map<std::string, std::string> GpkgFeatureSource::first_dates() {
     // The dates of a permit are in order (ingest checks it), so its first known one is its earliest.
     auto st = m_db.prepare("SELECT municipality, min(coalesce(applied_date, granted_date, started_date, completed_date, "

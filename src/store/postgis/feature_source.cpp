@@ -143,6 +143,14 @@ std::int64_t PgFeatureSource::completed_dwellings(const std::string& municipalit
         .value_or(0);
 }
 
+void PgFeatureSource::permit_plans(const std::function<void(const PermitPlanLink&)>& each) {
+    m_c.copy_out("SELECT p.municipality, p.case_id, pl.municipality, pl.plan_id FROM permit_plans pp "
+                 "JOIN permits p ON p.fid = pp.permit_fid JOIN plans pl ON pl.fid = pp.plan_fid "
+                 "WHERE p.missing_since_run IS NULL AND pl.missing_since_run IS NULL "
+                 "ORDER BY p.municipality COLLATE \"C\", p.case_id COLLATE \"C\", pl.municipality COLLATE \"C\", pl.plan_id COLLATE \"C\"",
+                 [&](pg::Connection::CopyFields c) { each({*c[0], *c[1], *c[2], *c[3]}); });
+}
+
 std::map<std::string, std::string> PgFeatureSource::first_dates() {
     // The dates of a permit are in order (ingest checks it), so its first known one is its earliest.
     const pg::Result r = m_c.exec("SELECT municipality, min(coalesce(applied_date, granted_date, started_date, completed_date, "

@@ -16,6 +16,7 @@ public:
     std::vector<AreaFeature> areas(const std::string& area_set) override;
     void permits(const PermitQuery& query, const std::function<void(const PermitFeature&)>& each) override;
     void plans(const std::function<void(const PlanFeature&)>& each) override;
+    void permit_plans(const std::function<void(const PermitPlanLink&)>& each) override;
     void rejected(const std::function<void(const RejectedFeature&)>& each) override;
     std::vector<SourceSummary> sources() override;
     std::vector<SourceRun> latest_runs() override;

@@ -40,6 +40,7 @@ public:
     }
     std::vector<store::AreaFeature> areas(const std::string&) override { return {}; }
     void plans(const std::function<void(const store::PlanFeature&)>&) override {}
+    void permit_plans(const std::function<void(const store::PermitPlanLink&)>&) override {}
     void rejected(const std::function<void(const store::RejectedFeature&)>&) override {}
     std::vector<store::SourceSummary> sources() override { return {}; }
     std::vector<store::SourceRun> latest_runs() override { return {}; }
