@@ -286,6 +286,23 @@ Config build(const toml::table& doc, const std::string& path) {
             c.plan_capacities.push_back(std::move(pc));
         }
     }
+    if (const auto* programmes = doc["plan_programme"].as_array()) {
+        for (std::size_t i = 0; i < programmes->size(); ++i) {
+            const auto& t = *programmes->get(i)->as_table();
+            const std::string key = fmt::format("plan_programme[{}]", i);
+            PlanProgramme pp{str(t["municipality"]), str(t["plan_id"]), t["dwellings_per_year"].value<double>(), {}};
+            if (const auto* years = t["years"].as_table()) {
+                for (const auto& [year, n] : *years) pp.years[std::stoi(std::string(year.str()))] = n.value<double>().value_or(0);
+            }
+            if (pp.dwellings_per_year.has_value() == !pp.years.empty()) {
+                problems.add(programmes->get(i), key, "give either dwellings_per_year or years, not both and not neither");
+            }
+            if (c.find_plan_programme(pp.municipality, pp.plan_id)) {
+                problems.add(programmes->get(i), key, fmt::format("plan {} of {} is listed twice", pp.plan_id, pp.municipality));
+            }
+            c.plan_programmes.push_back(std::move(pp));
+        }
+    }
     c.status.stalled_after_months =
         static_cast<int>(doc["status"]["stalled_after_months"].value<std::int64_t>().value_or(c.status.stalled_after_months));
     const auto report = doc["report"];
@@ -357,6 +374,13 @@ const AreaSet* Config::find_area_set(const std::string& name) const {
 
 const PlanCapacity* Config::find_plan_capacity(const std::string& municipality, const std::string& plan_id) const {
     for (const auto& p : plan_capacities) {
+        if (p.municipality == municipality && p.plan_id == plan_id) return &p;
+    }
+    return nullptr;
+}
+
+const PlanProgramme* Config::find_plan_programme(const std::string& municipality, const std::string& plan_id) const {
+    for (const auto& p : plan_programmes) {
         if (p.municipality == municipality && p.plan_id == plan_id) return &p;
     }
     return nullptr;

@@ -75,6 +75,15 @@ struct PlanCapacity {
     std::string note;
 };
 
+/// A planner's programme for one plan: the dwellings to be applied for in it per year, as one rate or year by
+/// year (the forecast, docs/forecast.md §5).
+struct PlanProgramme {
+    std::string municipality;
+    std::string plan_id;
+    std::optional<double> dwellings_per_year;
+    std::map<int, double> years; ///< calendar year → dwellings
+};
+
 struct StatusRules {
     int stalled_after_months = 12;
 };
@@ -107,6 +116,7 @@ struct Config {
     Capacity capacity;
     StatusRules status;
     std::vector<PlanCapacity> plan_capacities;
+    std::vector<PlanProgramme> plan_programmes;
     std::vector<std::string> notes; ///< things to tell the user about the file (a key under its former name)
 
     const Municipality* find_municipality(const std::string& code) const;
@@ -118,6 +128,7 @@ struct Config {
     const Mapping* find_mapping(const std::string& name) const;
     const AreaSet* find_area_set(const std::string& name) const;
     const PlanCapacity* find_plan_capacity(const std::string& municipality, const std::string& plan_id) const;
+    const PlanProgramme* find_plan_programme(const std::string& municipality, const std::string& plan_id) const;
 };
 
 /// Reads and validates a config file. Every problem is a UsageError (exit code 2) whose message lists each

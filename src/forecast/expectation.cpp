@@ -66,6 +66,27 @@ PipelineExpectation expect_pipeline(const History& history, const Hazards& hazar
     return out;
 }
 
+void add_plans(PipelineExpectation& expected, const History& history, const Hazards& hazards, const PlanApplications& plans) {
+    std::map<std::size_t, Flow> flows;
+    for (std::size_t i = 0; i < plans.monthly.size(); ++i) {
+        const auto group = plans.group.at(i);
+        if (!group) continue;
+        auto flow = flows.find(*group);
+        if (flow == flows.end()) flow = flows.emplace(*group, flow_of(hazards, *group, Stage::applied, 0, expected.months)).first;
+        std::vector<std::pair<int, double>> areas = history.plans.at(i).areas;
+        double rest = 1;
+        for (const auto& [area, share] : areas) rest -= share;
+        if (rest > 1e-9) areas.emplace_back(-1, rest);
+        for (const auto& [area, share] : areas) {
+            for (Expected* e : targets_of(expected, history, *group, area)) {
+                for (std::size_t t = 0; t < plans.monthly[i].size(); ++t) {
+                    if (plans.monthly[i][t] > 0) e->add(Source::plans, flow->second, share * plans.monthly[i][t], false, t);
+                }
+            }
+        }
+    }
+}
+
 void add_trend(PipelineExpectation& expected, const History& history, const Hazards& hazards, const Trend& trend) {
     const auto months = static_cast<std::size_t>(std::max(expected.months, 0));
     for (std::size_t g = 0; g < trend.levels.size(); ++g) {

@@ -12,14 +12,15 @@
 
 #include "forecast/chain.hpp"
 #include "forecast/reader.hpp"
+#include "forecast/plans.hpp"
 #include "forecast/trend.hpp"
 
 namespace bostad::forecast {
 
-/// Where expected dwellings come from: the permits in each stage of the pipeline now, and the permits to come
-/// (the trend; later: plans).
-enum class Source { applied, granted, started, trend };
-inline constexpr std::size_t k_sources = 4;
+/// Where expected dwellings come from: the permits in each stage of the pipeline now, the applications to come
+/// in plans in force, and the other permits to come (the trend).
+enum class Source { applied, granted, started, plans, trend };
+inline constexpr std::size_t k_sources = 5;
 
 /// Per source and month to come (index 0: the month after the forecast's).
 using Months = std::vector<double>;
@@ -43,6 +44,10 @@ struct PipelineExpectation {
 
 /// The expected flows of every permit in the pipeline at the history's month, over `months` months to come.
 PipelineExpectation expect_pipeline(const History& history, const Hazards& hazards, int months);
+
+/// Adds the plans' expected applications, as new applications of the plan's group, over the plan's areas by
+/// its shares (the rest in no area) (Source::plans).
+void add_plans(PipelineExpectation& expected, const History& history, const Hazards& hazards, const PlanApplications& plans);
 
 /// Adds the permits the trend expects in each month to come, entering the stage they enter by, spread over the
 /// areas by the trend's shares (Source::trend).

@@ -41,6 +41,13 @@ std::vector<Stay> stays_of(const KnownPermit& p, MonthIndex month) {
     return out;
 }
 
+std::optional<std::pair<Stage, MonthIndex>> entry_of(const KnownPermit& p) {
+    if (p.applied) return std::pair{Stage::applied, *p.applied};
+    if (p.granted) return std::pair{Stage::granted, *p.granted};
+    if (p.started) return std::pair{Stage::started, *p.started};
+    return std::nullopt;
+}
+
 std::optional<Position> position_of(const KnownPermit& p, MonthIndex month) {
     const auto at = [&](Stage stage, const std::optional<MonthIndex>& entered) -> std::optional<Position> {
         if (!entered) return std::nullopt;

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "core/pipeline.hpp"
@@ -27,6 +28,11 @@ struct KnownPermit {
 /// `month`. A permit known only from a later stage (a decision list has no application dates) has no stay in
 /// the stages before.
 std::vector<Stay> stays_of(const KnownPermit& p, MonthIndex month);
+
+/// The stage a permit entered the pipeline in and its month: the first stage it is known in (its application;
+/// its grant when the delivery has no application dates; its start when it has neither). None when no stage
+/// month is known.
+std::optional<std::pair<Stage, MonthIndex>> entry_of(const KnownPermit& p);
 
 /// Where a permit in the pipeline stands: its stage, and how many months it will have been in it at the start
 /// of the month after `month` (the months_in of flow_of()).

@@ -1,7 +1,11 @@
 #include "forecast/reader.hpp"
 
+#include <algorithm>
+#include <unordered_map>
+
 #include "core/domain.hpp"
 #include "store/feature_source.hpp"
+#include "store/status_source.hpp"
 
 namespace bostad::forecast {
 namespace {
@@ -11,6 +15,90 @@ std::string house_class(std::optional<std::string_view> house_type) {
         return std::string(*house_type);
     }
     return "other";
+}
+
+/// A permit's or a plan's key: municipality and id.
+std::string key_of(std::string_view municipality, std::string_view id) {
+    std::string k(municipality);
+    k += '\x1f';
+    k += id;
+    return k;
+}
+
+/// Each area's index in `h.areas`, added when new.
+class AreaIndex {
+public:
+    explicit AreaIndex(History& h) : m_h(h) {}
+    int of(std::string_view area_id) {
+        const auto it = m_index.find(area_id);
+        if (it != m_index.end()) return it->second;
+        const int i = static_cast<int>(m_h.areas.size());
+        m_h.areas.emplace_back(area_id);
+        m_index.emplace(std::string(area_id), i);
+        return i;
+    }
+
+private:
+    History& m_h;
+    std::map<std::string, int, std::less<>> m_index;
+};
+
+/// The plans in force at the month with their shares of the set's areas (whose every area is added to `h`);
+/// returns each plan's index by its key.
+std::unordered_map<std::string, int> read_plans(History& h, store::StatusSource& status, AreaIndex& areas,
+                                                const Cutoffs<std::string_view>& cut, const std::optional<std::string>& area_set,
+                                                const std::function<bool(std::string_view)>& covers) {
+    std::unordered_map<std::int64_t, std::size_t> area_of_fid;
+    const std::optional<std::int64_t> set = area_set ? status.find_area_set(*area_set) : std::nullopt;
+    if (set) {
+        for (const store::AreaRow& a : status.areas(*set)) area_of_fid.emplace(a.fid, static_cast<std::size_t>(areas.of(a.area_id)));
+    }
+    std::vector<std::pair<std::int64_t, ReadPlan>> plans;
+    for (const auto& [fid, p] : status.legal_plans(std::nullopt, cut, nullptr)) {
+        if (covers && !covers(p.municipality)) continue;
+        const auto legal = known_month(p.legal_date, false, h.month);
+        if (!legal) continue;
+        plans.push_back({fid, ReadPlan{p.municipality, p.plan_id, *legal, p.counted(), {}}});
+    }
+    std::sort(plans.begin(), plans.end(), [](const auto& a, const auto& b) {
+        return std::tie(a.second.municipality, a.second.plan_id) < std::tie(b.second.municipality, b.second.plan_id);
+    });
+    std::unordered_map<std::int64_t, std::size_t> index_of_fid;
+    std::unordered_map<std::string, int> index_of_key;
+    for (auto& [fid, plan] : plans) {
+        index_of_fid.emplace(fid, h.plans.size());
+        index_of_key.emplace(key_of(plan.municipality, plan.plan_id), static_cast<int>(h.plans.size()));
+        h.plans.push_back(std::move(plan));
+    }
+    if (set) {
+        for (const store::PlanShare& s : status.plan_shares(*set, area_of_fid)) {
+            const auto it = index_of_fid.find(s.plan_fid);
+            if (it != index_of_fid.end()) h.plans[it->second].areas.emplace_back(static_cast<int>(s.area), s.share);
+        }
+    }
+    return index_of_key;
+}
+
+/// The plans in force each permit lies in, by the permit's key.
+std::unordered_map<std::string, std::vector<int>> read_links(store::FeatureSource& features, const std::unordered_map<std::string, int>& plans) {
+    std::unordered_map<std::string, std::vector<int>> out;
+    if (plans.empty()) return out;
+    features.permit_plans([&](const store::PermitPlanLink& l) {
+        const auto it = plans.find(key_of(l.plan_municipality, l.plan_id));
+        if (it != plans.end()) out[key_of(l.municipality, l.case_id)].push_back(it->second);
+    });
+    return out;
+}
+
+/// Of the plans a permit lies in, the latest in force when it entered the pipeline.
+int plan_at_entry(const History& h, const KnownPermit& p, const std::vector<int>& plans) {
+    const auto entry = entry_of(p);
+    int best = -1;
+    for (const int i : plans) {
+        const MonthIndex legal = h.plans[static_cast<std::size_t>(i)].legal;
+        if (entry && legal <= entry->second && (best < 0 || legal >= h.plans[static_cast<std::size_t>(best)].legal)) best = i;
+    }
+    return best;
 }
 
 } // namespace
@@ -30,13 +118,15 @@ std::optional<MonthIndex> known_month(std::optional<std::string_view> iso, bool 
     return year_only ? Month(d->year(), 7).index() : Month::of(*d).index();
 }
 
-History read_history(store::FeatureSource& features, Month month, int stalled_months, const std::optional<std::string>& area_set,
-                     const std::function<bool(std::string_view)>& covers) {
+History read_history(store::FeatureSource& features, store::StatusSource* plans, Month month, int stalled_months,
+                     const std::optional<std::string>& area_set, const std::function<bool(std::string_view)>& covers) {
     History h;
     h.month = month;
     const MonthDays days = month_days(month, stalled_months);
     const Cutoffs<std::string_view> cut = days.cutoffs();
-    std::map<std::string, int, std::less<>> area_index;
+    AreaIndex areas(h);
+    const auto plan_index = plans ? read_plans(h, *plans, areas, cut, area_set, covers) : std::unordered_map<std::string, int>{};
+    const auto links = read_links(features, plan_index);
     features.permits({area_set, false}, [&](const store::PermitFeature& p) {
         if (covers && !covers(p.municipality)) return;
         const PipelineState state = state_at(p.dates, cut);
@@ -52,15 +142,10 @@ History read_history(store::FeatureSource& features, Month month, int stalled_mo
         r.known.refused = at(StageDate::refused);
         r.known.withdrawn = at(StageDate::withdrawn);
         r.dwellings = p.dwellings;
-        if (p.area_id) {
-            const auto it = area_index.find(*p.area_id);
-            if (it != area_index.end()) {
-                r.area = it->second;
-            } else {
-                r.area = static_cast<int>(h.areas.size());
-                h.areas.emplace_back(*p.area_id);
-                area_index.emplace(std::string(*p.area_id), r.area);
-            }
+        if (p.area_id) r.area = areas.of(*p.area_id);
+        if (!links.empty()) {
+            const auto it = links.find(key_of(p.municipality, p.case_id));
+            if (it != links.end()) r.plan = plan_at_entry(h, r.known, it->second);
         }
         h.permits.push_back(r);
     });

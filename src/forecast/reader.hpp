@@ -17,6 +17,7 @@
 
 namespace bostad::store {
 class FeatureSource;
+class StatusSource;
 }
 
 namespace bostad::forecast {
@@ -44,13 +45,25 @@ struct ReadPermit {
     KnownPermit known;
     std::optional<std::int64_t> dwellings; ///< none: not delivered (forecast as a permit, never as dwellings)
     int area = -1;                         ///< index into History::areas; -1: in no area
+    /// Index into History::plans: the plan it lies in that was in force when it entered the pipeline (of
+    /// several, the latest by laga kraft); -1: none.
+    int plan = -1;
+};
+
+/// A plan in force at the end of the month (laga kraft on or before it).
+struct ReadPlan {
+    std::string municipality, plan_id;
+    MonthIndex legal = 0; ///< the month of its laga kraft
+    double capacity = 0;  ///< the dwellings it counts for, by the status's rules (override, delivered, estimate)
+    std::vector<std::pair<int, double>> areas; ///< (index into History::areas, share); the rest lies in no area
 };
 
 struct History {
     Month month;
     Groups groups;
-    std::vector<std::string> areas; ///< area ids met, in the order met
+    std::vector<std::string> areas; ///< read with plans: the set's areas by area_id, then any other met; else in the order met
     std::vector<ReadPermit> permits;
+    std::vector<ReadPlan> plans; ///< ordered by municipality and plan_id
 };
 
 /// The month index of an ISO date as known at the end of `month`: none when later. A year alone (the store
@@ -58,8 +71,9 @@ struct History {
 std::optional<MonthIndex> known_month(std::optional<std::string_view> iso, bool year_only, Month month);
 
 /// Every permit of the store (of the kommuner `covers` accepts) as known at the end of `month`, with its area in
-/// `area_set` (none: every permit in no area). Permits not applied for by then are left out.
-History read_history(store::FeatureSource& features, Month month, int stalled_months, const std::optional<std::string>& area_set,
-                     const std::function<bool(std::string_view)>& covers);
+/// `area_set` (none: every permit in no area). Permits not applied for by then are left out. With `plans`, also
+/// the plans in force at the month with their shares of the areas, and the plan each permit lies in.
+History read_history(store::FeatureSource& features, store::StatusSource* plans, Month month, int stalled_months,
+                     const std::optional<std::string>& area_set, const std::function<bool(std::string_view)>& covers);
 
 } // namespace bostad::forecast

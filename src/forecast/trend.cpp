@@ -6,17 +6,6 @@
 #include <utility>
 
 namespace bostad::forecast {
-namespace {
-
-/// The stage a permit entered the pipeline in, and its month; none when no stage month is known.
-std::optional<std::pair<Stage, MonthIndex>> entry_of(const KnownPermit& p) {
-    if (p.applied) return std::pair{Stage::applied, *p.applied};
-    if (p.granted) return std::pair{Stage::granted, *p.granted};
-    if (p.started) return std::pair{Stage::started, *p.started};
-    return std::nullopt;
-}
-
-} // namespace
 
 Trend estimate_trend(const History& history) {
     Trend t;
@@ -36,6 +25,7 @@ Trend estimate_trend(const History& history) {
     for (const ReadPermit& p : history.permits) {
         const auto e = entry_of(p.known);
         if (!e || e->second < from || e->second > month) continue;
+        if (p.plan >= 0 && p.dwellings) continue; // the plan's own applications (§5)
         Entries& level = t.levels.at(p.known.group)[static_cast<std::size_t>(e->first)];
         const double w = weight(e->second) / weights;
         if (p.dwellings) level.dwellings += w * static_cast<double>(*p.dwellings);

@@ -32,7 +32,8 @@ struct Trend {
 /// has no application dates; a start when it has neither). The level of a group and stage is the mean of its
 /// monthly entries over the k_trend_months months up to the history's month, each month weighing half as much
 /// as the one k_trend_half_life months after it; months before the store's first known entry are not
-/// observed and left out. No entries, no trend.
+/// observed and left out. Permits with dwellings inside a plan in force when they entered are the plans' (§5)
+/// and left out here. No entries, no trend.
 Trend estimate_trend(const History& history);
 
 } // namespace bostad::forecast

@@ -2,13 +2,16 @@
 // the month agree with the status of that month, and the pipeline's expected flows add up.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <numeric>
 
 #include "aggregate/status.hpp"
 #include "forecast/expectation.hpp"
 #include "forecast/model.hpp"
+#include "forecast/plans.hpp"
 #include "forecast/trend.hpp"
+#include "store/feature_source.hpp"
 #include "store/store.hpp"
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
@@ -37,7 +40,7 @@ protected:
 
 TEST_F(ForecastOnTheExample, ThePipelineReadAtTheMonthIsTheStatusPipelineAndFlowsOut) {
     const Month month(2026, 10);
-    const forecast::History h = forecast::read_history(s_store->features(), month, 12, std::string("distrikt"), {});
+    const forecast::History h = forecast::read_history(s_store->features(), &s_store->status(), month, 12, std::string("distrikt"), {});
     ASSERT_GT(h.permits.size(), 100u);
 
     aggregate::StatusRequest req;
@@ -78,8 +81,9 @@ TEST_F(ForecastOnTheExample, ThePipelineReadAtTheMonthIsTheStatusPipelineAndFlow
 }
 
 TEST_F(ForecastOnTheExample, TheTrendOfApplicationsIsTheWeightedMeanOfTheStatusMonthlyApplications) {
+    // Read without plans: the trend takes every new permit.
     const Month month(2026, 10);
-    const forecast::History h = forecast::read_history(s_store->features(), month, 12, std::string("distrikt"), {});
+    const forecast::History h = forecast::read_history(s_store->features(), nullptr, month, 12, std::string("distrikt"), {});
     const forecast::Trend trend = forecast::estimate_trend(h);
     std::map<std::string, double> level;
     for (std::size_t g = 0; g < h.groups.size(); ++g) {
@@ -101,6 +105,60 @@ TEST_F(ForecastOnTheExample, TheTrendOfApplicationsIsTheWeightedMeanOfTheStatusM
         }
         EXPECT_GT(sum, 0) << m.code;
         EXPECT_NEAR(level[m.code], sum / weights, 1e-6 * sum) << m.code;
+    }
+}
+
+TEST_F(ForecastOnTheExample, PlansInForceAreTheStatusPlansAndThePointForecastAddsUp) {
+    const Month month(2026, 10);
+    const forecast::History h = forecast::read_history(s_store->features(), &s_store->status(), month, 12, std::string("distrikt"), {});
+    aggregate::StatusRequest req;
+    req.month = month;
+    req.area_set = "distrikt";
+    const auto listed = aggregate::list_plans(s_store->status(), req);
+    ASSERT_GT(listed.size(), 5u);
+    ASSERT_EQ(h.plans.size(), listed.size());
+    double capacity = 0, listed_capacity = 0;
+    for (const auto& p : h.plans) capacity += p.capacity;
+    for (const auto& p : listed) listed_capacity += static_cast<double>(p.capacity.value_or(0));
+    EXPECT_DOUBLE_EQ(capacity, listed_capacity);
+    const auto in_plans = std::count_if(h.permits.begin(), h.permits.end(), [](const forecast::ReadPermit& p) { return p.plan >= 0; });
+    EXPECT_GT(in_plans, 20) << "the example's permits are built in its plans";
+    const auto areas = s_store->features().areas("distrikt");
+    EXPECT_EQ(h.areas.size(), areas.size()) << "every area of the set, with permits or not";
+
+    const forecast::Hazards hazards = forecast::fit(h);
+    const int months = 120;
+    forecast::PipelineExpectation e = forecast::expect_pipeline(h, hazards, months);
+    const forecast::PlanApplications apps =
+        forecast::plan_applications(h, forecast::estimate_absorption(h), {}, months);
+    forecast::add_plans(e, h, hazards, apps);
+    forecast::add_trend(e, h, hazards, forecast::estimate_trend(h));
+    double applied = 0, unused = 0, completed = 0;
+    for (const auto& m : apps.monthly) applied = std::accumulate(m.begin(), m.end(), applied);
+    for (const double u : forecast::unused_capacity(h)) unused += u;
+    EXPECT_GT(applied, 0) << "plans with unused capacity are applied for";
+    EXPECT_LE(applied, unused + 1e-6) << "never more than is left";
+    for (std::size_t t = 0; t < static_cast<std::size_t>(months); ++t) {
+        completed += e.total.completed[static_cast<std::size_t>(forecast::Source::plans)][t];
+    }
+    EXPECT_LE(completed, applied + 1e-6);
+    // The example's building goes on at a steady pace: the next year's completions are of the last year's order.
+    req.series_months = 12;
+    double last_year = 0, next_year = 0;
+    for (const auto& m : aggregate::compute_status(s_store->status(), req).municipalities) {
+        for (const auto& c : m.series) last_year += static_cast<double>(c[Figure::completed_in_month]);
+    }
+    for (std::size_t t = 0; t < 12; ++t) next_year += e.total.total_completed(t);
+    EXPECT_GT(next_year, 0.5 * last_year) << next_year << " against " << last_year;
+    EXPECT_LT(next_year, 2.0 * last_year) << next_year << " against " << last_year;
+    for (std::size_t src = 0; src < forecast::k_sources; ++src) {
+        for (std::size_t t = 0; t < static_cast<std::size_t>(months); t += 7) {
+            double by_area = e.unassigned.completed[src][t], by_kommun = 0;
+            for (const auto& a : e.areas) by_area += a.completed[src][t];
+            for (const auto& [code, m] : e.municipalities) by_kommun += m.completed[src][t];
+            EXPECT_NEAR(by_area, e.total.completed[src][t], 1e-9) << src << " " << t;
+            EXPECT_NEAR(by_kommun, e.total.completed[src][t], 1e-9) << src << " " << t;
+        }
     }
 }
 

@@ -111,6 +111,35 @@ TEST(Config, WrongTypeIsNamed) {
     EXPECT_NE(date.find("municipality[0].target[0].from: expected a string, found a TOML date"), std::string::npos) << date;
 }
 
+TEST(Config, PlanProgrammesTakeARateOrYearByYear) {
+    const Config c = parse("[[plan_programme]]\nplan_id = \"P1\"\nmunicipality = \"1290\"\ndwellings_per_year = 40\n"
+                           "[[plan_programme]]\nplan_id = \"P2\"\nmunicipality = \"1293\"\nyears = { \"2027\" = 40, \"2028\" = 60.5 }\n",
+                           "b.toml");
+    ASSERT_EQ(c.plan_programmes.size(), 2u);
+    const PlanProgramme* rate = c.find_plan_programme("1290", "P1");
+    ASSERT_NE(rate, nullptr);
+    EXPECT_EQ(rate->dwellings_per_year, 40.0);
+    EXPECT_TRUE(rate->years.empty());
+    const PlanProgramme* years = c.find_plan_programme("1293", "P2");
+    ASSERT_NE(years, nullptr);
+    EXPECT_FALSE(years->dwellings_per_year);
+    EXPECT_EQ(years->years, (std::map<int, double>{{2027, 40.0}, {2028, 60.5}}));
+    EXPECT_EQ(c.find_plan_programme("1290", "P2"), nullptr);
+
+    const std::string both = error_of("[[plan_programme]]\nplan_id = \"P\"\nmunicipality = \"1290\"\ndwellings_per_year = 4\n"
+                                      "years = { \"2027\" = 4 }\n");
+    EXPECT_NE(both.find("plan_programme[0]: give either dwellings_per_year or years"), std::string::npos) << both;
+    const std::string neither = error_of("[[plan_programme]]\nplan_id = \"P\"\nmunicipality = \"1290\"\n");
+    EXPECT_NE(neither.find("plan_programme[0]: give either dwellings_per_year or years"), std::string::npos) << neither;
+    const std::string twice = error_of("[[plan_programme]]\nplan_id = \"P\"\nmunicipality = \"1290\"\ndwellings_per_year = 4\n"
+                                       "[[plan_programme]]\nplan_id = \"P\"\nmunicipality = \"1290\"\ndwellings_per_year = 5\n");
+    EXPECT_NE(twice.find("plan_programme[1]: plan P of 1290 is listed twice"), std::string::npos) << twice;
+    const std::string year = error_of("[[plan_programme]]\nplan_id = \"P\"\nmunicipality = \"1290\"\nyears = { \"27\" = 4 }\n");
+    EXPECT_NE(year.find("plan_programme[0].years"), std::string::npos) << year;
+    const std::string negative = error_of("[[plan_programme]]\nplan_id = \"P\"\nmunicipality = \"1290\"\ndwellings_per_year = -1\n");
+    EXPECT_NE(negative.find("plan_programme[0].dwellings_per_year"), std::string::npos) << negative;
+}
+
 TEST(Config, EnumsAndPatternsListWhatIsAccepted) {
     const std::string kind = error_of("[[source]]\nname = \"a\"\nkind = \"permit\"\nfiles = [\"{month}.csv\"]\n");
     EXPECT_NE(kind.find("source[0].kind: 'permit' is not accepted; use \"permits\" or \"plans\""), std::string::npos) << kind;

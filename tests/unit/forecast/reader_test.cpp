@@ -64,7 +64,7 @@ TEST(ForecastReader, ReadsThePermitsAsKnownAtTheEndOfTheMonth) {
         {"1281", "F", "småhus", 1, "2026-01-01", "", "", "", "D9"},                         // outside the project
     });
     const Month month(2026, 10);
-    const History h = read_history(store, month, 12, std::string("distrikt"), [](std::string_view m) { return m != "1281"; });
+    const History h = read_history(store, nullptr, month, 12, std::string("distrikt"), [](std::string_view m) { return m != "1281"; });
     ASSERT_EQ(h.permits.size(), 4u) << "D is not applied for at the month's end; F's kommun is not the project's";
     const ReadPermit& a = h.permits[0];
     EXPECT_EQ(a.known.state, PipelineState::granted) << "its start in November is not known at October's end";
