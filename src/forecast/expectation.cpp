@@ -93,8 +93,10 @@ void add_trend(PipelineExpectation& expected, const History& history, const Haza
         for (std::size_t s = 0; s < k_stages; ++s) {
             const Entries& level = trend.levels[g][s];
             if (level.dwellings == 0 && level.unknown == 0) continue;
-            // A permit entering in month t flows as one entering now, t months later.
-            const Flow flow = flow_of(hazards, g, static_cast<Stage>(s), 0, expected.months);
+            // A permit entering in month t flows as one entering now, t months later; one first known by its start
+            // starts in the month it enters.
+            Flow flow = flow_of(hazards, g, static_cast<Stage>(s), 0, expected.months);
+            if (static_cast<Stage>(s) == Stage::started && !flow.started.empty()) flow.started[0] = 1;
             for (const auto& [area, share] : trend.area_shares.at(g)) {
                 for (Expected* e : targets_of(expected, history, g, area)) {
                     for (std::size_t t = 0; t < months; ++t) {

@@ -11,6 +11,7 @@ Trend estimate_trend(const History& history) {
     Trend t;
     t.levels.resize(history.groups.size());
     t.area_shares.resize(history.groups.size());
+    t.sizes.resize(history.groups.size());
     const MonthIndex month = history.month.index();
     std::optional<MonthIndex> first;
     for (const ReadPermit& p : history.permits) {
@@ -19,17 +20,25 @@ Trend estimate_trend(const History& history) {
     if (!first) return t;
     const MonthIndex from = std::max(*first, month - (k_trend_months - 1));
     const auto weight = [&](MonthIndex m) { return std::exp2(-static_cast<double>(month - m) / k_trend_half_life); };
-    double weights = 0;
-    for (MonthIndex m = from; m <= month; ++m) weights += weight(m);
+    double weights = 0, squares = 0;
+    for (MonthIndex m = from; m <= month; ++m) {
+        weights += weight(m);
+        squares += weight(m) * weight(m);
+    }
+    t.effective_months = weights * weights / squares;
     std::vector<double> counts(history.groups.size(), 0.0);
     for (const ReadPermit& p : history.permits) {
         const auto e = entry_of(p.known);
         if (!e || e->second < from || e->second > month) continue;
+        if (p.dwellings) t.sizes.at(p.known.group).push_back(*p.dwellings);
         if (p.plan >= 0 && p.dwellings) continue; // the plan's own applications (§5)
         Entries& level = t.levels.at(p.known.group)[static_cast<std::size_t>(e->first)];
         const double w = weight(e->second) / weights;
-        if (p.dwellings) level.dwellings += w * static_cast<double>(*p.dwellings);
-        else level.unknown += w;
+        if (p.dwellings) {
+            level.dwellings += w * static_cast<double>(*p.dwellings);
+        } else {
+            level.unknown += w;
+        }
         t.area_shares.at(p.known.group)[p.area] += 1;
         counts.at(p.known.group) += 1;
     }

@@ -3,6 +3,7 @@
 // the stage they are first known in, as the recent past brought them, and in which areas they land.
 
 #include <array>
+#include <cstdint>
 #include <map>
 #include <vector>
 
@@ -26,6 +27,11 @@ struct Trend {
     /// Per group, each area's share (index into History::areas; -1: in no area) of the group's entries in the
     /// window; the shares of a group with entries add up to 1.
     std::vector<std::map<int, double>> area_shares;
+    /// Per group, the dwellings of each of its entries with a count in the window, in plans or not (what a new
+    /// permit's size is drawn from, §7).
+    std::vector<std::vector<std::int64_t>> sizes;
+    /// How many months of equal weight the window's weights are worth: (Σw)² / Σw² (how well a level is known).
+    double effective_months = 0;
 };
 
 /// A permit enters the pipeline in the first stage it is known in (an application; a grant when the delivery

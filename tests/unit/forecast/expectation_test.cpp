@@ -76,16 +76,23 @@ TEST(Expectation, AreasAndUnassignedAddUpToTheKommunerAndTheTotal) {
     EXPECT_DOUBLE_EQ(all, 5 + 2 + 3) << "every dwelling in the pipeline completes within the year; the completed one is not counted again";
 }
 
-TEST(Expectation, TheTrendsPermitsEnterEveryMonthAndFlowLikeNewApplications) {
-    History h = history();
+/// The history's pipeline over six months, and a trend of one group entering by `stage`.
+PipelineExpectation with_trend(const History& h, std::string_view kommun, Stage stage, Entries level, std::map<int, double> shares) {
     Trend trend;
     trend.levels.resize(h.groups.size());
     trend.area_shares.resize(h.groups.size());
-    const std::size_t g1290 = h.groups.of("1290", "småhus");
-    trend.levels[g1290][static_cast<std::size_t>(Stage::applied)] = {6, 1};
-    trend.area_shares[g1290] = {{0, 0.5}, {-1, 0.5}};
+    History groups = h; // Groups::of adds; the group is the history's already
+    const std::size_t g = groups.groups.of(kommun, "småhus");
+    trend.levels.at(g)[static_cast<std::size_t>(stage)] = level;
+    trend.area_shares.at(g) = std::move(shares);
     PipelineExpectation e = expect_pipeline(h, clockwork(h.groups.size()), 6);
     add_trend(e, h, clockwork(h.groups.size()), trend);
+    return e;
+}
+
+TEST(Expectation, TheTrendsPermitsEnterEveryMonthAndFlowLikeNewApplications) {
+    const History h = history();
+    const PipelineExpectation e = with_trend(h, "1290", Stage::applied, {6, 1}, {{0, 0.5}, {-1, 0.5}});
     const auto t = static_cast<std::size_t>(Source::trend);
     // Applied in month m: granted and started in m + 1, completed in m + 3.
     EXPECT_DOUBLE_EQ(e.total.started[t][0], 0);
@@ -103,6 +110,15 @@ TEST(Expectation, TheTrendsPermitsEnterEveryMonthAndFlowLikeNewApplications) {
         for (const Expected& a : e.areas) areas += a.total_started(m);
         EXPECT_DOUBLE_EQ(areas, e.total.total_started(m)) << m;
     }
+}
+
+TEST(Expectation, TheTrendsPermitsFirstKnownByTheirStartStartInTheMonthTheyEnter) {
+    const History h = history();
+    const PipelineExpectation e = with_trend(h, "1293", Stage::started, {2, 0}, {{-1, 1.0}});
+    const auto t = static_cast<std::size_t>(Source::trend);
+    for (std::size_t m = 0; m < 6; ++m) EXPECT_DOUBLE_EQ(e.unassigned.started[t][m], 2) << m;
+    EXPECT_DOUBLE_EQ(e.unassigned.completed[t][1], 0);
+    EXPECT_DOUBLE_EQ(e.unassigned.completed[t][2], 2) << "completed two months after the start";
 }
 
 } // namespace

@@ -1,0 +1,213 @@
+#include "forecast/draws.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <map>
+#include <numeric>
+#include <random>
+#include <tuple>
+
+#include "forecast/chain.hpp"
+
+namespace bostad::forecast {
+namespace {
+
+using Cdf = std::vector<double>;
+
+Cdf cumulative(const std::vector<double>& p) {
+    Cdf c(p.size());
+    std::partial_sum(p.begin(), p.end(), c.begin());
+    return c;
+}
+
+/// The month (offset) the event happens in for a uniform draw `u`, or -1 when it does not within the months.
+int sample(const Cdf& cdf, double u) {
+    const auto it = std::upper_bound(cdf.begin(), cdf.end(), u);
+    return it == cdf.end() ? -1 : static_cast<int>(it - cdf.begin());
+}
+
+/// The distributions of a permit's next start and completion, carried forward once per group, stage and months
+/// in it.
+class Paths {
+public:
+    Paths(const Hazards& hazards, int months) : m_hazards(hazards), m_months(months) {}
+
+    /// Of a permit in `stage` (applied or granted): the month it starts in.
+    const Cdf& start(std::size_t group, Stage stage, int months_in) { return cdf(group, stage, months_in).first; }
+    /// Of a permit started with `months_in` months in the stage (0: it starts in the first month): the month it
+    /// completes in.
+    const Cdf& completion(std::size_t group, int months_in) { return cdf(group, Stage::started, months_in).second; }
+
+private:
+    const std::pair<Cdf, Cdf>& cdf(std::size_t group, Stage stage, int months_in) {
+        const auto key = std::tuple{group, stage, std::clamp(months_in, 0, k_tail)};
+        auto it = m_cache.find(key);
+        if (it == m_cache.end()) {
+            const Flow f = flow_of(m_hazards, group, stage, months_in, m_months);
+            it = m_cache.emplace(key, std::pair{cumulative(f.started), cumulative(f.completed)}).first;
+        }
+        return it->second;
+    }
+
+    const Hazards& m_hazards;
+    int m_months;
+    std::map<std::tuple<std::size_t, Stage, int>, std::pair<Cdf, Cdf>> m_cache;
+};
+
+/// One draw's bookkeeping: adds a permit's dwellings to its units in the span of the month its event falls in.
+class Draw {
+public:
+    Draw(DrawnSums& sums, const DrawRequest& request, std::size_t index) : m_sums(sums), m_request(request), m_index(index) {}
+
+    void add(std::vector<float>& figure, const std::array<std::size_t, 3>& units, int month, double dwellings) {
+        if (month < 0 || month >= static_cast<int>(m_request.span_of_month.size())) return;
+        const int span = m_request.span_of_month[static_cast<std::size_t>(month)];
+        if (span < 0) return;
+        for (const std::size_t u : units) m_sums.at(figure, u, static_cast<std::size_t>(span), m_index) += static_cast<float>(dwellings);
+    }
+
+    /// A permit entering `stage` in month `entered` (entered + months_in months ago at month 0 when negative):
+    /// its start, then its completion, drawn.
+    void follow(Paths& paths, std::mt19937_64& rng, std::size_t group, Stage stage, int months_in, int entered,
+                const std::array<std::size_t, 3>& units, double dwellings) {
+        std::uniform_real_distribution<double> u(0.0, 1.0);
+        int started_at = 0, completion_months_in = months_in;
+        if (stage != Stage::started) {
+            const int k = sample(paths.start(group, stage, months_in), u(rng));
+            if (k < 0) return;
+            started_at = entered + k;
+            add(m_sums.started, units, started_at, dwellings);
+            completion_months_in = 0;
+        } else {
+            started_at = entered;
+        }
+        const int j = sample(paths.completion(group, completion_months_in), u(rng));
+        if (j >= 0) add(m_sums.completed, units, started_at + j, dwellings);
+    }
+
+private:
+    DrawnSums& m_sums;
+    const DrawRequest& m_request;
+    std::size_t m_index;
+};
+
+/// A cumulative share over areas (-1: no area) to draw a new permit's area from.
+struct AreaPick {
+    std::vector<int> areas;
+    Cdf cdf;
+    explicit AreaPick(const std::vector<std::pair<int, double>>& shares) {
+        double sum = 0;
+        for (const auto& [area, share] : shares) {
+            if (share <= 0) continue;
+            sum += share;
+            areas.push_back(area);
+            cdf.push_back(sum);
+        }
+        for (double& c : cdf) c /= sum;
+    }
+    int pick(double u) const {
+        const int i = sample(cdf, u);
+        return areas.at(static_cast<std::size_t>(i < 0 ? static_cast<int>(areas.size()) - 1 : i));
+    }
+};
+
+double mean_of(const std::vector<std::int64_t>& sizes) {
+    if (sizes.empty()) return 1;
+    return static_cast<double>(std::accumulate(sizes.begin(), sizes.end(), std::int64_t{0})) / static_cast<double>(sizes.size());
+}
+
+} // namespace
+
+double DrawnSums::quantile(const std::vector<float>& v, std::size_t unit, std::size_t span, double q) const {
+    if (draws == 0) return 0;
+    std::vector<float> xs(v.begin() + static_cast<std::ptrdiff_t>((unit * spans + span) * draws),
+                          v.begin() + static_cast<std::ptrdiff_t>((unit * spans + span + 1) * draws));
+    std::sort(xs.begin(), xs.end());
+    // The type-7 quantile (linear between order statistics), as R and NumPy give by default.
+    const double h = q * static_cast<double>(draws - 1);
+    const auto lo = static_cast<std::size_t>(std::floor(h));
+    const std::size_t hi = std::min(lo + 1, draws - 1);
+    return static_cast<double>(xs[lo]) + (h - static_cast<double>(lo)) * (static_cast<double>(xs[hi]) - static_cast<double>(xs[lo]));
+}
+
+DrawnSums draw(const History& history, const Hazards& hazards, const Trend& trend, const PlanApplications& plans,
+               const Units& units, const DrawRequest& request) {
+    DrawnSums sums;
+    sums.draws = static_cast<std::size_t>(std::max(request.draws, 1));
+    sums.spans = request.spans;
+    sums.started.assign(units.size() * sums.spans * sums.draws, 0.0F);
+    sums.completed = sums.started;
+    const int months = static_cast<int>(request.span_of_month.size());
+    Paths paths(hazards, months);
+    std::map<std::string, std::size_t, std::less<>> kommun;
+    for (std::size_t i = 0; i < units.municipalities.size(); ++i) kommun.emplace(units.municipalities[i], i);
+    const auto units_of = [&](std::size_t group, int area) {
+        const std::size_t k = units.municipality(kommun.at(history.groups.at(group).municipality));
+        return std::array<std::size_t, 3>{area >= 0 ? static_cast<std::size_t>(area) : units.unassigned(), k, units.total()};
+    };
+    const MonthIndex month = history.month.index();
+    std::vector<AreaPick> trend_areas, plan_areas;
+    for (const auto& shares : trend.area_shares) trend_areas.emplace_back(std::vector<std::pair<int, double>>(shares.begin(), shares.end()));
+    for (const ReadPlan& p : history.plans) {
+        auto shares = p.areas;
+        double rest = 1;
+        for (const auto& s : shares) rest -= s.second;
+        if (rest > 1e-9) shares.emplace_back(-1, rest);
+        plan_areas.emplace_back(shares);
+    }
+    std::mt19937_64 rng(request.seed);
+    std::uniform_real_distribution<double> uniform(0.0, 1.0);
+    // A new permit of `group` entering `stage` in month t: its size and area drawn, then its path.
+    const auto enter = [&](Draw& d, std::size_t group, Stage stage, int t, const AreaPick& areas) {
+        const auto& sizes = trend.sizes.at(group);
+        const double dwellings = sizes.empty() ? 1.0
+                                               : static_cast<double>(sizes[std::min(sizes.size() - 1, static_cast<std::size_t>(
+                                                                                                          uniform(rng) * static_cast<double>(sizes.size())))]);
+        const auto to = units_of(group, areas.pick(uniform(rng)));
+        if (stage == Stage::started) d.add(sums.started, to, t, dwellings); // first known by its start, in month t
+        d.follow(paths, rng, group, stage, 0, t, to, dwellings);
+    };
+    for (std::size_t s = 0; s < sums.draws; ++s) {
+        Draw d(sums, request, s);
+        for (const ReadPermit& p : history.permits) {
+            if (!p.dwellings) continue; // forecast as permits, apart: no interval
+            const auto at = position_of(p.known, month);
+            if (!at) continue;
+            // months_in counts the first month to come; the months it entered "before" month 0 are negative.
+            d.follow(paths, rng, p.known.group, at->stage, at->months_in, 0, units_of(p.known.group, p.area),
+                     static_cast<double>(*p.dwellings));
+        }
+        for (std::size_t g = 0; g < trend.levels.size(); ++g) {
+            const double mean = mean_of(trend.sizes[g]);
+            double permits = 0;
+            for (const Entries& e : trend.levels[g]) permits += e.dwellings / mean;
+            if (permits <= 0) continue;
+            // The level is known as well as the permits behind it: a Gamma with their effective count as shape.
+            const double shape = permits * trend.effective_months;
+            const double level = std::gamma_distribution<double>(shape, 1 / shape)(rng);
+            for (std::size_t stage = 0; stage < k_stages; ++stage) {
+                const double per_month = level * trend.levels[g][stage].dwellings / mean;
+                if (per_month <= 0) continue;
+                for (int t = 0; t < months; ++t) {
+                    const int n = std::poisson_distribution<int>(per_month)(rng);
+                    for (int i = 0; i < n; ++i) enter(d, g, static_cast<Stage>(stage), t, trend_areas[g]);
+                }
+            }
+        }
+        for (std::size_t i = 0; i < plans.monthly.size(); ++i) {
+            const auto group = plans.group.at(i);
+            if (!group) continue;
+            const double mean = mean_of(trend.sizes.at(*group));
+            for (int t = 0; t < months && t < static_cast<int>(plans.monthly[i].size()); ++t) {
+                const double apps = plans.monthly[i][static_cast<std::size_t>(t)];
+                if (apps <= 0) continue;
+                const int n = std::poisson_distribution<int>(apps / mean)(rng);
+                for (int k = 0; k < n; ++k) enter(d, *group, Stage::applied, t, plan_areas[i]);
+            }
+        }
+    }
+    return sums;
+}
+
+} // namespace bostad::forecast
