@@ -8,6 +8,7 @@
 #include "cli/cmd_init.hpp"
 #include "cli/cmd_status.hpp"
 #include "cli/cmd_export.hpp"
+#include "cli/cmd_forecast.hpp"
 #include "cli/cmd_monthly.hpp"
 #include "cli/cmd_report.hpp"
 
@@ -20,6 +21,7 @@ std::vector<std::unique_ptr<Command>> make_commands() {
     commands.push_back(std::make_unique<StatusCommand>());
     commands.push_back(std::make_unique<ExportCommand>());
     commands.push_back(std::make_unique<ReportCommand>());
+    commands.push_back(std::make_unique<ForecastCommand>());
     commands.push_back(std::make_unique<MonthlyCommand>());
     commands.push_back(std::make_unique<HistoryCommand>());
     commands.push_back(std::make_unique<CheckCommand>());

@@ -119,16 +119,25 @@ double mean_of(const std::vector<std::int64_t>& sizes) {
 
 } // namespace
 
+std::vector<double> DrawnSums::over(const std::vector<float>& v, std::size_t unit, std::size_t first, std::size_t last) const {
+    std::vector<double> out(draws, 0.0);
+    for (std::size_t span = first; span <= last && span < spans; ++span) {
+        for (std::size_t d = 0; d < draws; ++d) out[d] += static_cast<double>(v[(unit * spans + span) * draws + d]);
+    }
+    return out;
+}
+
 double DrawnSums::quantile(const std::vector<float>& v, std::size_t unit, std::size_t span, double q) const {
-    if (draws == 0) return 0;
-    std::vector<float> xs(v.begin() + static_cast<std::ptrdiff_t>((unit * spans + span) * draws),
-                          v.begin() + static_cast<std::ptrdiff_t>((unit * spans + span + 1) * draws));
+    return forecast::quantile(over(v, unit, span, span), q);
+}
+
+double quantile(std::vector<double> xs, double q) {
+    if (xs.empty()) return 0;
     std::sort(xs.begin(), xs.end());
-    // The type-7 quantile (linear between order statistics), as R and NumPy give by default.
-    const double h = q * static_cast<double>(draws - 1);
+    const double h = std::clamp(q, 0.0, 1.0) * static_cast<double>(xs.size() - 1);
     const auto lo = static_cast<std::size_t>(std::floor(h));
-    const std::size_t hi = std::min(lo + 1, draws - 1);
-    return static_cast<double>(xs[lo]) + (h - static_cast<double>(lo)) * (static_cast<double>(xs[hi]) - static_cast<double>(xs[lo]));
+    const std::size_t hi = std::min(lo + 1, xs.size() - 1);
+    return xs[lo] + (h - static_cast<double>(lo)) * (xs[hi] - xs[lo]);
 }
 
 DrawnSums draw(const History& history, const Hazards& hazards, const Trend& trend, const PlanApplications& plans,

@@ -34,9 +34,14 @@ struct DrawnSums {
     float& at(std::vector<float>& v, std::size_t unit, std::size_t span, std::size_t draw) {
         return v[(unit * spans + span) * draws + draw];
     }
+    /// Per draw, one unit's sum over the spans `first` to `last` (both included).
+    std::vector<double> over(const std::vector<float>& v, std::size_t unit, std::size_t first, std::size_t last) const;
     /// The q-quantile (0…1) of one unit's and span's draws.
     double quantile(const std::vector<float>& v, std::size_t unit, std::size_t span, double q) const;
 };
+
+/// The q-quantile (0…1) of `xs`, linear between order statistics (R's and NumPy's default); 0 when empty.
+double quantile(std::vector<double> xs, double q);
 
 struct DrawRequest {
     int draws = k_default_draws;

@@ -9,7 +9,12 @@
 #include "aggregate/status.hpp"
 #include "forecast/expectation.hpp"
 #include "forecast/model.hpp"
+#include "forecast/forecast.hpp"
+#include "forecast/forecast_output.hpp"
 #include "forecast/plans.hpp"
+#include "config/config.hpp"
+#include "sqlite/database.hpp"
+#include "sqlite/gpkg_functions.hpp"
 #include "forecast/trend.hpp"
 #include "store/feature_source.hpp"
 #include "store/store.hpp"
@@ -160,6 +165,98 @@ TEST_F(ForecastOnTheExample, PlansInForceAreTheStatusPlansAndThePointForecastAdd
             EXPECT_NEAR(by_kommun, e.total.completed[src][t], 1e-9) << src << " " << t;
         }
     }
+}
+
+/// The forecast of the example from 2026-10, three years on, with the project's config.
+forecast::Forecast example_forecast(store::Store& store, const config::Config& config, Month month = Month(2026, 10)) {
+    forecast::ForecastRequest req;
+    req.month = month;
+    req.area_set = "distrikt";
+    req.config = &config;
+    req.draws = 400;
+    return forecast::make_forecast(store.features(), store.status(), req);
+}
+
+TEST_F(ForecastOnTheExample, EveryExpectedFigureAddsUpAndLiesInItsInterval) {
+    const config::Config config = config::load(s_dir->file("ex/bostad.toml"));
+    const forecast::Forecast f = example_forecast(*s_store, config);
+    ASSERT_EQ(f.spans.size(), 4u);
+    EXPECT_EQ(f.spans[0].label(), "2026-11..2026-12");
+    EXPECT_EQ(f.spans[3].label(), "2029");
+    ASSERT_EQ(f.municipalities.size(), 2u);
+    EXPECT_GT(f.areas.size(), 20u);
+    for (std::size_t span = 0; span < f.spans.size(); ++span) {
+        for (const bool completed : {false, true}) {
+            const auto band = [&](const forecast::UnitForecast& u) { return completed ? u.completed.at(span) : u.started.at(span); };
+            for (std::size_t src = 0; src < forecast::k_sources; ++src) {
+                double areas = band(f.unassigned).by_source[src], kommuner = 0;
+                for (const auto& a : f.areas) areas += band(a).by_source[src];
+                for (const auto& m : f.municipalities) kommuner += band(m).by_source[src];
+                EXPECT_NEAR(areas, band(f.total).by_source[src], 1e-6) << span << " " << src;
+                EXPECT_NEAR(kommuner, band(f.total).by_source[src], 1e-6) << span << " " << src;
+            }
+            for (const auto* u : {&f.total, &f.municipalities[0], &f.municipalities[1]}) {
+                EXPECT_LE(band(*u).low, band(*u).expected) << u->id << " " << span;
+                EXPECT_GE(band(*u).high, band(*u).expected) << u->id << " " << span;
+                EXPECT_GT(band(*u).high, band(*u).low) << u->id << " " << span;
+            }
+            for (const auto& a : f.areas) EXPECT_LE(band(a).low, band(a).high) << a.id;
+        }
+    }
+    double from_plans = 0;
+    for (const auto& b : f.total.completed) from_plans += b.by_source[static_cast<std::size_t>(forecast::Source::plans)];
+    EXPECT_GT(from_plans, 0);
+    ASSERT_EQ(f.targets.size(), 2u) << "the example's two targets run to 2030";
+    for (const auto& t : f.targets) {
+        EXPECT_GE(t.probability, 0);
+        EXPECT_LE(t.probability, 1);
+        EXPECT_GT(t.completed_so_far, 0);
+        EXPECT_GT(t.expected_by_end, static_cast<double>(t.completed_so_far));
+        EXPECT_NEAR(t.expected_shortfall > 0, t.probability < 1, 0) << "a shortfall in some draw means not every draw reaches it";
+    }
+}
+
+TEST_F(ForecastOnTheExample, TheSameStoreAndMonthGiveTheSameNumbers) {
+    const config::Config config = config::load(s_dir->file("ex/bostad.toml"));
+    const auto a = forecast::forecast_json(example_forecast(*s_store, config)).dump();
+    const auto b = forecast::forecast_json(example_forecast(*s_store, config)).dump();
+    EXPECT_EQ(a, b);
+    const auto other = forecast::forecast_json(example_forecast(*s_store, config, Month(2026, 9))).dump();
+    EXPECT_NE(a, other);
+}
+
+TEST_F(ForecastOnTheExample, AMonthBeforeAnyDataGivesZeros) {
+    const config::Config config = config::load(s_dir->file("ex/bostad.toml"));
+    const forecast::Forecast f = example_forecast(*s_store, config, Month(1990, 6));
+    ASSERT_FALSE(f.spans.empty());
+    for (const auto& b : f.total.completed) {
+        EXPECT_EQ(b.expected, 0);
+        EXPECT_EQ(b.high, 0);
+    }
+    ASSERT_EQ(f.municipalities.size(), 2u) << "the project's kommuner, with zeros";
+    for (const auto& t : f.targets) EXPECT_EQ(t.probability, 0);
+}
+
+TEST_F(ForecastOnTheExample, AStoreWithoutPlansInForceForecastsWithoutThem) {
+    TempDir dir;
+    const std::string copy = dir.file("no-plans.gpkg");
+    std::filesystem::copy_file(s_dir->file("ex/bostad.gpkg"), copy);
+    {
+        sqlite::Database db(copy, sqlite::OpenMode::read_write);
+        sqlite::register_gpkg_functions(db); // the R-tree's triggers
+        db.exec("UPDATE plans SET legal_date = NULL");
+    }
+    const auto store = store::open(copy, {store::Access::read_only, {}, {}});
+    const auto snapshot = store->read_snapshot();
+    const config::Config config = config::load(s_dir->file("ex/bostad.toml"));
+    const forecast::Forecast f = example_forecast(*store, config);
+    double from_plans = 0, from_trend = 0;
+    for (const auto& b : f.total.completed) {
+        from_plans += b.by_source[static_cast<std::size_t>(forecast::Source::plans)];
+        from_trend += b.by_source[static_cast<std::size_t>(forecast::Source::trend)];
+    }
+    EXPECT_EQ(from_plans, 0);
+    EXPECT_GT(from_trend, 0) << "every new permit is the trend's";
 }
 
 } // namespace

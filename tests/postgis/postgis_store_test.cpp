@@ -256,6 +256,20 @@ TEST_F(PostgisStore, PermitPlanLinksAreTheSameAsOnTheGeoPackage) {
     EXPECT_EQ(links[0].size(), static_cast<std::size_t>(*gpkg.query_int("SELECT count(*) FROM permit_plans")));
 }
 
+TEST_F(PostgisStore, ForecastIsTheSameAsOnTheGeoPackage) {
+    for (const std::vector<std::string>& extra : {std::vector<std::string>{}, {"--municipality", "Hässleholm", "--years", "1"}}) {
+        std::vector<std::string> args{"forecast", "--month", "2026-10", "--of", "json", "--draws", "300", "-q"};
+        args.insert(args.end(), extra.begin(), extra.end());
+        const auto g = run_bostad(args, s_opts);
+        ASSERT_EQ(g.exit_code, 0) << g.err;
+        args.insert(args.end(), {"--db", s_location});
+        const auto p = run_bostad(args, s_opts);
+        ASSERT_EQ(p.exit_code, 0) << p.err;
+        EXPECT_EQ(g.out, p.out);
+        EXPECT_NE(g.out.find("\"plans\""), std::string::npos);
+    }
+}
+
 TEST_F(PostgisStore, StatusSeesACopyWholeOrNotAtAll) {
     // A status runs in one read-only snapshot: while a writer holds uncommitted rows, it sees the store as it was.
     pg::Connection writer = pg::Connection::open(s_location);

@@ -1,0 +1,225 @@
+#include "forecast/forecast.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "aggregate/status.hpp"
+#include "config/config.hpp"
+#include "core/digest64.hpp"
+#include "forecast/model.hpp"
+#include "forecast/plans.hpp"
+#include "forecast/reader.hpp"
+#include "forecast/trend.hpp"
+#include "store/feature_source.hpp"
+#include "store/status_source.hpp"
+
+namespace bostad::forecast {
+namespace {
+
+/// The spans reported: the rest of the month's year (when any is left), then `years` calendar years.
+std::vector<Span> spans_of(Month month, int years) {
+    std::vector<Span> out;
+    if (month.month() < 12) out.push_back({month.plus(1), Month(month.year(), 12)});
+    for (int y = 1; y <= years; ++y) out.push_back({Month(month.year() + y, 1), Month(month.year() + y, 12)});
+    return out;
+}
+
+/// The months to come cut at every month where a span or a target's range begins, so that any of them is a run
+/// of whole segments. Returns each segment's first month.
+std::vector<Month> segment_starts(Month month, Month end, const std::vector<Span>& spans, const std::vector<TargetOutlook>& targets) {
+    std::set<int> starts{month.plus(1).index()};
+    for (const Span& s : spans) {
+        starts.insert(s.first.index());
+        starts.insert(s.last.plus(1).index());
+    }
+    for (const TargetOutlook& t : targets) {
+        starts.insert(std::max(t.from, month.plus(1)).index());
+        starts.insert(t.to.plus(1).index());
+    }
+    std::vector<Month> out;
+    for (const int i : starts) {
+        if (i <= end.index()) out.push_back(month.plus(i - month.index()));
+    }
+    return out;
+}
+
+/// The segments [first, last] that make up the months `from` to `to`.
+std::pair<std::size_t, std::size_t> segments_of(const std::vector<Month>& starts, Month from, Month to) {
+    std::size_t first = 0, last = 0;
+    for (std::size_t i = 0; i < starts.size(); ++i) {
+        if (starts[i] <= from) first = i;
+        if (starts[i] <= to) last = i;
+    }
+    return {first, last};
+}
+
+std::uint64_t seed_of(const ForecastRequest& r) {
+    return Digest64().add_field(r.month.str()).add_field(r.area_set.value_or("")).add_field(r.municipality.value_or("")).value();
+}
+
+/// The expected figures of one unit in one span, by source, from the point forecast.
+Band expected_band(const Expected& e, bool completed, std::size_t first, std::size_t last) {
+    Band b;
+    const auto& by = completed ? e.completed : e.started;
+    const auto& unknown = completed ? e.completed_unknown : e.started_unknown;
+    for (std::size_t s = 0; s < k_sources; ++s) {
+        for (std::size_t t = first; t <= last && t < by[s].size(); ++t) {
+            b.by_source[s] += by[s][t];
+            b.unknown_permits += unknown[s][t];
+        }
+        b.expected += b.by_source[s];
+    }
+    return b;
+}
+
+} // namespace
+
+std::string Span::label() const {
+    if (first.month() == 1 && last.month() == 12 && first.year() == last.year()) return std::to_string(first.year());
+    return first.str() + ".." + last.str();
+}
+
+Forecast make_forecast(store::FeatureSource& features, store::StatusSource& status, const ForecastRequest& request) {
+    Forecast f;
+    f.month = request.month;
+    f.area_set = request.area_set;
+    f.draws = std::max(request.draws, 1);
+    f.seed = seed_of(request);
+    f.spans = spans_of(request.month, request.years);
+    aggregate::check_month(request.month);
+    if (request.area_set) {
+        aggregate::StatusRequest asked;
+        asked.area_set = request.area_set;
+        aggregate::resolve_area_set(status, asked);
+    }
+    const config::Config* config = request.config;
+    const auto covers = [&](std::string_view code) {
+        return (!config || config->covers(code)) && (!request.municipality || code == *request.municipality);
+    };
+    const History h = read_history(features, &status, request.month, request.stalled_months, request.area_set, covers);
+
+    // The kommuner: the project's (or the one asked for), and any other with permits or plans.
+    std::set<std::string> codes;
+    if (config) {
+        for (const auto& m : config->municipalities) {
+            if (covers(m.code)) codes.insert(m.code);
+        }
+    }
+    if (request.municipality) codes.insert(*request.municipality);
+    for (std::size_t g = 0; g < h.groups.size(); ++g) codes.insert(h.groups.at(g).municipality);
+    for (const ReadPlan& p : h.plans) codes.insert(p.municipality);
+    Units units{h.areas.size(), {codes.begin(), codes.end()}};
+
+    // Targets still running: their ranges decide how far the draws go.
+    Month end = f.spans.empty() ? request.month : f.spans.back().last;
+    if (config) {
+        for (const auto& m : config->municipalities) {
+            if (!codes.count(m.code)) continue;
+            for (const auto& t : m.targets) {
+                if (t.to <= request.month) continue;
+                TargetOutlook o{m.code, t.description, t.from, t.to, t.dwellings, 0, 0, 0, 0};
+                if (t.from <= request.month) {
+                    o.completed_so_far = features.completed_dwellings(m.code, t.from.first_day().iso(), request.month.last_day().iso());
+                }
+                f.targets.push_back(std::move(o));
+                end = std::max(end, t.to);
+            }
+        }
+    }
+    const int months = end.index() - request.month.index();
+    const std::vector<Month> starts = segment_starts(request.month, end, f.spans, f.targets);
+
+    const Hazards hazards = fit(h);
+    const Trend trend = estimate_trend(h);
+    const PlanApplications plans = plan_applications(h, estimate_absorption(h), config ? config->plan_programmes : std::vector<config::PlanProgramme>{}, months);
+    f.notes = plans.notes;
+    PipelineExpectation e = expect_pipeline(h, hazards, months);
+    add_plans(e, h, hazards, plans);
+    add_trend(e, h, hazards, trend);
+
+    DrawRequest dr;
+    dr.draws = f.draws;
+    dr.seed = f.seed;
+    dr.spans = starts.size();
+    for (int t = 0; t < months; ++t) {
+        const Month at = request.month.plus(t + 1);
+        dr.span_of_month.push_back(static_cast<int>(segments_of(starts, at, at).first));
+    }
+    const DrawnSums draws = draw(h, hazards, trend, plans, units, dr);
+
+    const auto unit_forecast = [&](const Expected& expected, std::size_t unit) {
+        UnitForecast u;
+        for (const Span& span : f.spans) {
+            const auto first = static_cast<std::size_t>(span.first.index() - request.month.index() - 1);
+            const auto last = static_cast<std::size_t>(span.last.index() - request.month.index() - 1);
+            const auto [sf, sl] = segments_of(starts, span.first, span.last);
+            for (const bool completed : {false, true}) {
+                Band b = expected_band(expected, completed, first, last);
+                const std::vector<double> sums = draws.over(completed ? draws.completed : draws.started, unit, sf, sl);
+                b.low = quantile(sums, 0.1);
+                b.high = quantile(sums, 0.9);
+                (completed ? u.completed : u.started).push_back(b);
+            }
+        }
+        return u;
+    };
+
+    std::map<std::string, std::pair<std::string, std::string>> area_rows; // area_id → (name, kommun)
+    if (request.area_set) {
+        if (const auto set = status.find_area_set(*request.area_set)) {
+            for (const store::AreaRow& a : status.areas(*set)) area_rows[a.area_id] = {a.name, a.municipality};
+        }
+    }
+    for (std::size_t i = 0; i < h.areas.size(); ++i) {
+        const auto row = area_rows.find(h.areas[i]);
+        const std::string kommun = row == area_rows.end() ? "" : row->second.second;
+        if (!kommun.empty() && !covers(kommun)) continue;
+        UnitForecast u = unit_forecast(e.areas.at(i), i);
+        u.id = h.areas[i];
+        u.name = row == area_rows.end() ? h.areas[i] : row->second.first;
+        u.municipality = kommun;
+        f.areas.push_back(std::move(u));
+    }
+    f.unassigned = unit_forecast(e.unassigned, units.unassigned());
+    const Expected none(months);
+    for (std::size_t k = 0; k < units.municipalities.size(); ++k) {
+        const std::string& code = units.municipalities[k];
+        const auto it = e.municipalities.find(code);
+        UnitForecast u = unit_forecast(it == e.municipalities.end() ? none : it->second, units.municipality(k));
+        u.id = code;
+        u.municipality = code;
+        const auto* m = config ? config->find_municipality(code) : nullptr;
+        u.name = m ? m->name : code;
+        f.municipalities.push_back(std::move(u));
+    }
+    f.total = unit_forecast(e.total, units.total());
+
+    for (TargetOutlook& t : f.targets) {
+        const std::size_t k = static_cast<std::size_t>(std::find(units.municipalities.begin(), units.municipalities.end(), t.municipality) -
+                                                       units.municipalities.begin());
+        const Month from = std::max(t.from, request.month.plus(1));
+        const auto [sf, sl] = segments_of(starts, from, t.to);
+        const std::vector<double> sums = draws.over(draws.completed, units.municipality(k), sf, sl);
+        const auto it = e.municipalities.find(t.municipality);
+        t.expected_by_end = static_cast<double>(t.completed_so_far);
+        if (it != e.municipalities.end()) {
+            for (int m = from.index(); m <= t.to.index(); ++m) {
+                t.expected_by_end += it->second.total_completed(static_cast<std::size_t>(m - request.month.index() - 1));
+            }
+        }
+        double reached = 0, shortfall = 0;
+        for (const double s : sums) {
+            const double by_end = static_cast<double>(t.completed_so_far) + s;
+            if (by_end >= static_cast<double>(t.dwellings)) reached += 1;
+            shortfall += std::max(0.0, static_cast<double>(t.dwellings) - by_end);
+        }
+        t.probability = sums.empty() ? 0 : reached / static_cast<double>(sums.size());
+        t.expected_shortfall = sums.empty() ? 0 : shortfall / static_cast<double>(sums.size());
+    }
+    return f;
+}
+
+} // namespace bostad::forecast
