@@ -4,6 +4,7 @@
 #include <string>
 
 #include "cli/command.hpp"
+#include "forecast/forecast.hpp"
 
 namespace bostad::cli {
 
@@ -14,6 +15,8 @@ struct ForecastOptions {
     std::optional<std::string> area_set;
     std::optional<std::string> municipality;
     int draws = 1000;
+    std::optional<std::string> backtest; ///< FROM..TO
+    int horizon = 12;
 };
 
 /// bostad forecast: expected dwellings started and completed per area and year, with intervals.
@@ -31,8 +34,13 @@ public:
                "[[plan_programme]]) and the permits not applied for yet (the trend of the last 36 months).\n"
                "For each target of the config's kommuner: the chance of reaching it by its end and the expected\n"
                "shortfall. Permits without a dwelling count are forecast as permits, apart. The intervals come\n"
-               "from --draws seeded draws: the same store and month give the same numbers. The method, with\n"
-               "its formulas: docs/forecast.md.";
+               "from --draws seeded draws: the same store and month give the same numbers.\n"
+               "--backtest FROM..TO (instead of --month) checks the forecast against what happened: from each\n"
+               "month of the range, the completed dwellings forecast for the next --horizon months from the\n"
+               "store as known then, against what the store records, beside two naive forecasts (the last 12\n"
+               "months repeated; the mean month of the last 36): the mean absolute error per kommun and origin,\n"
+               "per kommun and per area, and the share of outcomes inside the 80 % interval.\n"
+               "The method, with its formulas: docs/forecast.md.";
     }
     std::vector<OutputFormat> formats() const override { return {OutputFormat::text, OutputFormat::json, OutputFormat::csv}; }
     void declare(CLI::App& app) override;
@@ -41,6 +49,8 @@ public:
     const ForecastOptions& options() const { return m_options; }
 
 private:
+    /// What the options say a forecast covers (area set, kommun, draws, the config's rules).
+    forecast::ForecastRequest scope(Context& ctx) const;
     ForecastOptions m_options;
 };
 

@@ -88,7 +88,7 @@ Forecast make_forecast(store::FeatureSource& features, store::StatusSource& stat
     f.area_set = request.area_set;
     f.draws = std::max(request.draws, 1);
     f.seed = seed_of(request);
-    f.spans = spans_of(request.month, request.years);
+    f.spans = request.spans.empty() ? spans_of(request.month, request.years) : request.spans;
     aggregate::check_month(request.month);
     if (request.area_set) {
         aggregate::StatusRequest asked;
@@ -114,8 +114,9 @@ Forecast make_forecast(store::FeatureSource& features, store::StatusSource& stat
     Units units{h.areas.size(), {codes.begin(), codes.end()}};
 
     // Targets still running: their ranges decide how far the draws go.
-    Month end = f.spans.empty() ? request.month : f.spans.back().last;
-    if (config) {
+    Month end = request.month;
+    for (const Span& s : f.spans) end = std::max(end, s.last);
+    if (config && request.targets) {
         for (const auto& m : config->municipalities) {
             if (!codes.count(m.code)) continue;
             for (const auto& t : m.targets) {

@@ -24,6 +24,12 @@ class StatusSource;
 
 namespace bostad::forecast {
 
+/// A span of months the forecast reports (by default the rest of the month's year, then whole calendar years).
+struct Span {
+    Month first, last;
+    std::string label() const; ///< "2027", or "2026-11..2026-12" for a part of a year
+};
+
 struct ForecastRequest {
     Month month;
     int years = 3;                           ///< calendar years after the month's own
@@ -32,12 +38,8 @@ struct ForecastRequest {
     int stalled_months = 12;
     const config::Config* config = nullptr; ///< kommuner covered, targets, plan programmes
     int draws = k_default_draws;
-};
-
-/// A span of months the forecast reports: the rest of the month's year, then whole calendar years.
-struct Span {
-    Month first, last;
-    std::string label() const; ///< "2027", or "2026-11..2026-12" for a part of a year
+    std::vector<Span> spans; ///< the spans to report; none: the rest of the month's year and `years` years
+    bool targets = true;     ///< the config's targets too
 };
 
 /// Expected dwellings started or completed in one span, by source, with the 80 % interval of their sum.

@@ -42,6 +42,27 @@ void print_unit(std::ostream& out, const Forecast& f, std::string_view label, co
     out << "\n";
 }
 
+nlohmann::json errors_json(const Errors& e) {
+    return {{"forecast", rounded(e.forecast)}, {"last_12_months", rounded(e.last_12_months)}, {"mean_36_months", rounded(e.mean_36_months)}};
+}
+
+nlohmann::json share_json(const std::optional<double>& share) {
+    return share ? nlohmann::json(std::round(*share * 1000) / 1000) : nlohmann::json();
+}
+
+nlohmann::json unit_backtest_json(const UnitBacktest& u) {
+    nlohmann::json outcomes = nlohmann::json::array();
+    for (const Outcome& o : u.outcomes) {
+        outcomes.push_back({{"origin", o.origin.str()}, {"expected", rounded(o.expected)}, {"low", rounded(o.low)}, {"high", rounded(o.high)},
+                            {"actual", rounded(o.actual)}, {"last_12_months", rounded(o.last_12_months)},
+                            {"mean_36_months", rounded(o.mean_36_months)}, {"active", o.active}});
+    }
+    return {{"name", u.name}, {"municipality", u.municipality}, {"mae", errors_json(u.mae())}, {"coverage_80", share_json(u.coverage())},
+            {"outcomes", outcomes}};
+}
+
+std::string unit_key(const UnitBacktest& u) { return u.id.empty() ? "unassigned" : u.id; }
+
 } // namespace
 
 const char* source_key(Source s) {
@@ -156,6 +177,59 @@ void print_forecast(std::ostream& out, const Forecast& f) {
                            t.completed_so_far, t.expected_by_end, t.probability * 100, t.expected_shortfall);
     }
     for (const std::string& n : f.notes) out << "note: " << n << "\n";
+}
+
+nlohmann::json backtest_json(const Backtest& b) {
+    nlohmann::json kommuner = nlohmann::json::object(), areas = nlohmann::json::object();
+    for (const UnitBacktest& m : b.municipalities) kommuner[m.id] = unit_backtest_json(m);
+    for (const UnitBacktest& a : b.areas) areas[unit_key(a)] = unit_backtest_json(a);
+    return {{"backtest",
+             {{"from", b.from.str()},
+              {"to", b.to.str()},
+              {"horizon_months", b.horizon},
+              {"origins", b.origins},
+              {"figure", "completed dwellings"},
+              {"mae", errors_json(b.mae)},
+              {"coverage_80", share_json(b.coverage_80)},
+              {"coverage_pairs", b.coverage_pairs},
+              {"by_municipality", kommuner},
+              {"by_area", areas}}}};
+}
+
+std::vector<std::vector<std::string>> backtest_csv_rows(const Backtest& b) {
+    std::vector<std::vector<std::string>> rows{{"level", "id", "name", "municipality", "origin", "first", "last", "expected", "low_80",
+                                                "high_80", "actual", "last_12_months", "mean_36_months", "active"}};
+    const auto add = [&](std::string_view level, const UnitBacktest& u) {
+        for (const Outcome& o : u.outcomes) {
+            rows.push_back({std::string(level), u.id, u.name, u.municipality, o.origin.str(), o.origin.plus(1).str(),
+                            o.origin.plus(b.horizon).str(), fmt::format("{:.1f}", o.expected), fmt::format("{:.1f}", o.low),
+                            fmt::format("{:.1f}", o.high), fmt::format("{:.1f}", o.actual), fmt::format("{:.1f}", o.last_12_months),
+                            fmt::format("{:.1f}", o.mean_36_months), o.active ? "1" : "0"});
+        }
+    };
+    for (const UnitBacktest& m : b.municipalities) add("municipality", m);
+    for (const UnitBacktest& a : b.areas) add(a.id.empty() ? "unassigned" : "area", a);
+    return rows;
+}
+
+void print_backtest(std::ostream& out, const Backtest& b) {
+    out << fmt::format("Backtest of completed dwellings over {} months from each of {} origins, {}..{}\n\n", b.horizon, b.origins,
+                       b.from.str(), b.to.str());
+    out << fmt::format("mean absolute error per kommun and origin: forecast {:.1f}, last 12 months {:.1f}, mean of 36 months {:.1f}\n",
+                       b.mae.forecast, b.mae.last_12_months, b.mae.mean_36_months);
+    if (b.coverage_80) {
+        out << fmt::format("outcomes inside the 80 % interval: {:.0f} % of {} (origin, area) pairs\n", *b.coverage_80 * 100, b.coverage_pairs);
+    }
+    out << fmt::format("\n{:<28} {:>10} {:>10} {:>10} {:>9}\n", "", "forecast", "last 12", "mean 36", "in 80 %");
+    const auto row = [&](const std::string& label, const UnitBacktest& u) {
+        const Errors e = u.mae();
+        const auto c = u.coverage();
+        out << fmt::format("{:<28} {:>10.1f} {:>10.1f} {:>10.1f} {:>9}\n", label.substr(0, 28), e.forecast, e.last_12_months,
+                           e.mean_36_months, c ? fmt::format("{:.0f} %", *c * 100) : "–");
+    };
+    for (const UnitBacktest& m : b.municipalities) row(fmt::format("{} {}", m.id, m.name), m);
+    if (!b.areas.empty()) out << "per area:\n";
+    for (const UnitBacktest& a : b.areas) row(a.id.empty() ? "(no area)" : fmt::format("{} {}", a.id, a.name), a);
 }
 
 } // namespace bostad::forecast

@@ -1,5 +1,5 @@
 #pragma once
-// A forecast as `bostad forecast` prints it: JSON, CSV rows and a text table.
+// A forecast and a backtest as `bostad forecast` prints them: JSON, CSV rows and text.
 
 #include <ostream>
 #include <string>
@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "forecast/backtest.hpp"
 #include "forecast/forecast.hpp"
 
 namespace bostad::forecast {
@@ -18,5 +19,10 @@ nlohmann::json forecast_json(const Forecast& f);
 /// A header, then one row per unit, span and figure (started, completed).
 std::vector<std::vector<std::string>> forecast_csv_rows(const Forecast& f);
 void print_forecast(std::ostream& out, const Forecast& f);
+
+nlohmann::json backtest_json(const Backtest& b);
+/// A header, then one row per unit and origin.
+std::vector<std::vector<std::string>> backtest_csv_rows(const Backtest& b);
+void print_backtest(std::ostream& out, const Backtest& b);
 
 } // namespace bostad::forecast

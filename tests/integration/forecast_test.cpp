@@ -9,6 +9,7 @@
 #include "aggregate/status.hpp"
 #include "forecast/expectation.hpp"
 #include "forecast/model.hpp"
+#include "forecast/backtest.hpp"
 #include "forecast/forecast.hpp"
 #include "forecast/forecast_output.hpp"
 #include "forecast/plans.hpp"
@@ -257,6 +258,47 @@ TEST_F(ForecastOnTheExample, AStoreWithoutPlansInForceForecastsWithoutThem) {
     }
     EXPECT_EQ(from_plans, 0);
     EXPECT_GT(from_trend, 0) << "every new permit is the trend's";
+}
+
+TEST_F(ForecastOnTheExample, TheBacktestsOutcomesAreTheStatusCompletionsAndItsJsonHasTheAgreedShape) {
+    const config::Config config = config::load(s_dir->file("ex/bostad.toml"));
+    forecast::BacktestRequest req;
+    req.from = Month(2024, 1);
+    req.to = Month(2024, 6);
+    req.horizon = 12;
+    req.scope.area_set = "distrikt";
+    req.scope.config = &config;
+    req.scope.draws = 200;
+    const forecast::Backtest b = forecast::run_backtest(s_store->features(), s_store->status(), req);
+    EXPECT_EQ(b.origins, 6);
+    ASSERT_EQ(b.municipalities.size(), 2u);
+    // The completions of each kommun in the horizon after each origin are what the status counts month by month.
+    aggregate::StatusRequest status;
+    status.month = Month(2025, 6);
+    status.series_months = 18;
+    for (const auto& m : aggregate::compute_status(s_store->status(), status).municipalities) {
+        const auto& unit = *std::find_if(b.municipalities.begin(), b.municipalities.end(), [&](const auto& u) { return u.id == m.code; });
+        for (std::size_t o = 0; o < unit.outcomes.size(); ++o) {
+            double completed = 0; // series[0] is 2024-01; origin o's horizon is months o + 1 … o + 12
+            for (std::size_t t = o + 1; t <= o + 12; ++t) completed += static_cast<double>(m.series.at(t)[Figure::completed_in_month]);
+            EXPECT_DOUBLE_EQ(unit.outcomes[o].actual, completed) << m.code << " " << unit.outcomes[o].origin.str();
+        }
+    }
+    const nlohmann::json j = forecast::backtest_json(b)["backtest"];
+    EXPECT_EQ(j["from"], "2024-01");
+    EXPECT_EQ(j["to"], "2024-06");
+    EXPECT_EQ(j["horizon_months"], 12);
+    EXPECT_EQ(j["origins"], 6);
+    for (const char* k : {"forecast", "last_12_months", "mean_36_months"}) EXPECT_TRUE(j["mae"][k].is_number()) << k;
+    EXPECT_TRUE(j["coverage_80"].is_number());
+    EXPECT_TRUE(j["by_municipality"].contains("1290"));
+    EXPECT_TRUE(j["by_area"].contains("1290-01"));
+    EXPECT_TRUE(j["by_area"].contains("unassigned"));
+    double sum = 0;
+    for (const auto& m : b.municipalities) {
+        for (const auto& o : m.outcomes) sum += std::abs(o.expected - o.actual);
+    }
+    EXPECT_NEAR(b.mae.forecast, sum / 12, 1e-9) << "the mean over all (origin, kommun) pairs";
 }
 
 } // namespace

@@ -5,12 +5,13 @@
 
 #include "forecast/reader.hpp"
 #include "store/feature_source.hpp"
+#include "support/permits_only.hpp"
 
 namespace bostad::forecast {
 namespace {
 
 /// A store's permits as text rows; everything else empty.
-class Permits final : public store::FeatureSource {
+class Permits final : public test::PermitsOnly {
 public:
     struct Row {
         std::string municipality, case_id, house_type;
@@ -38,15 +39,6 @@ public:
             each(f);
         }
     }
-    std::vector<store::AreaFeature> areas(const std::string&) override { return {}; }
-    void plans(const std::function<void(const store::PlanFeature&)>&) override {}
-    void permit_plans(const std::function<void(const store::PermitPlanLink&)>&) override {}
-    void rejected(const std::function<void(const store::RejectedFeature&)>&) override {}
-    std::vector<store::SourceSummary> sources() override { return {}; }
-    std::vector<store::SourceRun> latest_runs() override { return {}; }
-    std::map<std::string, std::int64_t> rejects_by_reason(const std::vector<std::int64_t>&) override { return {}; }
-    std::int64_t completed_dwellings(const std::string&, const std::string&, const std::string&) override { return 0; }
-    std::map<std::string, std::string> first_dates() override { return {}; }
 
 private:
     std::vector<Row> m_rows;
