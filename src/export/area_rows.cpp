@@ -36,10 +36,24 @@ void add_status_values(std::vector<FieldValue>& v, const aggregate::Figures& f, 
 
 } // namespace
 
-std::optional<Envelope> write_areas(store::FeatureSource& features, const ExportRequest& req,
-                                    const aggregate::StatusResult& status, gdal::LayerWriter& out) {
+forecast::Forecast area_outlook(store::FeatureSource& features, store::StatusSource& status, const ExportRequest& req) {
+    forecast::ForecastRequest f;
+    f.month = req.month;
+    if (!req.area_set.empty()) f.area_set = req.area_set;
+    f.stalled_months = req.stalled_months;
+    f.config = req.config;
+    f.draws = 0; // the expected values only: the layer has no room for intervals, and draws take time at scale
+    f.spans = {{req.month.plus(1), req.month.plus(12)}, {req.month.plus(1), req.month.plus(36)}};
+    f.targets = false;
+    return forecast::make_forecast(features, status, f);
+}
+
+std::optional<Envelope> write_areas(store::FeatureSource& features, const ExportRequest& req, const aggregate::StatusResult& status,
+                                    const forecast::Forecast& outlook, gdal::LayerWriter& out) {
     std::map<std::string, const aggregate::AreaStatus*, std::less<>> by_id;
     for (const auto& a : status.areas) by_id.emplace(a.area_id, &a);
+    std::map<std::string, const forecast::UnitForecast*, std::less<>> expected;
+    for (const auto& a : outlook.areas) expected.emplace(a.id, &a);
     std::optional<Envelope> extent;
     const aggregate::Figures none;
     for (const auto& a : features.areas(req.area_set)) {
@@ -47,6 +61,10 @@ std::optional<Envelope> write_areas(store::FeatureSource& features, const Export
         const auto it = by_id.find(a.area_id);
         std::vector<FieldValue> v{req.area_set, a.area_id, optional_text(a.name), optional_text(a.municipality.value_or(""))};
         add_status_values(v, it == by_id.end() ? none : it->second->figures, req.month);
+        const auto e = expected.find(a.area_id);
+        for (std::size_t span = 0; span < 2; ++span) {
+            v.emplace_back(one_decimal(e == expected.end() ? 0.0 : e->second->completed.at(span).expected));
+        }
         if (const auto env = wkb_envelope(a.wkb)) {
             if (extent) extent->expand(*env);
             else extent = env;

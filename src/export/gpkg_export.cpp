@@ -94,7 +94,7 @@ struct Written {
 Written write_all(store::Store& store, const ExportRequest& req, const aggregate::StatusResult& status, Layers& layers, bool permits) {
     Written w;
     store::FeatureSource& features = store.features();
-    w.extent = write_areas(features, req, status, layers[LayerId::areas]);
+    w.extent = write_areas(features, req, status, area_outlook(features, store.status(), req), layers[LayerId::areas]);
     w.warnings = write_municipalities(features, req, status, layers[LayerId::municipalities], w.extent);
     write_plans(features, store.status(), req, layers[LayerId::plans]);
     if (permits) {

@@ -9,6 +9,7 @@
 #include "aggregate/status.hpp"
 #include "core/date.hpp"
 #include "core/gpkg_blob.hpp"
+#include "forecast/forecast.hpp"
 
 namespace bostad::store {
 class FeatureSource;
@@ -30,9 +31,13 @@ struct ExportRequest {
     const config::Config* config = nullptr;
 };
 
-/// The areas of the area set with the status figures; returns their extent (none when there are no areas).
+/// The point forecast (forecast/forecast.hpp) of completions in the 12 and the 36 months after the month, per area.
+forecast::Forecast area_outlook(store::FeatureSource& features, store::StatusSource& status, const ExportRequest& req);
+
+/// The areas of the area set with the status figures and the forecast's expected completions in 12 and 36
+/// months; returns their extent (none when there are no areas).
 std::optional<Envelope> write_areas(store::FeatureSource& features, const ExportRequest& req, const aggregate::StatusResult& status,
-                                    gdal::LayerWriter& out);
+                                    const forecast::Forecast& outlook, gdal::LayerWriter& out);
 
 /// One feature per municipality of the status, outlined by the project's outlines (aggregate/boundaries.hpp):
 /// the boundary set's areas of the kommun dissolved, else SCB's built-in outline. A municipality without

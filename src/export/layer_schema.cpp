@@ -80,7 +80,9 @@ const std::vector<FieldSpec>& area_fields() {
                                                          {"area_id", FieldType::string, "Områdes-id"},
                                                          {"name", FieldType::string, "Område"},
                                                          {"municipality", FieldType::string, "Kommunkod"}},
-                                                        status_fields(), {});
+                                                        status_fields(),
+                                                        {{"forecast_completed_12m", FieldType::real, "Prognos: färdigställda bostäder kommande 12 månader"},
+                                                         {"forecast_completed_36m", FieldType::real, "Prognos: färdigställda bostäder kommande 36 månader"}});
     return fields;
 }
 

@@ -86,7 +86,7 @@ Forecast make_forecast(store::FeatureSource& features, store::StatusSource& stat
     Forecast f;
     f.month = request.month;
     f.area_set = request.area_set;
-    f.draws = std::max(request.draws, 1);
+    f.draws = std::max(request.draws, 0);
     f.seed = seed_of(request);
     f.spans = request.spans.empty() ? spans_of(request.month, request.years) : request.spans;
     aggregate::check_month(request.month);
@@ -116,7 +116,7 @@ Forecast make_forecast(store::FeatureSource& features, store::StatusSource& stat
     // Targets still running: their ranges decide how far the draws go.
     Month end = request.month;
     for (const Span& s : f.spans) end = std::max(end, s.last);
-    if (config && request.targets) {
+    if (config && request.targets && f.draws > 0) {
         for (const auto& m : config->municipalities) {
             if (!codes.count(m.code)) continue;
             for (const auto& t : m.targets) {
@@ -149,7 +149,7 @@ Forecast make_forecast(store::FeatureSource& features, store::StatusSource& stat
         const Month at = request.month.plus(t + 1);
         dr.span_of_month.push_back(static_cast<int>(segments_of(starts, at, at).first));
     }
-    const DrawnSums draws = draw(h, hazards, trend, plans, units, dr);
+    const DrawnSums draws = f.draws > 0 ? draw(h, hazards, trend, plans, units, dr) : DrawnSums{};
 
     const auto unit_forecast = [&](const Expected& expected, std::size_t unit) {
         UnitForecast u;
@@ -159,9 +159,11 @@ Forecast make_forecast(store::FeatureSource& features, store::StatusSource& stat
             const auto [sf, sl] = segments_of(starts, span.first, span.last);
             for (const bool completed : {false, true}) {
                 Band b = expected_band(expected, completed, first, last);
-                const std::vector<double> sums = draws.over(completed ? draws.completed : draws.started, unit, sf, sl);
-                b.low = quantile(sums, 0.1);
-                b.high = quantile(sums, 0.9);
+                if (f.draws > 0) {
+                    const std::vector<double> sums = draws.over(completed ? draws.completed : draws.started, unit, sf, sl);
+                    b.low = quantile(sums, 0.1);
+                    b.high = quantile(sums, 0.9);
+                }
                 (completed ? u.completed : u.started).push_back(b);
             }
         }

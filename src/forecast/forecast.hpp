@@ -37,7 +37,7 @@ struct ForecastRequest {
     std::optional<std::string> municipality; ///< only this kommun (code)
     int stalled_months = 12;
     const config::Config* config = nullptr; ///< kommuner covered, targets, plan programmes
-    int draws = k_default_draws;
+    int draws = k_default_draws; ///< 0: the point forecast alone (no intervals, no targets)
     std::vector<Span> spans; ///< the spans to report; none: the rest of the month's year and `years` years
     bool targets = true;     ///< the config's targets too
 };
@@ -45,7 +45,7 @@ struct ForecastRequest {
 /// Expected dwellings started or completed in one span, by source, with the 80 % interval of their sum.
 struct Band {
     std::array<double, k_sources> by_source{};
-    double expected = 0, low = 0, high = 0;
+    double expected = 0, low = 0, high = 0; ///< low and high 0 without draws
     double unknown_permits = 0; ///< expected permits without a dwelling count (not in the dwellings)
 };
 

@@ -260,6 +260,36 @@ TEST_F(Export, MetadataDomainsAndAliasesAreInTheGeoPackage) {
         << "the project is the hex text of a zip";
 }
 
+TEST_F(Export, AreasCarryTheForecastsExpectedCompletionsIn12And36Months) {
+    const std::string out = export_gpkg("forecast.gpkg");
+    const auto r = bostad({"forecast", "--month", "2026-10", "--years", "3", "--of", "json", "--draws", "100"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const json f = json::parse(r.out)["forecast"];
+    // The forecast's spans are calendar years: the rest of 2026 and 2027 hold the first 14 months; the 36 months
+    // end in 2029-10. What the layer holds for 12 and 36 months lies between the spans around them.
+    std::map<std::string, json> expected;
+    for (const auto& a : f["areas"]) expected[a["area_id"]] = a["completed"];
+    double total_12 = 0, total_36 = 0;
+    for (const auto& row : read_layer(out, "areas").rows) {
+        const std::string id = row.fields.at("area_id");
+        SCOPED_TRACE(id);
+        ASSERT_TRUE(expected.count(id));
+        const double in_12 = std::stod(row.fields.at("forecast_completed_12m"));
+        const double in_36 = std::stod(row.fields.at("forecast_completed_36m"));
+        const auto& years = expected[id];
+        const double to_2027 = years[0]["expected"].get<double>() + years[1]["expected"].get<double>();
+        const double to_2029 = to_2027 + years[2]["expected"].get<double>() + years[3]["expected"].get<double>();
+        EXPECT_LE(in_12, to_2027 + 0.2);
+        EXPECT_LE(in_12, in_36 + 0.1);
+        EXPECT_LE(in_36, to_2029 + 0.2);
+        EXPECT_GE(in_36, to_2027 + years[2]["expected"].get<double>() - 0.2);
+        total_12 += in_12;
+        total_36 += in_36;
+    }
+    EXPECT_GT(total_12, 100) << "the example builds hundreds of dwellings a year";
+    EXPECT_GT(total_36, 2 * total_12);
+}
+
 TEST_F(Export, AreaFiguresAreTheStatusFigures) {
     const std::string out = export_gpkg("out.gpkg");
     const auto r = bostad({"status", "--month", "2026-10", "--of", "json"});
