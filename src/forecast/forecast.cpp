@@ -75,6 +75,36 @@ Band expected_band(const Expected& e, bool completed, std::size_t first, std::si
     return b;
 }
 
+/// Each unit's completions per calendar year before the forecast (UnitForecast::completed_by_year).
+void add_history(Forecast& f, const History& h) {
+    const int first = h.month.year() - k_history_years;
+    std::map<std::string, UnitForecast*> areas, kommuner;
+    for (auto& a : f.areas) areas[a.id] = &a;
+    for (auto& m : f.municipalities) kommuner[m.id] = &m;
+    for (UnitForecast* u : {&f.unassigned, &f.total}) {
+        for (int y = first; y <= h.month.year(); ++y) u->completed_by_year[y] = 0;
+    }
+    for (auto* group : {&areas, &kommuner}) {
+        for (auto& [id, u] : *group) {
+            for (int y = first; y <= h.month.year(); ++y) u->completed_by_year[y] = 0;
+        }
+    }
+    for (const ReadPermit& p : h.permits) {
+        if (p.known.state != PipelineState::completed || !p.known.completed || !p.dwellings) continue;
+        const int year = *p.known.completed / 12;
+        if (year < first) continue;
+        const auto d = static_cast<double>(*p.dwellings);
+        if (p.area < 0) {
+            f.unassigned.completed_by_year[year] += d;
+        } else if (const auto area = areas.find(h.areas[static_cast<std::size_t>(p.area)]); area != areas.end()) {
+            area->second->completed_by_year[year] += d;
+        }
+        const auto kommun = kommuner.find(h.groups.at(p.known.group).municipality);
+        if (kommun != kommuner.end()) kommun->second->completed_by_year[year] += d;
+        f.total.completed_by_year[year] += d;
+    }
+}
+
 } // namespace
 
 std::string Span::label() const {
@@ -199,6 +229,7 @@ Forecast make_forecast(store::FeatureSource& features, store::StatusSource& stat
         f.municipalities.push_back(std::move(u));
     }
     f.total = unit_forecast(e.total, units.total());
+    add_history(f, h);
 
     for (TargetOutlook& t : f.targets) {
         const std::size_t k = static_cast<std::size_t>(std::find(units.municipalities.begin(), units.municipalities.end(), t.municipality) -

@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -49,9 +50,16 @@ struct Band {
     double unknown_permits = 0; ///< expected permits without a dwelling count (not in the dwellings)
 };
 
+/// The calendar years of history a forecast shows beside itself: this many before the month's year, and the
+/// month's year up to the month.
+inline constexpr int k_history_years = 5;
+
 struct UnitForecast {
     std::string id, name, municipality; ///< area id (empty for "no area", the kommun code for a kommun, "" for the total)
     std::vector<Band> started, completed; ///< per span
+    /// Dwellings completed per calendar year from k_history_years years before the month's year to the month
+    /// (the last year so far), as the store knows them at the month.
+    std::map<int, double> completed_by_year;
 };
 
 /// A kommun's target: D dwellings completed from `from` to `to`.

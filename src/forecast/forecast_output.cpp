@@ -29,7 +29,9 @@ nlohmann::json unit_json(const Forecast& f, const UnitForecast& u) {
         started.push_back(band_json(u.started.at(i), f.spans[i]));
         completed.push_back(band_json(u.completed.at(i), f.spans[i]));
     }
-    return {{"started", started}, {"completed", completed}};
+    nlohmann::json history = nlohmann::json::object();
+    for (const auto& [year, n] : u.completed_by_year) history[std::to_string(year)] = rounded(n);
+    return {{"started", started}, {"completed", completed}, {"completed_by_year", history}};
 }
 
 std::string band_text(const Band& b) { return fmt::format("{:.0f} ({:.0f}–{:.0f})", b.expected, b.low, b.high); }

@@ -87,6 +87,29 @@ std::vector<std::string> targets(const ReportData& d, Lang l) {
     return out;
 }
 
+/// What the forecast expects of each kommun's first running target, and the chance of reaching it.
+std::optional<std::string> forecast_targets(const ReportData& d, Lang l) {
+    if (!d.forecast || d.forecast->targets.empty()) return std::nullopt;
+    std::vector<std::string> parts;
+    std::vector<std::string> seen;
+    for (const auto& t : d.forecast->targets) {
+        if (std::find(seen.begin(), seen.end(), t.municipality) != seen.end()) continue;
+        seen.push_back(t.municipality);
+        std::string name = t.municipality;
+        for (const auto& m : d.forecast->municipalities) {
+            if (m.id == t.municipality) name = m.name;
+        }
+        const auto expected = static_cast<std::int64_t>(std::llround(t.expected_by_end));
+        const auto chance = static_cast<std::int64_t>(std::llround(t.probability * 100));
+        parts.push_back(tr(l, fmt::format("{} {} av målets {} bostäder till {} ({} % sannolikhet att nå målet)", name, expected, t.dwellings,
+                                          month_name(t.to, l), chance),
+                           fmt::format("{} {} of its target's {} dwellings by {} (a {} % chance of reaching it)", name, expected, t.dwellings,
+                                       month_name(t.to, l), chance)));
+    }
+    return tr(l, fmt::format("Enligt prognosen väntas {} vara färdigställda.", listing(parts, l)),
+              fmt::format("By the forecast, {} are expected to be completed.", listing(parts, l)));
+}
+
 /// The stage of the pipeline (applied, granted, started) that changed most in the last 12 months.
 std::optional<std::string> pipeline_change(const ReportData& d, Lang l) {
     const Month before = d.request.month.plus(-12);
@@ -181,7 +204,7 @@ std::vector<std::string> first_page_sentences(const ReportData& d, Lang l) {
     std::vector<std::string> out;
     if (auto s = completions_against_last_year(d, l)) out.push_back(std::move(*s));
     for (auto& s : targets(d, l)) out.push_back(std::move(s));
-    for (auto* make : {&pipeline_change, &stalled_areas, &plans_ending, &unknown_dwellings}) {
+    for (auto* make : {&forecast_targets, &pipeline_change, &stalled_areas, &plans_ending, &unknown_dwellings}) {
         if (out.size() >= 6) break;
         if (auto s = make(d, l)) out.push_back(std::move(*s));
     }

@@ -194,6 +194,25 @@ std::string definitions(Lang l) {
     return s + "</dl>";
 }
 
+/// The forecast: a chart per kommun (and all together), the targets with their chances, the table per kommun
+/// and year, and the areas.
+std::string forecast_html(const ReportData& d, const std::vector<Table>& tables, Lang l) {
+    const forecast::Forecast& f = *d.forecast;
+    std::string h = fmt::format("<h2>{}</h2>\n<p class=\"sub\">{}</p>\n", xml_escape(tr(l, "Prognos", "Forecast")),
+                                xml_escape(tr(l,
+                                              fmt::format("Väntade bostäder från lagret som det var känt vid utgången av {}: bygglov i "
+                                                          "pipelinen, planer med outnyttjad kapacitet och trenden för nya ansökningar, "
+                                                          "med 80 % intervall ur {} dragningar. Metoden: docs/forecast.md.",
+                                                          month_name(f.month, l), f.draws),
+                                              fmt::format("Dwellings expected from the store as known at the end of {}: permits in the "
+                                                          "pipeline, plans with unused capacity and the trend of new applications, with "
+                                                          "80 % intervals from {} draws. The method: docs/forecast.md.",
+                                                          month_name(f.month, l), f.draws))));
+    for (const auto& hl : d.headlines) h += fmt::format("<h3>{}</h3>\n", xml_escape(headline_name(hl, l))) + svg_forecast(f, hl.code, l);
+    h += table_html(find(tables, "forecast_targets"), l) + table_html(find(tables, "forecast"), l);
+    return h + "<section class=\"wide\">" + table_html(find(tables, "forecast_areas"), l, k_area_rows, true) + "</section>\n";
+}
+
 } // namespace
 
 std::string report_html(const ReportData& d, const std::vector<Table>& tables, Lang l, const std::string& title,
@@ -224,6 +243,8 @@ std::string report_html(const ReportData& d, const std::vector<Table>& tables, L
 
     h += fmt::format("<h2>{}</h2>\n", xml_escape(tr(l, "Bostadstratten", "The pipeline")));
     for (const auto& hl : d.headlines) h += fmt::format("<h3>{}</h3>\n", xml_escape(headline_name(hl, l))) + svg_funnel(hl, l);
+
+    if (d.forecast) h += forecast_html(d, tables, l);
 
     h += fmt::format("<h2>{}</h2>\n", xml_escape(tr(l, "Kartor", "Maps")));
     for (const auto& hl : d.headlines) {

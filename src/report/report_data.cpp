@@ -202,6 +202,17 @@ std::future<void> beside(store::Store& store, std::function<void(store::StatusSo
     return std::async(std::launch::async, [reader, work = std::move(work)] { work(reader->status(), reader->features()); });
 }
 
+void add_forecast(ReportData& d, store::StatusSource& status, store::FeatureSource& features) {
+    forecast::ForecastRequest f;
+    f.month = d.request.month;
+    f.years = k_forecast_years;
+    if (!d.request.area_set.empty()) f.area_set = d.request.area_set;
+    f.stalled_months = d.request.stalled_months;
+    f.config = d.request.config;
+    f.draws = k_forecast_draws;
+    d.forecast = forecast::make_forecast(features, status, f);
+}
+
 void add_lists(ReportData& d, store::StatusSource& status) {
     const auto req = status_request(d.request, d.request.month, d.request.area_set);
     auto lists = aggregate::list_permits(status, req, {aggregate::ListKind::new_permits, aggregate::ListKind::completed,
@@ -223,9 +234,11 @@ void add_lists(ReportData& d, store::StatusSource& status) {
 ReportData gather(store::Store& store, const ReportRequest& request) {
     ReportData d;
     d.request = request;
-    // Three readers of one snapshot, each filling fields of its own: the lists; the map (once the status has
-    // named the municipalities and the areas' capacity); and the status, a year back, coverage and quality here.
+    // Readers of one snapshot, each filling fields of its own: the lists; the forecast; the map (once the
+    // status has named the municipalities and the areas' capacity); and the status, a year back, coverage and
+    // quality here.
     std::future<void> lists = beside(store, [&d](store::StatusSource& s, store::FeatureSource&) { add_lists(d, s); });
+    std::future<void> outlook = beside(store, [&d](store::StatusSource& s, store::FeatureSource& f) { add_forecast(d, s, f); });
     store::StatusSource& status = store.status();
     store::FeatureSource& features = store.features();
     aggregate::StatusRequest with_series = status_request(request, request.month, request.area_set);
@@ -247,6 +260,7 @@ ReportData gather(store::Store& store, const ReportRequest& request) {
     add_official(d, features);
     lists.get();
     map.get();
+    outlook.get();
     return d;
 }
 

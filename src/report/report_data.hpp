@@ -1,7 +1,7 @@
 #pragma once
 // Everything the monthly housing status report shows, gathered once from the store: the status of the
 // month (the same computation as `bostad status`), the monthly flows of the last 24 months, the lists,
-// data quality and SCB's official figures. The HTML, PDF, XLSX and CSV outputs only format this.
+// data quality, SCB's official figures and the forecast (the same as `bostad forecast`). The HTML, PDF, XLSX and CSV outputs only format this.
 
 #include <cstdint>
 #include <map>
@@ -12,6 +12,7 @@
 #include "aggregate/status.hpp"
 #include "core/date.hpp"
 #include "core/gpkg_blob.hpp"
+#include "forecast/forecast.hpp"
 #include "store/feature_source.hpp"
 
 namespace bostad::store {
@@ -29,6 +30,10 @@ struct ReportRequest {
 };
 
 inline constexpr int k_series_months = 24;
+/// The forecast in the report: its years after the month's own, and its draws (fewer than the command's 1 000:
+/// a national report stays quick, and the percentiles move by a dwelling or two).
+inline constexpr int k_forecast_years = 3;
+inline constexpr int k_forecast_draws = 400;
 
 /// Dwellings started and completed in one month.
 struct MonthFlow {
@@ -131,6 +136,7 @@ struct ReportData {
     std::string outlines_source, outlines_source_sv; ///< where the outlines come from, for the maps' note
     std::vector<MapPlace> places;       ///< tätorter in the report's kommuner and around them, largest first
     std::vector<BorderPermit> near_border;
+    std::optional<forecast::Forecast> forecast;
 };
 
 /// Throws UsageError for a month not yet begun or an unknown area set (as status does).

@@ -311,6 +311,90 @@ std::string svg_chart(const Headline& h, Lang lang) {
     return svg + "</svg>";
 }
 
+std::string svg_forecast(const forecast::Forecast& f, const std::string& code, Lang lang) {
+    const forecast::UnitForecast* u = &f.total;
+    for (const auto& m : f.municipalities) {
+        if (m.id == code) u = &m;
+    }
+    const forecast::TargetOutlook* target = nullptr;
+    for (const auto& t : f.targets) {
+        if (!code.empty() && t.municipality == code && !target) target = &t;
+    }
+    // One column per year: the history's years, then each span of the forecast (the first may be the rest of
+    // the month's own year, which then stands on what that year has done so far).
+    struct Column {
+        std::string label;
+        double done = 0;                   ///< completed as the store knows it
+        std::optional<forecast::Band> ahead; ///< the forecast
+        int year = 0;
+    };
+    std::vector<Column> columns;
+    for (const auto& [year, n] : u->completed_by_year) columns.push_back({std::to_string(year), n, std::nullopt, year});
+    for (std::size_t i = 0; i < f.spans.size(); ++i) {
+        const auto& span = f.spans[i];
+        if (!columns.empty() && columns.back().year == span.first.year()) {
+            columns.back().ahead = u->completed[i];
+        } else {
+            columns.push_back({std::to_string(span.first.year()), 0, u->completed[i], span.first.year()});
+        }
+    }
+    const double width = 760, height = 280, left = 50, right = 20, top = 20, bottom = 40;
+    const double plot_w = width - left - right, plot_h = height - top - bottom;
+    double max_y = 1;
+    for (const auto& c : columns) max_y = std::max(max_y, c.done + (c.ahead ? std::max(c.ahead->high, c.ahead->expected) : 0.0));
+    const double pace = target ? static_cast<double>(target->dwellings) * 12 / static_cast<double>(target->to.minus(target->from) + 1) : 0;
+    max_y = std::max(max_y, pace) * 1.05;
+    const auto& pal = style::palette();
+    const std::string done_color = pal.stage.at("completed").hex();
+    const auto y_of = [&](double v) { return top + plot_h - v / max_y * plot_h; };
+    std::string svg = fmt::format("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"forecast-chart\" viewBox=\"0 0 {} {}\" role=\"img\">", width, height);
+    svg += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"#333\"/>", left, top + plot_h, left + plot_w);
+    const double slot = plot_w / static_cast<double>(std::max<std::size_t>(columns.size(), 1));
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+        const Column& c = columns[i];
+        const double x = left + static_cast<double>(i) * slot + slot * 0.2, w = slot * 0.6;
+        if (c.done > 0) {
+            svg += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"{}\"><title>{} {}: {:.0f}</title></rect>", x,
+                               y_of(c.done), w, top + plot_h - y_of(c.done), done_color, c.label, xml_escape(tr(lang, "färdigställda", "completed")),
+                               c.done);
+        }
+        if (c.ahead) {
+            const double base = c.done;
+            svg += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"{}\" fill-opacity=\"0.35\" stroke=\"{}\">"
+                               "<title>{} {}: {:.0f} ({:.0f}–{:.0f})</title></rect>",
+                               x, y_of(base + c.ahead->expected), w, y_of(base) - y_of(base + c.ahead->expected), done_color, done_color, c.label,
+                               xml_escape(tr(lang, "prognos", "forecast")), c.ahead->expected, c.ahead->low, c.ahead->high);
+            const double mid = x + w / 2;
+            svg += fmt::format("<path d=\"M{0:.1f},{1:.1f}L{0:.1f},{2:.1f}M{3:.1f},{1:.1f}L{4:.1f},{1:.1f}M{3:.1f},{2:.1f}L{4:.1f},{2:.1f}\" "
+                               "stroke=\"#333\" stroke-width=\"1\"/>",
+                               mid, y_of(base + c.ahead->low), y_of(base + c.ahead->high), mid - w / 6, mid + w / 6);
+        }
+        svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"{}\" text-anchor=\"middle\">{}</text>", x + w / 2, top + plot_h + 14,
+                           k_axis_font, c.label);
+    }
+    if (target) {
+        // The target's pace over the columns of its years.
+        std::size_t first = columns.size(), last = 0;
+        for (std::size_t i = 0; i < columns.size(); ++i) {
+            if (columns[i].year >= target->from.year() && columns[i].year <= target->to.year()) first = std::min(first, i), last = i;
+        }
+        if (first < columns.size()) {
+            svg += fmt::format("<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"#555\" stroke-width=\"1.5\" "
+                               "stroke-dasharray=\"5,4\"/>",
+                               left + static_cast<double>(first) * slot, y_of(pace), left + static_cast<double>(last + 1) * slot, y_of(pace));
+        }
+    }
+    svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"10\" text-anchor=\"end\">{:.0f}</text>", left - 4, top + 8, max_y);
+    svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"10\" text-anchor=\"end\">0</text>", left - 4, top + plot_h);
+    const double ly = height - 8;
+    svg += legend_item(left, ly, done_color, tr(lang, "färdigställda", "completed"), false);
+    svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"11\">{}</text>", left + 120, ly,
+                       xml_escape(target ? tr(lang, "ljus: prognos med 80 % intervall; streckad: målets takt per år",
+                                              "light: forecast with 80 % interval; dashed: the target's pace per year")
+                                         : tr(lang, "ljus: prognos med 80 % intervall", "light: forecast with 80 % interval")));
+    return svg + "</svg>";
+}
+
 using FunnelStep = std::pair<std::string, std::pair<double, std::string>>;
 
 /// A stage of the funnel: its figure's label and count, in its stage's colour.

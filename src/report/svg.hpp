@@ -19,6 +19,11 @@ std::string svg_map(const ReportData& d, const std::string& municipality, Lang l
 /// and the target's straight path (when the headline has a target).
 std::string svg_chart(const Headline& h, Lang lang);
 
+/// Completed dwellings per year: the last years' as the store knows them, then the forecast's expected
+/// completions per span with their 80 % interval as a whisker, and the pace of the kommun's first running
+/// target (its dwellings spread evenly over its years) as a dashed line. `code` "" is the total.
+std::string svg_forecast(const forecast::Forecast& f, const std::string& code, Lang lang);
+
 /// Planned → applied → granted → started → completed (last 12 months), as horizontal bars.
 std::string svg_funnel(const Headline& h, Lang lang);
 

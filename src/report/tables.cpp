@@ -47,6 +47,60 @@ std::vector<std::string> figures_header(Lang l) {
     return out;
 }
 
+std::string interval(const forecast::Band& b) { return fmt::format("{:.0f}–{:.0f}", b.low, b.high); }
+
+/// The forecast per kommun and span, per area, and its targets (the figures of `bostad forecast`).
+void add_forecast_tables(std::vector<Table>& out, const forecast::Forecast& f, Lang l) {
+    using forecast::Source;
+    const auto source = [](const forecast::Band& b, Source s) { return Cell{b.by_source[static_cast<std::size_t>(s)]}; };
+    Table kommuner{"forecast", tr(l, "Prognos per kommun: väntade bostäder med 80 % intervall", "Forecast per municipality: expected dwellings with 80 % interval"),
+                   {tr(l, "Kommun", "Municipality"), tr(l, "Period", "Period"), tr(l, "Påbörjade", "Started"), tr(l, "80 % intervall", "80 % interval"),
+                    tr(l, "Färdigställda", "Completed"), tr(l, "80 % intervall", "80 % interval"),
+                    tr(l, "därav bygglov i pipelinen", "of which permits in the pipeline"), tr(l, "därav planer", "of which plans"),
+                    tr(l, "därav trend", "of which trend")},
+                   {}};
+    const auto add = [&](const std::string& name, const forecast::UnitForecast& u) {
+        for (std::size_t i = 0; i < f.spans.size(); ++i) {
+            const forecast::Band& s = u.started[i];
+            const forecast::Band& c = u.completed[i];
+            const double pipeline = c.by_source[static_cast<std::size_t>(Source::applied)] +
+                                    c.by_source[static_cast<std::size_t>(Source::granted)] +
+                                    c.by_source[static_cast<std::size_t>(Source::started)];
+            kommuner.rows.push_back({name, f.spans[i].label(), s.expected, interval(s), c.expected, interval(c), pipeline,
+                                     source(c, Source::plans), source(c, Source::trend)});
+        }
+    };
+    for (const auto& m : f.municipalities) add(m.name, m);
+    add(tr(l, "Alla kommuner", "All municipalities"), f.total);
+    out.push_back(std::move(kommuner));
+
+    Table areas{"forecast_areas", tr(l, "Prognos per område: väntade färdigställda bostäder", "Forecast per area: expected completed dwellings"),
+                {tr(l, "Område", "Area"), tr(l, "Namn", "Name"), tr(l, "Kommun", "Municipality")}, {}};
+    for (const auto& span : f.spans) areas.header.push_back(span.label());
+    const auto area_row = [&](Row row, const forecast::UnitForecast& u) {
+        for (const auto& c : u.completed) row.emplace_back(c.expected);
+        areas.rows.push_back(std::move(row));
+    };
+    for (const auto& a : f.areas) area_row({a.id, text(a.name), text(a.municipality)}, a);
+    area_row({Cell{}, tr(l, "Utanför alla områden", "In no area"), Cell{}}, f.unassigned);
+    out.push_back(std::move(areas));
+
+    Table targets{"forecast_targets", tr(l, "Målen med prognosen", "The targets with the forecast"),
+                  {tr(l, "Kommun", "Municipality"), tr(l, "Mål", "Target"), tr(l, "Period", "Period"), tr(l, "Färdigställt hittills", "Completed so far"),
+                   tr(l, "Väntat vid periodens slut", "Expected by its end"), tr(l, "Sannolikhet att nå målet (%)", "Chance of reaching it (%)"),
+                   tr(l, "Väntat underskott", "Expected shortfall")},
+                  {}};
+    for (const auto& t : f.targets) {
+        std::string name = t.municipality;
+        for (const auto& m : f.municipalities) {
+            if (m.id == t.municipality) name = m.name;
+        }
+        targets.rows.push_back({name, t.dwellings, fmt::format("{}–{}", t.from.str(), t.to.str()), t.completed_so_far,
+                                t.expected_by_end, t.probability * 100, t.expected_shortfall});
+    }
+    out.push_back(std::move(targets));
+}
+
 } // namespace
 
 std::string headline_name(const Headline& h, Lang lang) {
@@ -201,6 +255,7 @@ std::vector<Table> report_tables(const ReportData& d, Lang l) {
         official.rows.push_back({o.name, std::int64_t{o.year}, o.official, o.bostad, o.bostad - o.official});
     }
     out.push_back(std::move(official));
+    if (d.forecast) add_forecast_tables(out, *d.forecast, l);
     return out;
 }
 

@@ -266,6 +266,54 @@ TEST_F(Report, TheFirstPageSaysInWordsWhatTheStatusSays) {
     EXPECT_NE(english.find("The most stalled dwellings are in " + stalled[0].second), std::string::npos) << english;
 }
 
+TEST_F(Report, TheForecastIsTheForecastCommandsWithItsChartsTablesAndTargetSentence) {
+    // The report draws report::k_forecast_draws (400) times; the command with as many gives the same numbers.
+    const json f = json::parse(bostad({"forecast", "--month", "2026-10", "--of", "json", "--draws", "400"}).out)["forecast"];
+    const std::string html = read_file(report("rapport-2026-10.html"));
+    const std::string lead = lead_of(html);
+    std::vector<std::string> parts;
+    for (const auto& t : f["targets"]) {
+        std::string name;
+        for (const auto& m : f["municipalities"]) {
+            if (m["code"] == t["municipality"]) name = m["name"];
+        }
+        parts.push_back(fmt::format("{} {} av målets {} bostäder till december 2030 ({} % sannolikhet att nå målet)", name,
+                                    std::llround(t["expected_by_end"].get<double>()), t["dwellings"].get<long long>(),
+                                    std::llround(t["probability"].get<double>() * 100)));
+    }
+    ASSERT_EQ(parts.size(), 2u);
+    EXPECT_NE(lead.find(fmt::format("Enligt prognosen väntas {} och {} vara färdigställda.", parts[0], parts[1])), std::string::npos)
+        << lead;
+    // A chart per kommun and for both together, each with a bar per year of history and forecast.
+    std::size_t charts = 0;
+    for (std::size_t at = html.find("class=\"forecast-chart\""); at != std::string::npos; at = html.find("class=\"forecast-chart\"", at + 1)) {
+        ++charts;
+    }
+    EXPECT_EQ(charts, 3u);
+    EXPECT_NE(html.find("prognos: "), std::string::npos) << "the bars name their figures";
+    // The tables are the command's figures.
+    const auto rows = csv(report("csv/forecast.csv"));
+    ASSERT_EQ(rows.size(), 1 + 3 * f["spans"].size());
+    for (const auto& m : f["municipalities"]) {
+        for (std::size_t i = 0; i < f["spans"].size(); ++i) {
+            const auto& c = m["completed"][i];
+            const auto row = std::find_if(rows.begin(), rows.end(), [&](const auto& r) { return r[0] == m["name"] && r[1] == c["span"]; });
+            ASSERT_NE(row, rows.end()) << m["name"] << " " << c["span"];
+            EXPECT_NEAR(std::stod((*row)[4]), c["expected"].get<double>(), 0.051);
+            const std::string interval = (*row)[5];
+            const auto dash = interval.find("–");
+            ASSERT_NE(dash, std::string::npos) << interval;
+            EXPECT_NEAR(std::stod(interval.substr(0, dash)), c["low"].get<double>(), 0.56) << interval; // whole dwellings
+            EXPECT_NEAR(std::stod(interval.substr(dash + std::string("–").size())), c["high"].get<double>(), 0.56) << interval;
+        }
+    }
+    const auto areas = csv(report("csv/forecast_areas.csv"));
+    EXPECT_EQ(areas.size(), 1 + f["areas"].size() + 1) << "every area and the permits in no area";
+    const auto targets = csv(report("csv/forecast_targets.csv"));
+    ASSERT_EQ(targets.size(), 3u);
+    EXPECT_EQ(targets[1][0], "Kristianstad");
+}
+
 TEST_F(Report, SentencesWithoutTheirFiguresAreLeftOut) {
     // The history begins in November 2019: in June 2020 there is no year before to compare with.
     const auto r = bostad({"report", "--month", "2020-06", "-o", dir.file("early"), "--format", "html"});
