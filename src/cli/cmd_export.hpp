@@ -24,7 +24,8 @@ public:
     std::string_view help_text() const override {
         return "Writes the status at the end of --month as one GeoPackage (-o OUT.gpkg; default the config's\n"
                "[report] output_dir/MONTH/bostad-MONTH.gpkg, as monthly writes it) that opens styled in\n"
-               "QGIS: areas of --area-set with the month's figures (graduated on unused plan capacity),\n"
+               "QGIS: areas of --area-set with the month's figures (graduated on unused plan capacity) and the\n"
+               "forecast's expected completions in the next 12 and 36 months,\n"
                "permits by stage, plans by status, rejected rows that have a geometry, and municipalities\n"
                "(outlined by the config's [boundaries] area_set, else SCB's outlines built into bostad; only\n"
                "the kommuner the project covers). Every layer has its default style in\n"

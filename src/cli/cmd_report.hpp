@@ -30,8 +30,9 @@ public:
                "cumulative line against the target path, the pipeline funnel, maps in the colours of the QGIS\n"
                "styles (framed on the kommuner, their neighbours faint, tätorter named), lists (new,\n"
                "completed, stalled, lapsing within 6 months, plans whose implementation period ends within\n"
-               "12 months), lead times against the 10-week rule, data quality, SCB's figures and the\n"
-               "definitions. --format picks from html,pdf,xlsx,csv (default: the config's); the PDF is the HTML\n"
+               "12 months), lead times against the 10-week rule, the forecast (`bostad forecast`: a chart per\n"
+               "kommun with its 80 % intervals against the target's pace, the targets' chances, tables per kommun\n"
+               "and area), data quality, SCB's figures and the definitions. --format picks from html,pdf,xlsx,csv (default: the config's); the PDF is the HTML\n"
                "printed by WeasyPrint. Swedish by default, --lang en for English. The numbers are those of\n"
                "`bostad status`. The folder appears complete or not at all; an existing one is replaced only\n"
                "with --overwrite. A PostGIS store (--db PG:...) is read in one snapshot.";

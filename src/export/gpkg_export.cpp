@@ -22,6 +22,7 @@
 #include "sqlite/database.hpp"
 #include "sqlite/gpkg_spatial_index.hpp"
 #include "store/feature_source.hpp"
+#include "store/beside.hpp"
 #include "store/store.hpp"
 
 namespace bostad::exports {
@@ -89,12 +90,27 @@ struct Written {
     std::vector<std::string> warnings;
 };
 
+/// The forecast of the areas layer, computed beside the export's other work (on a reader sharing its snapshot).
+class Outlook {
+public:
+    Outlook(store::Store& store, const ExportRequest& req)
+        : m_done(store::beside(store, [this, &req](store::StatusSource& s, store::FeatureSource& f) { m_forecast = area_outlook(f, s, req); })) {}
+    const forecast::Forecast& get() {
+        if (m_done.valid()) m_done.get();
+        return m_forecast;
+    }
+
+private:
+    forecast::Forecast m_forecast;
+    std::future<void> m_done;
+};
+
 /// Every layer's rows through GDAL; the permits' only when `permits` is true (the GeoPackage writes them with
-/// SQLite afterwards).
-Written write_all(store::Store& store, const ExportRequest& req, const aggregate::StatusResult& status, Layers& layers, bool permits) {
+/// SQLite afterwards). The areas come last: their forecast is made meanwhile.
+Written write_all(store::Store& store, const ExportRequest& req, const aggregate::StatusResult& status, Layers& layers, bool permits,
+                  Outlook& outlook) {
     Written w;
     store::FeatureSource& features = store.features();
-    w.extent = write_areas(features, req, status, area_outlook(features, store.status(), req), layers[LayerId::areas]);
     w.warnings = write_municipalities(features, req, status, layers[LayerId::municipalities], w.extent);
     write_plans(features, store.status(), req, layers[LayerId::plans]);
     if (permits) {
@@ -102,6 +118,10 @@ Written write_all(store::Store& store, const ExportRequest& req, const aggregate
         write_permits(features, req, rows);
     }
     write_rejected(features, layers[LayerId::rejected_points], layers[LayerId::rejected_lines], layers[LayerId::rejected_polygons]);
+    if (const auto areas = write_areas(features, req, status, outlook.get(), layers[LayerId::areas])) {
+        if (w.extent) w.extent->expand(*areas);
+        else w.extent = areas;
+    }
     for (const auto& spec : layer_specs()) w.features[std::string(spec.table)] = layers[spec.id].count();
     return w;
 }
@@ -169,6 +189,7 @@ std::int64_t finish_geopackage(const fs::path& file, const std::string& final_na
 
 ExportSummary export_geopackage(store::Store& store, const ExportOptions& opt) {
     StagedOutput out(opt.output, StagedOutput::Kind::file, opt.overwrite);
+    Outlook outlook(store, opt.request);
     const aggregate::StatusResult status = month_status(store, opt.request);
     const std::string now = utc_now(); // GeoPackage DATETIME form
     Written written;
@@ -177,7 +198,7 @@ ExportSummary export_geopackage(store::Store& store, const ExportOptions& opt) {
         for (const auto& d : coded_domains()) w.add_coded_domain(d.name, d.description, d.values);
         Layers layers = create_layers(w, {"FID=fid", "SPATIAL_INDEX=NO"}); // built in bulk afterwards
         w.begin_transaction();
-        written = write_all(store, opt.request, status, layers, false);
+        written = write_all(store, opt.request, status, layers, false, outlook);
         w.commit_transaction();
         w.add_layer("layer_styles", gdal::GeometryKind::none, 0, layer_styles_fields(),
                     {"FID=id", "DESCRIPTION=QGIS layer styles (QML and SLD), one default per layer"});
@@ -208,6 +229,7 @@ ExportSummary export_geopackage(store::Store& store, const ExportOptions& opt) {
 ExportSummary export_files(store::Store& store, const ExportOptions& opt) {
     StagedOutput out(opt.output, StagedOutput::Kind::folder, opt.overwrite);
     fs::create_directories(out.staging());
+    Outlook outlook(store, opt.request);
     const aggregate::StatusResult status = month_status(store, opt.request);
     Written written;
     {
@@ -227,7 +249,7 @@ ExportSummary export_files(store::Store& store, const ExportOptions& opt) {
             if (csv) writer.set_text_transform(&formula_safe);
             layers.writers.emplace(spec.id, std::move(writer));
         }
-        written = write_all(store, opt.request, status, layers, true);
+        written = write_all(store, opt.request, status, layers, true, outlook);
         layers.writers.clear();
         for (auto& d : datasets) d->close();
     }

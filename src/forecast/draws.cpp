@@ -15,6 +15,27 @@ namespace {
 
 using Cdf = std::vector<double>;
 
+/// SplitMix64 (Steele, Lea and Flood 2014): a small, fast generator of 64-bit numbers, ample for drawing
+/// paths (a draw needs hundreds of millions of numbers at a national scale), the same on every platform.
+class SplitMix64 {
+public:
+    using result_type = std::uint64_t;
+    explicit SplitMix64(std::uint64_t seed) : m_state(seed) {}
+    static constexpr result_type min() { return 0; }
+    static constexpr result_type max() { return ~result_type{0}; }
+    result_type operator()() {
+        std::uint64_t z = (m_state += 0x9e3779b97f4a7c15ULL);
+        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+        return z ^ (z >> 31);
+    }
+    /// A uniform number in [0, 1): the top 53 bits.
+    double uniform() { return static_cast<double>((*this)() >> 11) * 0x1.0p-53; }
+
+private:
+    std::uint64_t m_state;
+};
+
 Cdf cumulative(const std::vector<double>& p) {
     Cdf c(p.size());
     std::partial_sum(p.begin(), p.end(), c.begin());
@@ -55,6 +76,15 @@ private:
     std::map<std::tuple<std::size_t, Stage, int>, std::pair<Cdf, Cdf>> m_cache;
 };
 
+/// A permit whose path is drawn: the distribution of its start (none when started already) and of its
+/// completion after its start (or, started already, from now), its units and its dwellings.
+struct Live {
+    const Cdf* start;
+    const Cdf* completion;
+    std::array<std::size_t, 3> units;
+    double dwellings;
+};
+
 /// One draw's bookkeeping: adds a permit's dwellings to its units in the span of the month its event falls in.
 class Draw {
 public:
@@ -67,23 +97,18 @@ public:
         for (const std::size_t u : units) m_sums.at(figure, u, static_cast<std::size_t>(span), m_index) += static_cast<float>(dwellings);
     }
 
-    /// A permit entering `stage` in month `entered` (entered + months_in months ago at month 0 when negative):
-    /// its start, then its completion, drawn.
-    void follow(Paths& paths, std::mt19937_64& rng, std::size_t group, Stage stage, int months_in, int entered,
-                const std::array<std::size_t, 3>& units, double dwellings) {
-        std::uniform_real_distribution<double> u(0.0, 1.0);
-        int started_at = 0, completion_months_in = months_in;
-        if (stage != Stage::started) {
-            const int k = sample(paths.start(group, stage, months_in), u(rng));
+    /// A permit's start (unless it has started) and completion, drawn from its distributions, the months
+    /// counted from `entered` (its first month in the stage it is in).
+    void follow(SplitMix64& rng, const Live& p, int entered) {
+        int started_at = entered;
+        if (p.start) {
+            const int k = sample(*p.start, rng.uniform());
             if (k < 0) return;
             started_at = entered + k;
-            add(m_sums.started, units, started_at, dwellings);
-            completion_months_in = 0;
-        } else {
-            started_at = entered;
+            add(m_sums.started, p.units, started_at, p.dwellings);
         }
-        const int j = sample(paths.completion(group, completion_months_in), u(rng));
-        if (j >= 0) add(m_sums.completed, units, started_at + j, dwellings);
+        const int j = sample(*p.completion, rng.uniform());
+        if (j >= 0) add(m_sums.completed, p.units, started_at + j, p.dwellings);
     }
 
 private:
@@ -122,7 +147,7 @@ double mean_of(const std::vector<std::int64_t>& sizes) {
 std::vector<double> DrawnSums::over(const std::vector<float>& v, std::size_t unit, std::size_t first, std::size_t last) const {
     std::vector<double> out(draws, 0.0);
     for (std::size_t span = first; span <= last && span < spans; ++span) {
-        for (std::size_t d = 0; d < draws; ++d) out[d] += static_cast<double>(v[(unit * spans + span) * draws + d]);
+        for (std::size_t d = 0; d < draws; ++d) out[d] += static_cast<double>(v[index(unit, span, d)]);
     }
     return out;
 }
@@ -145,6 +170,7 @@ DrawnSums draw(const History& history, const Hazards& hazards, const Trend& tren
     DrawnSums sums;
     sums.draws = static_cast<std::size_t>(std::max(request.draws, 1));
     sums.spans = request.spans;
+    sums.units = units.size();
     sums.started.assign(units.size() * sums.spans * sums.draws, 0.0F);
     sums.completed = sums.started;
     const int months = static_cast<int>(request.span_of_month.size());
@@ -165,30 +191,38 @@ DrawnSums draw(const History& history, const Hazards& hazards, const Trend& tren
         if (rest > 1e-9) shares.emplace_back(-1, rest);
         plan_areas.emplace_back(shares);
     }
-    std::mt19937_64 rng(request.seed);
-    std::uniform_real_distribution<double> uniform(0.0, 1.0);
+    SplitMix64 rng(request.seed);
+    const auto uniform = [](SplitMix64& r) { return r.uniform(); };
     // A new permit of `group` entering `stage` in month t: its size and area drawn, then its path.
     const auto enter = [&](Draw& d, std::size_t group, Stage stage, int t, const AreaPick& areas) {
         const auto& sizes = trend.sizes.at(group);
         const double dwellings = sizes.empty() ? 1.0
                                                : static_cast<double>(sizes[std::min(sizes.size() - 1, static_cast<std::size_t>(
                                                                                                           uniform(rng) * static_cast<double>(sizes.size())))]);
-        const auto to = units_of(group, areas.pick(uniform(rng)));
-        if (stage == Stage::started) d.add(sums.started, to, t, dwellings); // first known by its start, in month t
-        d.follow(paths, rng, group, stage, 0, t, to, dwellings);
+        const Live p{stage == Stage::started ? nullptr : &paths.start(group, stage, 0), &paths.completion(group, 0),
+                     units_of(group, areas.pick(uniform(rng))), dwellings};
+        if (stage == Stage::started) d.add(sums.started, p.units, t, dwellings); // first known by its start, in month t
+        d.follow(rng, p, t);
     };
+    // The permits in the pipeline with a dwelling count (the others are forecast as permits, apart, without an
+    // interval), their distributions looked up once.
+    std::vector<Live> live;
+    for (const ReadPermit& p : history.permits) {
+        if (!p.dwellings) continue;
+        const auto at = position_of(p.known, month);
+        if (!at) continue;
+        const bool started = at->stage == Stage::started;
+        live.push_back({started ? nullptr : &paths.start(p.known.group, at->stage, at->months_in),
+                        &paths.completion(p.known.group, started ? at->months_in : 0), units_of(p.known.group, p.area),
+                        static_cast<double>(*p.dwellings)});
+    }
+    std::vector<double> mean_size;
+    for (const auto& sizes : trend.sizes) mean_size.push_back(mean_of(sizes));
     for (std::size_t s = 0; s < sums.draws; ++s) {
         Draw d(sums, request, s);
-        for (const ReadPermit& p : history.permits) {
-            if (!p.dwellings) continue; // forecast as permits, apart: no interval
-            const auto at = position_of(p.known, month);
-            if (!at) continue;
-            // months_in counts the first month to come; the months it entered "before" month 0 are negative.
-            d.follow(paths, rng, p.known.group, at->stage, at->months_in, 0, units_of(p.known.group, p.area),
-                     static_cast<double>(*p.dwellings));
-        }
+        for (const Live& p : live) d.follow(rng, p, 0);
         for (std::size_t g = 0; g < trend.levels.size(); ++g) {
-            const double mean = mean_of(trend.sizes[g]);
+            const double mean = mean_size[g];
             double permits = 0;
             for (const Entries& e : trend.levels[g]) permits += e.dwellings / mean;
             if (permits <= 0) continue;
@@ -207,7 +241,7 @@ DrawnSums draw(const History& history, const Hazards& hazards, const Trend& tren
         for (std::size_t i = 0; i < plans.monthly.size(); ++i) {
             const auto group = plans.group.at(i);
             if (!group) continue;
-            const double mean = mean_of(trend.sizes.at(*group));
+            const double mean = mean_size.at(*group);
             for (int t = 0; t < months && t < static_cast<int>(plans.monthly[i].size()); ++t) {
                 const double apps = plans.monthly[i][static_cast<std::size_t>(t)];
                 if (apps <= 0) continue;

@@ -28,12 +28,11 @@ struct Units {
 
 /// Dwellings started and completed per unit and span of months to come, in each draw.
 struct DrawnSums {
-    std::size_t draws = 0, spans = 0;
-    /// [(unit × spans + span) × draws + draw]
+    std::size_t draws = 0, spans = 0, units = 0;
+    /// [(draw × units + unit) × spans + span]: one draw's sums lie together (a draw adds to many units).
     std::vector<float> started, completed;
-    float& at(std::vector<float>& v, std::size_t unit, std::size_t span, std::size_t draw) {
-        return v[(unit * spans + span) * draws + draw];
-    }
+    std::size_t index(std::size_t unit, std::size_t span, std::size_t draw) const { return (draw * units + unit) * spans + span; }
+    float& at(std::vector<float>& v, std::size_t unit, std::size_t span, std::size_t draw) const { return v[index(unit, span, draw)]; }
     /// Per draw, one unit's sum over the spans `first` to `last` (both included).
     std::vector<double> over(const std::vector<float>& v, std::size_t unit, std::size_t first, std::size_t last) const;
     /// The q-quantile (0…1) of one unit's and span's draws.

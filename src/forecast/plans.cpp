@@ -31,15 +31,30 @@ std::vector<std::vector<Entered>> entries_by_plan(const History& h) {
     return out;
 }
 
-/// The group with the most dwellings among `permits` that `take` accepts.
-template <typename Take>
-std::optional<std::size_t> main_group(const History& h, Take take) {
-    std::map<std::size_t, double> dwellings;
+/// Per plan, the group of most of its permits' dwellings; else that of most of its kommun's; none when its
+/// kommun has no permits. One pass over the permits.
+std::vector<std::optional<std::size_t>> plan_groups(const History& h) {
+    std::vector<std::map<std::size_t, double>> in_plan(h.plans.size());
+    std::map<std::string, std::map<std::size_t, double>, std::less<>> in_kommun;
     for (const ReadPermit& p : h.permits) {
-        if (take(p)) dwellings[p.known.group] += static_cast<double>(p.dwellings.value_or(0)) + 1e-6;
+        const double weight = static_cast<double>(p.dwellings.value_or(0)) + 1e-6; // a permit without a count still counts a little
+        if (p.plan >= 0) in_plan[static_cast<std::size_t>(p.plan)][p.known.group] += weight;
+        in_kommun[h.groups.at(p.known.group).municipality][p.known.group] += weight;
     }
-    const auto best = std::max_element(dwellings.begin(), dwellings.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
-    return best == dwellings.end() ? std::nullopt : std::optional(best->first);
+    const auto most = [](const std::map<std::size_t, double>& by) -> std::optional<std::size_t> {
+        const auto best = std::max_element(by.begin(), by.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+        return best == by.end() ? std::nullopt : std::optional(best->first);
+    };
+    std::vector<std::optional<std::size_t>> out;
+    for (std::size_t i = 0; i < h.plans.size(); ++i) {
+        auto group = most(in_plan[i]);
+        if (!group) {
+            const auto k = in_kommun.find(h.plans[i].municipality);
+            if (k != in_kommun.end()) group = most(k->second);
+        }
+        out.push_back(group);
+    }
+    return out;
 }
 
 } // namespace
@@ -126,11 +141,8 @@ PlanApplications plan_applications(const History& history, const Absorption& abs
                                             plan.plan_id, plan.municipality, asked, unused[i]));
         }
         out.monthly.push_back(std::move(apps));
-        const auto own = main_group(history, [&](const ReadPermit& p) { return p.plan == static_cast<int>(i); });
-        out.group.push_back(own ? own : main_group(history, [&](const ReadPermit& p) {
-            return history.groups.at(p.known.group).municipality == plan.municipality;
-        }));
     }
+    out.group = plan_groups(history);
     for (const config::PlanProgramme& p : programmes) {
         const bool found = std::any_of(history.plans.begin(), history.plans.end(), [&](const ReadPlan& plan) {
             return plan.municipality == p.municipality && plan.plan_id == p.plan_id;

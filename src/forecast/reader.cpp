@@ -79,16 +79,39 @@ std::unordered_map<std::string, int> read_plans(History& h, store::StatusSource&
     return index_of_key;
 }
 
-/// The plans in force each permit lies in, by the permit's key.
-std::unordered_map<std::string, std::vector<int>> read_links(store::FeatureSource& features, const std::unordered_map<std::string, int>& plans) {
-    std::unordered_map<std::string, std::vector<int>> out;
+/// A permit lying in a plan in force, ordered as the permits come (by municipality and case_id, bytewise).
+struct Link {
+    std::string municipality, case_id;
+    int plan;
+};
+
+std::vector<Link> read_links(store::FeatureSource& features, const std::unordered_map<std::string, int>& plans) {
+    std::vector<Link> out;
     if (plans.empty()) return out;
     features.permit_plans([&](const store::PermitPlanLink& l) {
         const auto it = plans.find(key_of(l.plan_municipality, l.plan_id));
-        if (it != plans.end()) out[key_of(l.municipality, l.case_id)].push_back(it->second);
+        if (it != plans.end()) out.push_back({std::string(l.municipality), std::string(l.case_id), it->second});
     });
     return out;
 }
+
+/// Walks the links beside the permits (both in the same order): the plans of each permit in turn.
+class LinkCursor {
+public:
+    explicit LinkCursor(const std::vector<Link>& links) : m_links(links) {}
+    std::vector<int> plans_of(std::string_view municipality, std::string_view case_id) {
+        const auto key = [](const Link& l) { return std::pair<std::string_view, std::string_view>(l.municipality, l.case_id); };
+        const std::pair<std::string_view, std::string_view> permit{municipality, case_id};
+        while (m_at < m_links.size() && key(m_links[m_at]) < permit) ++m_at;
+        std::vector<int> out;
+        for (; m_at < m_links.size() && key(m_links[m_at]) == permit; ++m_at) out.push_back(m_links[m_at].plan);
+        return out;
+    }
+
+private:
+    const std::vector<Link>& m_links;
+    std::size_t m_at = 0;
+};
 
 /// Of the plans a permit lies in, the latest in force when it entered the pipeline.
 int plan_at_entry(const History& h, const KnownPermit& p, const std::vector<int>& plans) {
@@ -126,7 +149,8 @@ History read_history(store::FeatureSource& features, store::StatusSource* plans,
     const Cutoffs<std::string_view> cut = days.cutoffs();
     AreaIndex areas(h);
     const auto plan_index = plans ? read_plans(h, *plans, areas, cut, area_set, covers) : std::unordered_map<std::string, int>{};
-    const auto links = read_links(features, plan_index);
+    const std::vector<Link> links = read_links(features, plan_index);
+    LinkCursor cursor(links);
     features.permits({area_set, false}, [&](const store::PermitFeature& p) {
         if (covers && !covers(p.municipality)) return;
         const PipelineState state = state_at(p.dates, cut);
@@ -144,8 +168,8 @@ History read_history(store::FeatureSource& features, store::StatusSource* plans,
         r.dwellings = p.dwellings;
         if (p.area_id) r.area = areas.of(*p.area_id);
         if (!links.empty()) {
-            const auto it = links.find(key_of(p.municipality, p.case_id));
-            if (it != links.end()) r.plan = plan_at_entry(h, r.known, it->second);
+            const std::vector<int> in = cursor.plans_of(p.municipality, p.case_id);
+            if (!in.empty()) r.plan = plan_at_entry(h, r.known, in);
         }
         h.permits.push_back(r);
     });

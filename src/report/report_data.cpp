@@ -10,6 +10,7 @@
 #include "core/domain.hpp"
 #include "core/gpkg_blob.hpp"
 #include "core/pipeline.hpp"
+#include "store/beside.hpp"
 #include "store/store.hpp"
 #include "aggregate/boundaries.hpp"
 #include "sweden/placement.hpp"
@@ -189,19 +190,6 @@ void add_permit_features(ReportData& d, store::FeatureSource& features) {
                      [](const LapsingPermit& a, const LapsingPermit& b) { return a.permit.granted < b.permit.granted; });
 }
 
-/// Runs `work` beside this thread on a reader that shares the store's snapshot, or here and now when the store
-/// cannot share it. The future is waited for before the snapshot ends (its destructor waits too).
-std::future<void> beside(store::Store& store, std::function<void(store::StatusSource&, store::FeatureSource&)> work) {
-    std::shared_ptr<store::SharedSnapshot> reader = store.share_snapshot();
-    if (!reader) {
-        work(store.status(), store.features());
-        std::promise<void> done;
-        done.set_value();
-        return done.get_future();
-    }
-    return std::async(std::launch::async, [reader, work = std::move(work)] { work(reader->status(), reader->features()); });
-}
-
 void add_forecast(ReportData& d, store::StatusSource& status, store::FeatureSource& features) {
     forecast::ForecastRequest f;
     f.month = d.request.month;
@@ -237,15 +225,15 @@ ReportData gather(store::Store& store, const ReportRequest& request) {
     // Readers of one snapshot, each filling fields of its own: the lists; the forecast; the map (once the
     // status has named the municipalities and the areas' capacity); and the status, a year back, coverage and
     // quality here.
-    std::future<void> lists = beside(store, [&d](store::StatusSource& s, store::FeatureSource&) { add_lists(d, s); });
-    std::future<void> outlook = beside(store, [&d](store::StatusSource& s, store::FeatureSource& f) { add_forecast(d, s, f); });
+    std::future<void> lists = store::beside(store, [&d](store::StatusSource& s, store::FeatureSource&) { add_lists(d, s); });
+    std::future<void> outlook = store::beside(store, [&d](store::StatusSource& s, store::FeatureSource& f) { add_forecast(d, s, f); });
     store::StatusSource& status = store.status();
     store::FeatureSource& features = store.features();
     aggregate::StatusRequest with_series = status_request(request, request.month, request.area_set);
     with_series.series_months = k_series_months;
     with_series.earlier = request.month.plus(-12);
     d.status = aggregate::compute_status(status, with_series);
-    std::future<void> map = beside(store, [&d](store::StatusSource&, store::FeatureSource& f) { add_permit_features(d, f); });
+    std::future<void> map = store::beside(store, [&d](store::StatusSource&, store::FeatureSource& f) { add_permit_features(d, f); });
     d.headlines.push_back({"", "", {}, 0, 0, 0, 0, d.status.total, {}, {}});
     for (const auto& m : d.status.municipalities) d.headlines.push_back({m.code, m.name, {}, 0, 0, 0, 0, m.figures, m.targets, {}});
     add_series(d);

@@ -113,8 +113,7 @@ TEST(Draws, TheirMeanIsThePointForecastAndTheIntervalHoldsIt) {
             expected_completed += e.total.total_completed(m);
         }
         double mean = 0, square = 0;
-        for (std::size_t s = 0; s < d.draws; ++s) {
-            const double x = d.completed[(u.total() * d.spans + span) * d.draws + s];
+        for (const double x : d.over(d.completed, u.total(), span, span)) {
             mean += x;
             square += x * x;
         }
@@ -132,6 +131,7 @@ TEST(Draws, QuantilesInterpolateBetweenDraws) {
     DrawnSums d;
     d.draws = 5;
     d.spans = 1;
+    d.units = 1;
     d.completed = {4, 0, 3, 1, 2};
     EXPECT_DOUBLE_EQ(d.quantile(d.completed, 0, 0, 0.0), 0);
     EXPECT_DOUBLE_EQ(d.quantile(d.completed, 0, 0, 0.5), 2);
