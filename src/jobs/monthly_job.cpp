@@ -29,10 +29,15 @@ MonthlyDone run_monthly(const config::Config& config, const MonthlyJob& job) {
     const fs::path& out_dir = outputs.dir;
     const fs::path& gpkg = outputs.gpkg;
     const fs::path& report_dir = outputs.report_dir;
-    // Refuse before ingesting anything: a month done before is redone only with --overwrite.
+    // Refuse before ingesting anything: a month done before is redone only with --overwrite, or skipped whole.
+    if (!job.overwrite && job.skip_existing && fs::exists(gpkg) && fs::exists(report_dir)) {
+        done.skipped = {gpkg.string(), report_dir.string()};
+        return done;
+    }
     for (const auto& p : {gpkg, report_dir}) {
         if (fs::exists(p) && !job.overwrite) {
-            throw UsageError(fmt::format("'{}' already exists; add --overwrite to redo {}", p.string(), job.month.str()));
+            throw UsageError(fmt::format("'{}' already exists; add --overwrite to redo {}{}", p.string(), job.month.str(),
+                                         job.skip_existing ? " (--skip-existing skips a month only when all its outputs exist)" : ""));
         }
     }
     fs::create_directories(out_dir);

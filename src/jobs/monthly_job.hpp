@@ -24,6 +24,7 @@ struct MonthlyJob {
     Month month;
     std::string location; ///< the store
     bool overwrite = false;
+    bool skip_existing = false; ///< a month whose outputs all exist is skipped (MonthlyDone::skipped), not refused
     Progress* progress = nullptr;
     store::Note note;
 };
@@ -35,9 +36,12 @@ struct MonthlyDone {
     /// Wall seconds of each step, in order (ingest, export, report), and of the whole job.
     std::vector<std::pair<std::string, double>> step_seconds;
     double total_seconds = 0;
+    /// The month's outputs exist and the job asked to skip such a month: nothing was done; they are named here.
+    std::vector<std::string> skipped;
 };
 
-/// UsageError before anything is ingested when the month's outputs exist and `overwrite` is not set.
+/// UsageError before anything is ingested when the month's outputs exist and `overwrite` is not set (with
+/// `skip_existing`: when some exist but not all — a month half done needs a look, or --overwrite).
 MonthlyDone run_monthly(const config::Config& config, const MonthlyJob& job);
 
 } // namespace bostad::jobs

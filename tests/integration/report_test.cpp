@@ -475,10 +475,7 @@ TEST(ReportOutput, TextThatLooksLikeAFormulaStaysText) {
 
 TEST(Monthly, RunsTheWholeJobFromTheConfigAndSaysWhereTheOutputsAre) {
     TempDir dir;
-    ProcessOptions o;
-    o.cwd = dir.path().string();
-    ASSERT_EQ(run_bostad({"example", "ex"}, o).exit_code, 0);
-    o.cwd = dir.file("ex");
+    const ProcessOptions o = make_example_project(dir.path().string());
     auto r = run_bostad({"monthly", "--month", "2026-09"}, o);
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_NE(r.out.find("out/2026-09/bostad-2026-09.gpkg"), std::string::npos) << r.out;
@@ -496,9 +493,39 @@ TEST(Monthly, RunsTheWholeJobFromTheConfigAndSaysWhereTheOutputsAre) {
                                     s["total"]["completed_in_month"].get<long long>())),
               std::string::npos)
         << head;
-    // Running the month again replaces its outputs only with --overwrite.
+    // Running the month again replaces its outputs only with --overwrite; --skip-existing leaves them be.
     EXPECT_EQ(run_bostad({"monthly", "--month", "2026-10"}, o).exit_code, 2);
+    const fs::path gpkg = dir.path() / "ex/out/2026-10/bostad-2026-10.gpkg";
+    const auto written = fs::last_write_time(gpkg);
+    r = run_bostad({"monthly", "--month", "2026-10", "--skip-existing"}, o);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.err.find("bostad monthly 2026-10: skipped, its outputs exist"), std::string::npos) << r.err;
+    EXPECT_EQ(fs::last_write_time(gpkg), written) << "a skipped month is not written";
     EXPECT_EQ(run_bostad({"monthly", "--month", "2026-10", "--overwrite"}, o).exit_code, 0);
+    EXPECT_NE(fs::last_write_time(gpkg), written);
+    // A month half done is not skipped: it needs a look, or --overwrite.
+    fs::remove_all(dir.path() / "ex/out/2026-10/rapport");
+    r = run_bostad({"monthly", "--month", "2026-10", "--skip-existing"}, o);
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("only when all its outputs exist"), std::string::npos) << r.err;
+}
+
+TEST(Monthly, PreviousIsTheMonthBeforeTodaysAndATimerSkipsAMonthDone) {
+    TempDir dir;
+    const ProcessOptions o = make_example_project(dir.path().string());
+    const Month previous = Month::of(today()).plus(-1);
+    // The month's outputs, as an earlier run left them.
+    const fs::path out = dir.path() / "ex/out" / previous.str();
+    fs::create_directories(out / "rapport");
+    write_file(out / fmt::format("bostad-{}.gpkg", previous.str()), "x");
+    const auto r = run_bostad({"monthly", "--previous", "--skip-existing"}, o);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.err.find(fmt::format("bostad monthly {}: skipped", previous.str())), std::string::npos) << r.err;
+    const auto both = run_bostad({"monthly", "--previous", "--month", "2026-10"}, o);
+    EXPECT_EQ(both.exit_code, 2);
+    EXPECT_NE(both.err.find("give --month YYYY-MM or --previous"), std::string::npos) << both.err;
+    EXPECT_EQ(run_bostad({"monthly"}, o).exit_code, 2);
+    EXPECT_EQ(run_bostad({"monthly", "--previous", "--overwrite", "--skip-existing"}, o).exit_code, 2);
 }
 
 TEST(Defaults, ReportAndExportWithoutOutputWriteWhereMonthlyWouldOnANewProject) {

@@ -328,10 +328,7 @@ TEST_F(Generated, ListsNameThePermitsBehindTheCounts) {
 // Conservation on the example project (both municipalities, both area sets, several months).
 TEST(StatusConservation, AreasAndUnassignedAddUpToTheTotalForEveryKey) {
     TempDir dir;
-    ProcessOptions opts;
-    opts.cwd = dir.path().string();
-    ASSERT_EQ(run_bostad({"example", "ex"}, opts).exit_code, 0);
-    opts.cwd = dir.file("ex");
+    const ProcessOptions opts = make_example_project(dir.path().string());
     ASSERT_EQ(run_bostad({"init"}, opts).exit_code, 0);
     for (const char* m : {"2026-09", "2026-10"}) ASSERT_EQ(run_bostad({"ingest", "--month", m}, opts).exit_code, 0);
     const std::vector<std::string> sets{"distrikt", "kommuner"};

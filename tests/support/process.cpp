@@ -180,14 +180,20 @@ ProcessResult run_bostad(const std::vector<std::string>& args, const ProcessOpti
     return run_process(argv, options);
 }
 
-ProcessOptions make_example_store(const std::string& dir, const std::vector<std::string>& months) {
+ProcessOptions make_example_project(const std::string& dir) {
     ProcessOptions o;
     o.cwd = dir;
+    const ProcessResult r = run_bostad({"example", "ex"}, o);
+    if (r.exit_code != 0) throw std::runtime_error("bostad example failed: " + r.err);
+    o.cwd = dir + "/ex";
+    return o;
+}
+
+ProcessOptions make_example_store(const std::string& dir, const std::vector<std::string>& months) {
+    ProcessOptions o = make_example_project(dir);
     const auto check = [](const ProcessResult& r, const std::string& what) {
         if (r.exit_code != 0) throw std::runtime_error(what + " failed: " + r.err);
     };
-    check(run_bostad({"example", "ex"}, o), "bostad example");
-    o.cwd = dir + "/ex";
     check(run_bostad({"init"}, o), "bostad init");
     for (const auto& m : months) check(run_bostad({"ingest", "--month", m, "-q"}, o), "bostad ingest " + m);
     return o;

@@ -54,6 +54,9 @@ private:
     ProcessResult m_result;
 };
 
+/// `bostad example ex` in `dir`: options to run bostad in the new project folder `dir/ex` (no store yet).
+ProcessOptions make_example_project(const std::string& dir);
+
 /// Generates the example project into DIR/ex, creates its store and ingests `months` with its config;
 /// returns the options to run bostad in it. Fails the calling test on error.
 ProcessOptions make_example_store(const std::string& dir, const std::vector<std::string>& months);
