@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "cli/manual.hpp"
 #include "cli/registry.hpp"
 #include "core/text.hpp"
 #include "core/version.hpp"
@@ -111,6 +112,10 @@ Parsed parse_arguments(const std::vector<std::string>& args, std::ostream& out, 
     app.add_option("--of", of, "Output format: text or json (status also csv)")->check(CLI::IsMember({"text", "json", "csv"}));
     app.add_flag("--quiet,-q", p.globals.quiet, "Print no progress or notes on stderr");
     app.add_flag("--progress", p.globals.progress, "Print progress on stderr");
+    // For packaging (no group: not in --help): the man page and the bash completion, from these declarations.
+    bool manual = false, completion = false;
+    app.add_flag("--manual", manual, "Print the man page (roff)")->group("");
+    app.add_flag("--bash-completion", completion, "Print the bash completion script")->group("");
 
     std::vector<std::pair<CLI::App*, Command*>> subs;
     for (auto& c : p.commands) {
@@ -151,6 +156,11 @@ Parsed parse_arguments(const std::vector<std::string>& args, std::ostream& out, 
         return usage();
     }
 
+    if (manual || completion) {
+        out << (manual ? man_page(app, p.commands) : bash_completion(app));
+        p.done = ExitCode::ok;
+        return p;
+    }
     p.globals.of = parse_format(of);
     for (const auto& [sub, cmd] : subs) {
         if (!sub->parsed()) continue;

@@ -1,8 +1,10 @@
 // Runs the cases in tests/cli/cases.toml, and checks --help of every registered command.
 #include <filesystem>
+#include <regex>
 
 #include <gtest/gtest.h>
 #include <toml++/toml.h>
+#include <CLI/CLI.hpp>
 
 #include "cli/registry.hpp"
 #include "support/files.hpp"
@@ -120,6 +122,85 @@ TEST(CliHelp, EveryCommandHasHelp) {
             EXPECT_NE(r.out.find("Exit codes"), std::string::npos) << name;
         }
     }
+}
+
+/// Every command of the registry with the long options its declare() gives CLI11 (what --help lists).
+std::vector<std::pair<std::string, std::vector<std::string>>> declared_options() {
+    std::vector<std::pair<std::string, std::vector<std::string>>> out;
+    for (const auto& cmd : cli::make_commands()) {
+        CLI::App app;
+        cmd->declare(app);
+        std::vector<std::string> names;
+        for (const CLI::Option* o : app.get_options()) {
+            for (const auto& l : o->get_lnames()) names.push_back("--" + l);
+        }
+        out.emplace_back(std::string(cmd->name()), std::move(names));
+    }
+    return out;
+}
+
+std::string roff_escaped(const std::string& option) {
+    std::string out;
+    for (const char c : option) out += c == '-' ? std::string("\\-") : std::string(1, c);
+    return out;
+}
+
+TEST(CliManual, TheManPageHasEveryCommandAndOptionOfTheRegistryAndRendersCleanly) {
+    TempDir dir;
+    const auto r = run_bostad({"--manual"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out.rfind(".TH BOSTAD 1", 0), 0u);
+    std::size_t options = 0;
+    for (const auto& [command, names] : declared_options()) {
+        const auto at = r.out.find(".SS bostad " + command + "\n");
+        ASSERT_NE(at, std::string::npos) << command;
+        const auto end = r.out.find(".SS ", at + 1);
+        const std::string section = r.out.substr(at, end == std::string::npos ? std::string::npos : end - at);
+        for (const auto& name : names) {
+            const std::regex item("\n\\.B (\\\\-[a-z], )?" + std::regex_replace(roff_escaped(name), std::regex(R"(\\)"), R"(\\)") + "[ \n]");
+            EXPECT_TRUE(std::regex_search(section, item)) << command << " " << name;
+            ++options;
+        }
+    }
+    EXPECT_GT(options, 40u);
+    for (const char* global : {"--config", "--db", "--of", "--quiet", "--progress"}) {
+        EXPECT_NE(r.out.find(roff_escaped(global)), std::string::npos) << global;
+    }
+    // groff (groff-base, installed by scripts/setup) renders it without a warning.
+    write_file(dir.path() / "bostad.1", r.out);
+    ProcessOptions o;
+    o.cwd = dir.path().string();
+    const auto rendered = run_process({"/usr/bin/groff", "-man", "-Tutf8", "-ww", "-z", "bostad.1"}, o);
+    EXPECT_EQ(rendered.exit_code, 0) << rendered.err;
+    EXPECT_EQ(rendered.err, "") << "groff warns";
+}
+
+/// What bash completes after the words typed so far (the last one is being typed).
+std::string complete(const std::string& script, const std::string& words) {
+    TempDir dir;
+    write_file(dir.path() / "c.bash", script);
+    std::filesystem::create_directories(dir.path() / "empty");
+    const std::string line = "source ../c.bash; COMP_WORDS=(" + words + "); COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); _bostad; "
+                             "echo \"${COMPREPLY[*]}\"";
+    ProcessOptions o;
+    o.cwd = (dir.path() / "empty").string();
+    const auto r = run_process({"/bin/bash", "-c", line}, o);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return r.out;
+}
+
+TEST(CliManual, BashCompletesEveryCommandAndItsOptions) {
+    const auto r = run_bostad({"--bash-completion"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(complete(r.out, "bostad fore"), "forecast\n");
+    EXPECT_EQ(complete(r.out, "bostad --db x.gpkg mon"), "monthly\n");
+    for (const auto& [command, names] : declared_options()) {
+        const std::string all = complete(r.out, "bostad " + command + " ''");
+        for (const auto& name : names) EXPECT_NE((" " + all).find(" " + name + " "), std::string::npos) << command << " " << name << ": " << all;
+        EXPECT_NE(all.find("--config"), std::string::npos) << "the global options too";
+    }
+    EXPECT_EQ(complete(r.out, "bostad forecast --back"), "--backtest\n");
+    EXPECT_EQ(complete(r.out, "bostad forecast --area-set ''"), "\n") << "a value: files (none here)";
 }
 
 } // namespace
