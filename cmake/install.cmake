@@ -21,7 +21,7 @@ install(FILES ${BOSTAD_GENERATED_DOCS}/bostad.manual DESTINATION ${CMAKE_INSTALL
 install(FILES ${BOSTAD_GENERATED_DOCS}/bostad.bash-completion DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions
         RENAME bostad)
 
-install(FILES ${PROJECT_SOURCE_DIR}/README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
+install(FILES ${PROJECT_SOURCE_DIR}/README.md ${PROJECT_SOURCE_DIR}/LICENSE DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR}/docs)
 # The open data compiled into the program: where it comes from, its licence and vintage.
 install(FILES ${PROJECT_SOURCE_DIR}/gis/sweden/SOURCE.md DESTINATION ${CMAKE_INSTALL_DOCDIR}/open-data RENAME sweden-SOURCE.md)

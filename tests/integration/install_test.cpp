@@ -26,7 +26,7 @@ TEST(Install, PutsTheProgramManPageCompletionAndDocsInPlaceAndTheProgramRunsFrom
         if (e.is_regular_file()) files.insert(fs::relative(e.path(), prefix).string());
     }
     for (const char* f : {"bin/bostad", "share/man/man1/bostad.1", "share/bash-completion/completions/bostad",
-                          "share/doc/bostad/README.md", "share/doc/bostad/docs/forecast.md", "share/doc/bostad/open-data/sweden-SOURCE.md"}) {
+                          "share/doc/bostad/README.md", "share/doc/bostad/LICENSE", "share/doc/bostad/docs/forecast.md", "share/doc/bostad/open-data/sweden-SOURCE.md"}) {
         EXPECT_TRUE(files.count(f)) << f;
     }
     for (const auto& f : files) {
