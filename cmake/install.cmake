@@ -6,20 +6,22 @@ include(GNUInstallDirs)
 
 install(TARGETS bostad RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 
-set(BOSTAD_GENERATED_DOCS ${CMAKE_BINARY_DIR}/install-generated)
+# Written straight into the destination (DESTDIR and prefix as given at install time), so that two installs at
+# once do not share a file.
 install(CODE "
-  file(MAKE_DIRECTORY \"${BOSTAD_GENERATED_DOCS}\")
-  foreach(what manual bash-completion)
-    execute_process(COMMAND \"$<TARGET_FILE:bostad>\" --\${what}
-                    OUTPUT_FILE \"${BOSTAD_GENERATED_DOCS}/bostad.\${what}\" RESULT_VARIABLE rc)
+  set(root \"\$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}\")
+  foreach(pair \"manual;${CMAKE_INSTALL_MANDIR}/man1/bostad.1\" \"bash-completion;${CMAKE_INSTALL_DATADIR}/bash-completion/completions/bostad\")
+    list(GET pair 0 what)
+    list(GET pair 1 where)
+    get_filename_component(folder \"\${root}/\${where}\" DIRECTORY)
+    file(MAKE_DIRECTORY \"\${folder}\")
+    message(STATUS \"Writing: \${root}/\${where}\")
+    execute_process(COMMAND \"$<TARGET_FILE:bostad>\" --\${what} OUTPUT_FILE \"\${root}/\${where}\" RESULT_VARIABLE rc)
     if(NOT rc EQUAL 0)
       message(FATAL_ERROR \"bostad --\${what} failed (\${rc})\")
     endif()
   endforeach()
 ")
-install(FILES ${BOSTAD_GENERATED_DOCS}/bostad.manual DESTINATION ${CMAKE_INSTALL_MANDIR}/man1 RENAME bostad.1)
-install(FILES ${BOSTAD_GENERATED_DOCS}/bostad.bash-completion DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions
-        RENAME bostad)
 
 install(FILES ${PROJECT_SOURCE_DIR}/README.md ${PROJECT_SOURCE_DIR}/LICENSE DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR}/docs)

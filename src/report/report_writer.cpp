@@ -40,7 +40,8 @@ void write_csv_table(const fs::path& path, const Table& t) {
 
 void write_pdf(const fs::path& html, const fs::path& pdf, const fs::path& scratch) {
     if (!fs::exists(k_weasyprint)) {
-        throw IoError("the PDF needs WeasyPrint (Debian package weasyprint, installed by scripts/setup); "
+        throw IoError("the PDF needs WeasyPrint: apt install weasyprint (scripts/setup installs it; the bostad package "
+                      "recommends it); "
                       "or leave pdf out of --format");
     }
     const ProgramRun run = run_program({k_weasyprint, "--quiet", "--encoding", "utf-8", html.string(), pdf.string()},

@@ -3,8 +3,12 @@
 #include <filesystem>
 #include <set>
 
+#include <fmt/format.h>
+
 #include <gtest/gtest.h>
 
+#include "core/date.hpp"
+#include "core/text.hpp"
 #include "support/files.hpp"
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
@@ -51,6 +55,70 @@ TEST(Install, PutsTheProgramManPageCompletionAndDocsInPlaceAndTheProgramRunsFrom
     const auto status = run_process({bostad, "status", "--month", "2026-10"}, o);
     ASSERT_EQ(status.exit_code, 0) << status.err;
     EXPECT_NE(status.out.find("Kristianstad"), std::string::npos) << status.out;
+}
+
+/// `dpkg-deb -f DEB FIELD`.
+std::string deb_field(const fs::path& deb, const char* field) {
+    return run_process({"/usr/bin/dpkg-deb", "-f", deb.string(), field}).out;
+}
+
+TEST(Package, TheDebHoldsTheProgramDocsAndTimerAndDependsOnRuntimeLibrariesOnly) {
+    TempDir dir;
+    const std::string build_dir = fs::path(BOSTAD_EXE).parent_path().string();
+    const auto packed = run_process({"/usr/bin/cpack", "-G", "DEB", "--config", build_dir + "/CPackConfig.cmake", "-B", dir.path().string()});
+    ASSERT_EQ(packed.exit_code, 0) << packed.out << packed.err;
+    const fs::path deb = dir.path() / "bostad_0.1.0_amd64.deb";
+    ASSERT_TRUE(fs::exists(deb)) << packed.out;
+    const std::string depends = deb_field(deb, "Depends");
+    for (const char* lib : {"libgdal", "libgeos-c", "libproj", "libsqlite3", "libpq5", "libxlsxwriter"}) {
+        EXPECT_NE(depends.find(lib), std::string::npos) << lib << " in " << depends;
+    }
+    for (const char* tool : {"-dev", "cmake", "ninja", "gcc ", "clang"}) EXPECT_EQ(depends.find(tool), std::string::npos) << tool << " in " << depends;
+    EXPECT_NE(deb_field(deb, "Recommends").find("weasyprint"), std::string::npos);
+
+    const std::string listing = run_process({"/usr/bin/dpkg-deb", "-c", deb.string()}).out;
+    for (const char* f : {"./usr/bin/bostad", "./usr/share/man/man1/bostad.1", "./usr/share/bash-completion/completions/bostad",
+                          "./usr/share/doc/bostad/copyright", "./usr/lib/systemd/system/bostad-monthly.service",
+                          "./usr/lib/systemd/system/bostad-monthly.timer"}) {
+        EXPECT_NE(listing.find(std::string(f) + "\n"), std::string::npos) << f << "\n" << listing;
+    }
+    for (const char* not_for_users : {"/include/", ".hpp", ".a\n", "CMake", BOSTAD_SOURCE_DIR}) {
+        EXPECT_EQ(listing.find(not_for_users), std::string::npos) << not_for_users;
+    }
+    // The copyright names the embedded open data's licence; the timer is persistent and off until switched on.
+    const fs::path root = dir.path() / "root";
+    ASSERT_EQ(run_process({"/usr/bin/dpkg-deb", "-x", deb.string(), root.string()}).exit_code, 0);
+    EXPECT_NE(read_file(root / "usr/share/doc/bostad/copyright").find("CC0-1.0"), std::string::npos);
+    const std::string timer = read_file(root / "usr/lib/systemd/system/bostad-monthly.timer");
+    EXPECT_NE(timer.find("Persistent=true"), std::string::npos);
+    EXPECT_NE(timer.find("OnCalendar=*-*-05"), std::string::npos);
+    EXPECT_EQ(deb_field(deb, "Pre-Depends").find("systemd"), std::string::npos);
+}
+
+TEST(Package, TheTimersCommandLineRunsThePreviousMonthOfAnExampleForIt) {
+    TempDir dir;
+    const std::string service = read_file(fs::path(BOSTAD_SOURCE_DIR) / "packaging/bostad-monthly.service");
+    const auto at = service.find("ExecStart=/usr/bin/bostad ");
+    ASSERT_NE(at, std::string::npos) << service;
+    const std::string line = service.substr(at + std::string("ExecStart=/usr/bin/bostad ").size(),
+                                            service.find('\n', at) - at - std::string("ExecStart=/usr/bin/bostad ").size());
+    std::vector<std::string> args;
+    for (const auto& word : split(line, ' ')) args.push_back(word);
+    EXPECT_EQ(args, (std::vector<std::string>{"monthly", "--previous", "--skip-existing"}));
+    // The same command line in a project whose data runs to the month before today's, as the timer would run it.
+    const Month previous = Month::of(today()).plus(-1);
+    ProcessOptions o;
+    o.cwd = dir.path().string();
+    ASSERT_EQ(run_bostad({"example", "ex", "--month", previous.str()}, o).exit_code, 0);
+    o.cwd = dir.file("ex");
+    auto r = run_bostad(args, o);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("bostad monthly " + previous.str()), std::string::npos) << r.out;
+    EXPECT_TRUE(fs::exists(dir.path() / "ex/out" / previous.str() / fmt::format("bostad-{}.gpkg", previous.str())));
+    // A second start (Persistent=true catches up after a shutdown) finds the month done and leaves it be.
+    r = run_bostad(args, o);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.err.find("skipped"), std::string::npos) << r.err;
 }
 
 } // namespace
