@@ -38,6 +38,7 @@ std::string area(const std::string& id, const std::vector<std::string>& refs) {
 struct PlanFile {
     std::string crs = "SWEREF99_13_30";
     std::string nock_hojd = "10";
+    std::string genomforande = "10"; ///< years
     std::vector<std::string> area_g = {"+#L2", "+#L3", "-#L5"};
     std::string extra_lines;
 };
@@ -70,7 +71,7 @@ std::string plan_xml(const PlanFile& f) {
 <anvandningsbestammelse><DP_Anvandningsbestammelse gml:id="i4"><beteckning>GATA</beteckning><omrade xlink:href="#g"/>
 <anvandningsslag>DP_AP_Ko_Gata</anvandningsslag></DP_Anvandningsbestammelse></anvandningsbestammelse>
 <generellPlanbestammelse><DP_AdministrativBestammelse gml:id="i5"><omrade xlink:href="#plan"/>
-<bestammelsetyp>DP_PO_Ad_Genomforande</bestammelsetyp><variabel><DP_VarHeltal><namn>antal</namn><varde>10</varde></DP_VarHeltal></variabel>
+<bestammelsetyp>DP_PO_Ad_Genomforande</bestammelsetyp><variabel><DP_VarHeltal><namn>antal</namn><varde>)" + f.genomforande + R"(</varde></DP_VarHeltal></variabel>
 </DP_AdministrativBestammelse></generellPlanbestammelse>
 </DP_Plan></plan>
 </DP_Data>
@@ -99,6 +100,17 @@ protected:
     TempDir dir;
     std::string store;
 };
+
+TEST_F(Ss637040, AbsurdNumbersGiveNoGenomforandetidAndAtMost100Storeys) {
+    // A fuzzer's values (once undefined behaviour: a double beyond int): the plan is stored, the absurd kept out.
+    PlanFile f;
+    f.nock_hojd = "4" + std::string(84, '0');
+    f.genomforande = "1" + std::string(90, '0');
+    const auto r = ingest(f);
+    EXPECT_EQ(r["inserted"], 3) << r.dump();
+    EXPECT_EQ(value("SELECT coalesce(implementation_end, 'none') FROM plans"), "none");
+    EXPECT_NE(value("SELECT capacity_method FROM plans").find("100 storeys"), std::string::npos) << value("SELECT capacity_method FROM plans");
+}
 
 TEST_F(Ss637040, AssemblesAreasFromSignedLinesAndEstimatesCapacity) {
     const auto r = ingest({});

@@ -26,6 +26,12 @@ RightKind kind_of(const std::string& code) {
 
 std::string m2(double v) { return fmt::format("{:.0f} m²", v); }
 
+/// More storeys than any Swedish building has: a regulated value beyond is a typo (or a hostile file).
+constexpr double k_max_floors = 100;
+
+/// Whole storeys from a regulated value (or a height ÷ storey height): rounded down, within 1 … k_max_floors.
+int whole_floors(double v) { return static_cast<int>(std::isfinite(v) ? std::clamp(std::floor(v), 1.0, k_max_floors) : 1.0); }
+
 } // namespace
 
 bool is_building_right(const std::string& code) { return kind_of(code) != RightKind::none; }
@@ -47,10 +53,10 @@ CapacityEstimate estimate_capacity(double land_m2, const std::vector<BuildingRig
     int floors = s.default_floors;
     std::string floors_text = fmt::format("{} storeys (default)", floors);
     if (storeys) {
-        floors = std::max(1, static_cast<int>(*storeys));
+        floors = whole_floors(*storeys);
         floors_text = fmt::format("{} storeys (våningsantal)", floors);
     } else if (height) {
-        floors = std::max(1, static_cast<int>(std::floor(*height / s.storey_height)));
+        floors = whole_floors(*height / s.storey_height);
         floors_text = fmt::format("{} storeys (height {:g} m ÷ {:g} m)", floors, *height, s.storey_height);
     }
     double gross = 0;

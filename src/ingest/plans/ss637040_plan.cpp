@@ -279,7 +279,9 @@ PlanRecord Assembler::plan_record(std::vector<PlanAreaRecord> areas, const std::
     if (!proposal) plan.legal = Date::parse_iso(p.registered.substr(0, 10));
     for (const auto& r : p.regulations) {
         if (r.general && lower_sv(r.code).find("genomforande") != std::string::npos && plan.legal) {
-            if (const auto years = value_of(r)) plan.implementation_end = plan.legal->plus_months(static_cast<int>(12 * *years));
+            // PBL 4 kap. 21 §: 5 to 15 years; a value outside 0–100 years is not a genomförandetid (nor an int).
+            const auto years = value_of(r);
+            if (years && *years > 0 && *years <= 100) plan.implementation_end = plan.legal->plus_months(static_cast<int>(12 * *years));
         }
     }
     if (boundary) {

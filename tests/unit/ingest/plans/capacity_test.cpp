@@ -1,3 +1,5 @@
+#include <cmath>
+
 #include <gtest/gtest.h>
 
 #include "ingest/plans/capacity.hpp"
@@ -23,6 +25,17 @@ TEST(Capacity, RegulatedStoreysWinOverHeight) {
     EXPECT_DOUBLE_EQ(e.dwellings, 8);
     EXPECT_NE(e.method.find("2 storeys (våningsantal)"), std::string::npos) << e.method;
     EXPECT_NE(e.method.find("småhus"), std::string::npos);
+}
+
+TEST(Capacity, AbsurdStoreysOrHeightsAreCappedAt100Storeys) {
+    // A fuzzer's nockhöjd of 4e84 m once overflowed the storeys' integer; 100 storeys is more than any Swedish building.
+    const auto tall = estimate_capacity(1000, {{"DP_KM_Eg_Omfatt_Byggnadsarea_Kvm", 100}, {"DP_KM_Eg_Utform_Nockhojd_Meter", 4e84}}, k_defaults);
+    EXPECT_NE(tall.method.find("100 storeys"), std::string::npos) << tall.method;
+    EXPECT_DOUBLE_EQ(tall.dwellings, std::floor(100.0 * 100 / 90));
+    const auto many = estimate_capacity(1000, {{"DP_KM_Eg_Omfatt_Byggnadsarea_Kvm", 100}, {"DP_KM_Eg_Utform_Vaningsantal", 1e30}}, k_defaults);
+    EXPECT_NE(many.method.find("100 storeys (våningsantal)"), std::string::npos) << many.method;
+    const auto none = estimate_capacity(1000, {{"DP_KM_Eg_Omfatt_Byggnadsarea_Kvm", 100}, {"DP_KM_Eg_Utform_Vaningsantal", -5}}, k_defaults);
+    EXPECT_NE(none.method.find("1 storeys (våningsantal)"), std::string::npos) << none.method;
 }
 
 TEST(Capacity, GrossAreaAndPlotRatio) {
