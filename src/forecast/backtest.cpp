@@ -44,12 +44,9 @@ Records records_of(const History& h) {
         r.municipalities[kommun].completed[*p.known.completed] += d;
     }
     for (const ReadPlan& plan : h.plans) {
-        double rest = 1;
-        for (const auto& [area, share] : plan.areas) {
-            rest -= share;
-            if (share > 0) r.areas[h.areas[static_cast<std::size_t>(area)]].activate(plan.legal);
+        for (const auto& [area, share] : plan.shares()) {
+            if (share > 0) r.areas[area >= 0 ? h.areas[static_cast<std::size_t>(area)] : ""].activate(plan.legal);
         }
-        if (rest > 1e-9) r.areas[""].activate(plan.legal);
     }
     return r;
 }
@@ -121,10 +118,8 @@ Backtest run_backtest(store::FeatureSource& features, store::StatusSource& statu
                                      request.to.str(), last.str(), Month::of(today()).plus(-request.horizon).str()));
     }
     const ForecastRequest& scope = request.scope;
-    const auto covers = [&](std::string_view code) {
-        return (!scope.config || scope.config->covers(code)) && (!scope.municipality || code == *scope.municipality);
-    };
-    const Records now = records_of(read_history(features, &status, last, scope.stalled_months, scope.area_set, covers));
+    const auto covered = [&](std::string_view code) { return covers(scope, code); };
+    const Records now = records_of(read_history(features, &status, last, scope.stalled_months, scope.area_set, covered));
 
     Backtest b;
     b.from = request.from;

@@ -184,13 +184,7 @@ DrawnSums draw(const History& history, const Hazards& hazards, const Trend& tren
     const MonthIndex month = history.month.index();
     std::vector<AreaPick> trend_areas, plan_areas;
     for (const auto& shares : trend.area_shares) trend_areas.emplace_back(std::vector<std::pair<int, double>>(shares.begin(), shares.end()));
-    for (const ReadPlan& p : history.plans) {
-        auto shares = p.areas;
-        double rest = 1;
-        for (const auto& s : shares) rest -= s.second;
-        if (rest > 1e-9) shares.emplace_back(-1, rest);
-        plan_areas.emplace_back(shares);
-    }
+    for (const ReadPlan& p : history.plans) plan_areas.emplace_back(p.shares());
     SplitMix64 rng(request.seed);
     const auto uniform = [](SplitMix64& r) { return r.uniform(); };
     // A new permit of `group` entering `stage` in month t: its size and area drawn, then its path.

@@ -73,11 +73,7 @@ void add_plans(PipelineExpectation& expected, const History& history, const Haza
         if (!group) continue;
         auto flow = flows.find(*group);
         if (flow == flows.end()) flow = flows.emplace(*group, flow_of(hazards, *group, Stage::applied, 0, expected.months)).first;
-        std::vector<std::pair<int, double>> areas = history.plans.at(i).areas;
-        double rest = 1;
-        for (const auto& [area, share] : areas) rest -= share;
-        if (rest > 1e-9) areas.emplace_back(-1, rest);
-        for (const auto& [area, share] : areas) {
+        for (const auto& [area, share] : history.plans.at(i).shares()) {
             for (Expected* e : targets_of(expected, history, *group, area)) {
                 for (std::size_t t = 0; t < plans.monthly[i].size(); ++t) {
                     if (plans.monthly[i][t] > 0) e->add(Source::plans, flow->second, share * plans.monthly[i][t], false, t);

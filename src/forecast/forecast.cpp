@@ -107,6 +107,17 @@ void add_history(Forecast& f, const History& h) {
 
 } // namespace
 
+std::string Forecast::name_of(const std::string& code) const {
+    for (const auto& m : municipalities) {
+        if (m.id == code) return m.name;
+    }
+    return code;
+}
+
+bool covers(const ForecastRequest& request, std::string_view code) {
+    return (!request.config || request.config->covers(code)) && (!request.municipality || code == *request.municipality);
+}
+
 std::string Span::label() const {
     if (first.month() == 1 && last.month() == 12 && first.year() == last.year()) return std::to_string(first.year());
     return first.str() + ".." + last.str();
@@ -126,16 +137,14 @@ Forecast make_forecast(store::FeatureSource& features, store::StatusSource& stat
         aggregate::resolve_area_set(status, asked);
     }
     const config::Config* config = request.config;
-    const auto covers = [&](std::string_view code) {
-        return (!config || config->covers(code)) && (!request.municipality || code == *request.municipality);
-    };
-    const History h = read_history(features, &status, request.month, request.stalled_months, request.area_set, covers);
+    const auto covered = [&](std::string_view code) { return covers(request, code); };
+    const History h = read_history(features, &status, request.month, request.stalled_months, request.area_set, covered);
 
     // The kommuner: the project's (or the one asked for), and any other with permits or plans.
     std::set<std::string> codes;
     if (config) {
         for (const auto& m : config->municipalities) {
-            if (covers(m.code)) codes.insert(m.code);
+            if (covers(request, m.code)) codes.insert(m.code);
         }
     }
     if (request.municipality) codes.insert(*request.municipality);
@@ -209,7 +218,7 @@ Forecast make_forecast(store::FeatureSource& features, store::StatusSource& stat
     for (std::size_t i = 0; i < h.areas.size(); ++i) {
         const auto row = area_rows.find(h.areas[i]);
         const std::string kommun = row == area_rows.end() ? "" : row->second.second;
-        if (!kommun.empty() && !covers(kommun)) continue;
+        if (!kommun.empty() && !covers(request, kommun)) continue;
         UnitForecast u = unit_forecast(e.areas.at(i), i);
         u.id = h.areas[i];
         u.name = row == area_rows.end() ? h.areas[i] : row->second.first;

@@ -85,7 +85,12 @@ struct Forecast {
     UnitForecast total;
     std::vector<TargetOutlook> targets;
     std::vector<std::string> notes;
+    /// A kommun's name by its code (the code when the forecast has no such kommun).
+    std::string name_of(const std::string& code) const;
 };
+
+/// Whether the request covers the kommun: one of the config's (all without a config) and the one asked for.
+bool covers(const ForecastRequest& request, std::string_view code);
 
 Forecast make_forecast(store::FeatureSource& features, store::StatusSource& status, const ForecastRequest& request);
 

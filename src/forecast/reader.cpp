@@ -126,6 +126,14 @@ int plan_at_entry(const History& h, const KnownPermit& p, const std::vector<int>
 
 } // namespace
 
+std::vector<std::pair<int, double>> ReadPlan::shares() const {
+    std::vector<std::pair<int, double>> out = areas;
+    double rest = 1;
+    for (const auto& a : areas) rest -= a.second;
+    if (rest > 1e-9) out.emplace_back(-1, rest);
+    return out;
+}
+
 std::size_t Groups::of(std::string_view municipality, std::optional<std::string_view> house_type) {
     std::pair<std::string, std::string> key{std::string(municipality), house_class(house_type)};
     const auto it = m_index.find(key);

@@ -56,6 +56,8 @@ struct ReadPlan {
     MonthIndex legal = 0; ///< the month of its laga kraft
     double capacity = 0;  ///< the dwellings it counts for, by the status's rules (override, delivered, estimate)
     std::vector<std::pair<int, double>> areas; ///< (index into History::areas, share); the rest lies in no area
+    /// `areas` and, when some of the plan lies in no area, (-1, that rest).
+    std::vector<std::pair<int, double>> shares() const;
 };
 
 struct History {

@@ -95,10 +95,7 @@ std::optional<std::string> forecast_targets(const ReportData& d, Lang l) {
     for (const auto& t : d.forecast->targets) {
         if (std::find(seen.begin(), seen.end(), t.municipality) != seen.end()) continue;
         seen.push_back(t.municipality);
-        std::string name = t.municipality;
-        for (const auto& m : d.forecast->municipalities) {
-            if (m.id == t.municipality) name = m.name;
-        }
+        const std::string name = d.forecast->name_of(t.municipality);
         const auto expected = static_cast<std::int64_t>(std::llround(t.expected_by_end));
         const auto chance = static_cast<std::int64_t>(std::llround(t.probability * 100));
         parts.push_back(tr(l, fmt::format("{} {} av målets {} bostäder till {} ({} % sannolikhet att nå målet)", name, expected, t.dwellings,

@@ -91,10 +91,7 @@ void add_forecast_tables(std::vector<Table>& out, const forecast::Forecast& f, L
                    tr(l, "Väntat underskott", "Expected shortfall")},
                   {}};
     for (const auto& t : f.targets) {
-        std::string name = t.municipality;
-        for (const auto& m : f.municipalities) {
-            if (m.id == t.municipality) name = m.name;
-        }
+        const std::string name = f.name_of(t.municipality);
         targets.rows.push_back({name, t.dwellings, fmt::format("{}–{}", t.from.str(), t.to.str()), t.completed_so_far,
                                 t.expected_by_end, t.probability * 100, t.expected_shortfall});
     }
