@@ -48,12 +48,21 @@ forecast::Forecast area_outlook(store::FeatureSource& features, store::StatusSou
     return forecast::make_forecast(features, status, f);
 }
 
+AreaOutlook::AreaOutlook(const forecast::Forecast& outlook) {
+    for (const auto& a : outlook.areas) {
+        m_expected.emplace(a.id, std::array<double, 2>{one_decimal(a.completed.at(0).expected), one_decimal(a.completed.at(1).expected)});
+    }
+}
+
+std::array<double, 2> AreaOutlook::of(std::string_view area_id) const {
+    const auto it = m_expected.find(area_id);
+    return it == m_expected.end() ? std::array<double, 2>{0.0, 0.0} : it->second;
+}
+
 std::optional<Envelope> write_areas(store::FeatureSource& features, const ExportRequest& req, const aggregate::StatusResult& status,
-                                    const forecast::Forecast& outlook, gdal::LayerWriter& out) {
+                                    const AreaOutlook* outlook, gdal::LayerWriter& out) {
     std::map<std::string, const aggregate::AreaStatus*, std::less<>> by_id;
     for (const auto& a : status.areas) by_id.emplace(a.area_id, &a);
-    std::map<std::string, const forecast::UnitForecast*, std::less<>> expected;
-    for (const auto& a : outlook.areas) expected.emplace(a.id, &a);
     std::optional<Envelope> extent;
     const aggregate::Figures none;
     for (const auto& a : features.areas(req.area_set)) {
@@ -61,9 +70,10 @@ std::optional<Envelope> write_areas(store::FeatureSource& features, const Export
         const auto it = by_id.find(a.area_id);
         std::vector<FieldValue> v{req.area_set, a.area_id, optional_text(a.name), optional_text(a.municipality.value_or(""))};
         add_status_values(v, it == by_id.end() ? none : it->second->figures, req.month);
-        const auto e = expected.find(a.area_id);
-        for (std::size_t span = 0; span < 2; ++span) {
-            v.emplace_back(one_decimal(e == expected.end() ? 0.0 : e->second->completed.at(span).expected));
+        if (outlook) {
+            for (const double expected : outlook->of(a.area_id)) v.emplace_back(expected);
+        } else {
+            v.insert(v.end(), 2, FieldValue{});
         }
         if (const auto env = wkb_envelope(a.wkb)) {
             if (extent) extent->expand(*env);

@@ -95,30 +95,35 @@ class Outlook {
 public:
     Outlook(store::Store& store, const ExportRequest& req)
         : m_done(store::beside(store, [this, &req](store::StatusSource& s, store::FeatureSource& f) { m_forecast = area_outlook(f, s, req); })) {}
-    const forecast::Forecast& get() {
-        if (m_done.valid()) m_done.get();
-        return m_forecast;
+    const AreaOutlook& get() {
+        if (m_done.valid()) {
+            m_done.get();
+            m_areas.emplace(m_forecast);
+        }
+        return *m_areas;
     }
 
 private:
     forecast::Forecast m_forecast;
+    std::optional<AreaOutlook> m_areas;
     std::future<void> m_done;
 };
 
-/// Every layer's rows through GDAL; the permits' only when `permits` is true (the GeoPackage writes them with
-/// SQLite afterwards). The areas come last: their forecast is made meanwhile.
-Written write_all(store::Store& store, const ExportRequest& req, const aggregate::StatusResult& status, Layers& layers, bool permits,
-                  Outlook& outlook) {
+/// Every layer's rows through GDAL. The GeoPackage (`outlook` none) writes the permits with SQLite afterwards
+/// and fills in the areas' forecast then, so that the forecast is made while the permits are written; the
+/// other formats write every row here, the areas last.
+Written write_all(store::Store& store, const ExportRequest& req, const aggregate::StatusResult& status, Layers& layers,
+                  Outlook* outlook) {
     Written w;
     store::FeatureSource& features = store.features();
     w.warnings = write_municipalities(features, req, status, layers[LayerId::municipalities], w.extent);
     write_plans(features, store.status(), req, layers[LayerId::plans]);
-    if (permits) {
+    if (outlook) {
         LayerRows rows(layers[LayerId::permits]);
         write_permits(features, req, rows);
     }
     write_rejected(features, layers[LayerId::rejected_points], layers[LayerId::rejected_lines], layers[LayerId::rejected_polygons]);
-    if (const auto areas = write_areas(features, req, status, outlook.get(), layers[LayerId::areas])) {
+    if (const auto areas = write_areas(features, req, status, outlook ? &outlook->get() : nullptr, layers[LayerId::areas])) {
         if (w.extent) w.extent->expand(*areas);
         else w.extent = areas;
     }
@@ -142,10 +147,23 @@ void add_spatial_indexes(sqlite::Database& gpkg) {
     }
 }
 
-/// The permits' rows, spatial indexes, styles, aliases and the QGIS project, written with SQLite into the
-/// GeoPackage GDAL made and closed; returns the number of permits.
+/// The areas' expected completions (written empty by GDAL), once the forecast is made.
+void fill_area_outlook(sqlite::Database& gpkg, const AreaOutlook& outlook) {
+    const std::string table = sqlite::quote_identifier(layer_spec(LayerId::areas).table);
+    auto areas = gpkg.prepare(fmt::format("SELECT fid, area_id FROM {}", table));
+    auto set = gpkg.prepare(fmt::format("UPDATE {} SET forecast_completed_12m = ?2, forecast_completed_36m = ?3 WHERE fid = ?1", table));
+    while (areas.step()) {
+        const auto expected = outlook.of(areas.column_view(1));
+        set.reset();
+        set.bind_all(areas.column_int64(0), expected[0], expected[1]).run();
+    }
+}
+
+/// The permits' rows, the areas' forecast, spatial indexes, styles, aliases and the QGIS project, written with
+/// SQLite into the GeoPackage GDAL made and closed; returns the number of permits.
 std::int64_t finish_geopackage(const fs::path& file, const std::string& final_name, store::Store& store, const ExportOptions& opt,
-                               const aggregate::StatusResult& status, const Envelope& extent, const std::string& now) {
+                               const aggregate::StatusResult& status, const Envelope& extent, const std::string& now,
+                               Outlook& outlook) {
     sqlite::Database gpkg(file.string(), sqlite::OpenMode::read_write);
     sqlite::Transaction tx(gpkg);
     GpkgPointRows permits(gpkg, layer_spec(LayerId::permits), gdal::k_store_epsg);
@@ -155,6 +173,7 @@ std::int64_t finish_geopackage(const fs::path& file, const std::string& final_na
         rows.finish();
     }
     permits.finish();
+    fill_area_outlook(gpkg, outlook.get());
     add_spatial_indexes(gpkg);
     auto style_row = gpkg.prepare(
         "INSERT INTO layer_styles (f_table_catalog, f_table_schema, f_table_name, f_geometry_column, styleName, styleQML, "
@@ -198,7 +217,7 @@ ExportSummary export_geopackage(store::Store& store, const ExportOptions& opt) {
         for (const auto& d : coded_domains()) w.add_coded_domain(d.name, d.description, d.values);
         Layers layers = create_layers(w, {"FID=fid", "SPATIAL_INDEX=NO"}); // built in bulk afterwards
         w.begin_transaction();
-        written = write_all(store, opt.request, status, layers, false, outlook);
+        written = write_all(store, opt.request, status, layers, nullptr);
         w.commit_transaction();
         w.add_layer("layer_styles", gdal::GeometryKind::none, 0, layer_styles_fields(),
                     {"FID=id", "DESCRIPTION=QGIS layer styles (QML and SLD), one default per layer"});
@@ -217,7 +236,7 @@ ExportSummary export_geopackage(store::Store& store, const ExportOptions& opt) {
     crash_point("export.layers_written");
     const std::string final_name = out.target().filename().string();
     written.features["permits"] =
-        finish_geopackage(out.staging(), final_name, store, opt, status, written.extent.value_or(Envelope{}), now);
+        finish_geopackage(out.staging(), final_name, store, opt, status, written.extent.value_or(Envelope{}), now, outlook);
     crash_point("export.styles_written");
     out.commit();
     crash_point("export.committed");
@@ -249,7 +268,7 @@ ExportSummary export_files(store::Store& store, const ExportOptions& opt) {
             if (csv) writer.set_text_transform(&formula_safe);
             layers.writers.emplace(spec.id, std::move(writer));
         }
-        written = write_all(store, opt.request, status, layers, true, outlook);
+        written = write_all(store, opt.request, status, layers, &outlook);
         layers.writers.clear();
         for (auto& d : datasets) d->close();
     }

@@ -3,8 +3,11 @@
 // order of export/layer_schema.cpp. Rows are ordered by stable keys, so the same store and month give the
 // same layer contents.
 
+#include <array>
+#include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "aggregate/status.hpp"
 #include "core/date.hpp"
@@ -34,10 +37,22 @@ struct ExportRequest {
 /// The point forecast (forecast/forecast.hpp) of completions in the 12 and the 36 months after the month, per area.
 forecast::Forecast area_outlook(store::FeatureSource& features, store::StatusSource& status, const ExportRequest& req);
 
-/// The areas of the area set with the status figures and the forecast's expected completions in 12 and 36
-/// months; returns their extent (none when there are no areas).
+/// The forecast's expected completions of each area in the 12 and the 36 months (one decimal), by area_id; an
+/// area the forecast does not name expects none.
+class AreaOutlook {
+public:
+    explicit AreaOutlook(const forecast::Forecast& outlook);
+    std::array<double, 2> of(std::string_view area_id) const;
+
+private:
+    std::map<std::string, std::array<double, 2>, std::less<>> m_expected;
+};
+
+/// The areas of the area set with the status figures and, when `outlook` is given, the forecast's expected
+/// completions in 12 and 36 months (else those two columns are left empty, for the writer to fill in later);
+/// returns their extent (none when there are no areas).
 std::optional<Envelope> write_areas(store::FeatureSource& features, const ExportRequest& req, const aggregate::StatusResult& status,
-                                    const forecast::Forecast& outlook, gdal::LayerWriter& out);
+                                    const AreaOutlook* outlook, gdal::LayerWriter& out);
 
 /// One feature per municipality of the status, outlined by the project's outlines (aggregate/boundaries.hpp):
 /// the boundary set's areas of the kommun dissolved, else SCB's built-in outline. A municipality without
