@@ -3,9 +3,12 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <functional>
+#include <future>
 #include <map>
 #include <numeric>
 #include <random>
+#include <thread>
 #include <tuple>
 
 #include "forecast/chain.hpp"
@@ -165,6 +168,45 @@ double quantile(std::vector<double> xs, double q) {
     return xs[lo] + (h - static_cast<double>(lo)) * (xs[hi] - xs[lo]);
 }
 
+namespace {
+
+/// Draw `index`'s own generator: every draw its own stream, so that the draws are the same however many
+/// threads make them.
+SplitMix64 generator_of(std::uint64_t seed, std::size_t index) {
+    SplitMix64 seeder(seed ^ (static_cast<std::uint64_t>(index) * 0xd1b54a32d192ed03ULL));
+    return SplitMix64(seeder());
+}
+
+/// Runs `each(first, last)` over [0, count) in contiguous parts, one per core (at most 4), when the work is
+/// large enough to be worth threads.
+void in_parts(std::size_t count, std::size_t work_per_item, const std::function<void(std::size_t, std::size_t)>& each) {
+    constexpr std::size_t k_worth_threads = 2'000'000;
+    const std::size_t parts =
+        count * work_per_item < k_worth_threads ? 1 : std::min<std::size_t>({std::max(1u, std::thread::hardware_concurrency()), 4, count});
+    const std::size_t step = (count + parts - 1) / std::max<std::size_t>(parts, 1);
+    std::vector<std::future<void>> jobs;
+    for (std::size_t p = 1; p < parts; ++p) {
+        const std::size_t first = p * step, last = std::min(count, first + step);
+        if (first < last) jobs.push_back(std::async(std::launch::async, [&each, first, last] { each(first, last); }));
+    }
+    std::exception_ptr error;
+    try {
+        each(0, std::min(count, step));
+    } catch (...) {
+        error = std::current_exception();
+    }
+    for (auto& j : jobs) {
+        try {
+            j.get();
+        } catch (...) {
+            if (!error) error = std::current_exception();
+        }
+    }
+    if (error) std::rethrow_exception(error);
+}
+
+} // namespace
+
 DrawnSums draw(const History& history, const Hazards& hazards, const Trend& trend, const PlanApplications& plans,
                const Units& units, const DrawRequest& request) {
     DrawnSums sums;
@@ -185,16 +227,23 @@ DrawnSums draw(const History& history, const Hazards& hazards, const Trend& tren
     std::vector<AreaPick> trend_areas, plan_areas;
     for (const auto& shares : trend.area_shares) trend_areas.emplace_back(std::vector<std::pair<int, double>>(shares.begin(), shares.end()));
     for (const ReadPlan& p : history.plans) plan_areas.emplace_back(p.shares());
-    SplitMix64 rng(request.seed);
     const auto uniform = [](SplitMix64& r) { return r.uniform(); };
+    // The distributions a new permit of each group follows from its first month in a stage, looked up before
+    // the draws share them.
+    std::vector<std::array<const Cdf*, k_stages>> new_start(trend.sizes.size());
+    std::vector<const Cdf*> new_completion(trend.sizes.size());
+    for (std::size_t g = 0; g < trend.sizes.size(); ++g) {
+        new_start[g] = {&paths.start(g, Stage::applied, 0), &paths.start(g, Stage::granted, 0), nullptr};
+        new_completion[g] = &paths.completion(g, 0);
+    }
     // A new permit of `group` entering `stage` in month t: its size and area drawn, then its path.
-    const auto enter = [&](Draw& d, std::size_t group, Stage stage, int t, const AreaPick& areas) {
+    const auto enter = [&](Draw& d, SplitMix64& rng, std::size_t group, Stage stage, int t, const AreaPick& areas) {
         const auto& sizes = trend.sizes.at(group);
         const double dwellings = sizes.empty() ? 1.0
                                                : static_cast<double>(sizes[std::min(sizes.size() - 1, static_cast<std::size_t>(
                                                                                                           uniform(rng) * static_cast<double>(sizes.size())))]);
-        const Live p{stage == Stage::started ? nullptr : &paths.start(group, stage, 0), &paths.completion(group, 0),
-                     units_of(group, areas.pick(uniform(rng))), dwellings};
+        const Live p{new_start.at(group)[static_cast<std::size_t>(stage)], new_completion.at(group), units_of(group, areas.pick(uniform(rng))),
+                     dwellings};
         if (stage == Stage::started) d.add(sums.started, p.units, t, dwellings); // first known by its start, in month t
         d.follow(rng, p, t);
     };
@@ -212,38 +261,42 @@ DrawnSums draw(const History& history, const Hazards& hazards, const Trend& tren
     }
     std::vector<double> mean_size;
     for (const auto& sizes : trend.sizes) mean_size.push_back(mean_of(sizes));
-    for (std::size_t s = 0; s < sums.draws; ++s) {
-        Draw d(sums, request, s);
-        for (const Live& p : live) d.follow(rng, p, 0);
-        for (std::size_t g = 0; g < trend.levels.size(); ++g) {
-            const double mean = mean_size[g];
-            double permits = 0;
-            for (const Entries& e : trend.levels[g]) permits += e.dwellings / mean;
-            if (permits <= 0) continue;
-            // The level is known as well as the permits behind it: a Gamma with their effective count as shape.
-            const double shape = permits * trend.effective_months;
-            const double level = std::gamma_distribution<double>(shape, 1 / shape)(rng);
-            for (std::size_t stage = 0; stage < k_stages; ++stage) {
-                const double per_month = level * trend.levels[g][stage].dwellings / mean;
-                if (per_month <= 0) continue;
-                for (int t = 0; t < months; ++t) {
-                    const int n = std::poisson_distribution<int>(per_month)(rng);
-                    for (int i = 0; i < n; ++i) enter(d, g, static_cast<Stage>(stage), t, trend_areas[g]);
+    // Each draw adds to its own sums only: the draws are shared out over the cores.
+    in_parts(sums.draws, live.size() + 1, [&](std::size_t first, std::size_t last) {
+        for (std::size_t s = first; s < last; ++s) {
+            SplitMix64 rng = generator_of(request.seed, s);
+            Draw d(sums, request, s);
+            for (const Live& p : live) d.follow(rng, p, 0);
+            for (std::size_t g = 0; g < trend.levels.size(); ++g) {
+                const double mean = mean_size[g];
+                double permits = 0;
+                for (const Entries& e : trend.levels[g]) permits += e.dwellings / mean;
+                if (permits <= 0) continue;
+                // The level is known as well as the permits behind it: a Gamma with their effective count as shape.
+                const double shape = permits * trend.effective_months;
+                const double level = std::gamma_distribution<double>(shape, 1 / shape)(rng);
+                for (std::size_t stage = 0; stage < k_stages; ++stage) {
+                    const double per_month = level * trend.levels[g][stage].dwellings / mean;
+                    if (per_month <= 0) continue;
+                    for (int t = 0; t < months; ++t) {
+                        const int n = std::poisson_distribution<int>(per_month)(rng);
+                        for (int i = 0; i < n; ++i) enter(d, rng, g, static_cast<Stage>(stage), t, trend_areas[g]);
+                    }
+                }
+            }
+            for (std::size_t i = 0; i < plans.monthly.size(); ++i) {
+                const auto group = plans.group.at(i);
+                if (!group) continue;
+                const double mean = mean_size.at(*group);
+                for (int t = 0; t < months && t < static_cast<int>(plans.monthly[i].size()); ++t) {
+                    const double apps = plans.monthly[i][static_cast<std::size_t>(t)];
+                    if (apps <= 0) continue;
+                    const int n = std::poisson_distribution<int>(apps / mean)(rng);
+                    for (int k = 0; k < n; ++k) enter(d, rng, *group, Stage::applied, t, plan_areas[i]);
                 }
             }
         }
-        for (std::size_t i = 0; i < plans.monthly.size(); ++i) {
-            const auto group = plans.group.at(i);
-            if (!group) continue;
-            const double mean = mean_size.at(*group);
-            for (int t = 0; t < months && t < static_cast<int>(plans.monthly[i].size()); ++t) {
-                const double apps = plans.monthly[i][static_cast<std::size_t>(t)];
-                if (apps <= 0) continue;
-                const int n = std::poisson_distribution<int>(apps / mean)(rng);
-                for (int k = 0; k < n; ++k) enter(d, *group, Stage::applied, t, plan_areas[i]);
-            }
-        }
-    }
+    });
     return sums;
 }
 

@@ -25,11 +25,11 @@ Hazards hazards_of(std::size_t groups, int granted_share_of_ten) {
     return Hazards(stays, groups, 100, 0);
 }
 
-History pipeline() {
+History pipeline(int permits = 40) {
     History h;
     h.month = Month(2026, 10);
     h.areas = {"D1", "D2"};
-    for (int i = 0; i < 40; ++i) {
+    for (int i = 0; i < permits; ++i) {
         ReadPermit p;
         p.known.group = h.groups.of(i % 2 ? "1290" : "1293", "småhus");
         p.known.state = PipelineState::applied;
@@ -63,6 +63,32 @@ TEST(Draws, TheSameSeedGivesTheSameDrawsAndAnotherOtherDraws) {
     EXPECT_EQ(a.completed, b.completed);
     EXPECT_EQ(a.started, b.started);
     EXPECT_NE(a.completed, c.completed);
+}
+
+TEST(Draws, EachDrawIsTheSameHoweverManyAreMadeAndOnHoweverManyThreads) {
+    // 6,000 permits × 400 draws is shared out over the cores; 100 draws of them are made on one thread.
+    const History h = pipeline(6000);
+    const Hazards hz = hazards_of(h.groups.size(), 5);
+    const Trend t = estimate_trend(h);
+    const Units u = units_of(h);
+    DrawRequest few = request(24, 11);
+    few.draws = 100;
+    const DrawnSums many = draw(h, hz, t, {}, u, request(24, 11));
+    const DrawnSums some = draw(h, hz, t, {}, u, few);
+    ASSERT_EQ(many.draws, 400U);
+    ASSERT_EQ(some.draws, 100U);
+    std::size_t differing = 0;
+    for (std::size_t s = 0; s < some.draws; ++s) {
+        for (std::size_t unit = 0; unit < u.size(); ++unit) {
+            for (std::size_t span = 0; span < some.spans; ++span) {
+                differing += many.completed[many.index(unit, span, s)] != some.completed[some.index(unit, span, s)];
+                differing += many.started[many.index(unit, span, s)] != some.started[some.index(unit, span, s)];
+            }
+        }
+    }
+    EXPECT_EQ(differing, 0U);
+    // And the draws are not all alike.
+    EXPECT_NE(many.completed[many.index(u.total(), 0, 0)], many.completed[many.index(u.total(), 0, 1)]);
 }
 
 TEST(Draws, ACertainPathHasNoSpreadAndEveryDrawAddsUp) {
