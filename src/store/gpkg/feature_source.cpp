@@ -1,12 +1,10 @@
 #include "store/gpkg/feature_source.hpp"
 
-#include <algorithm>
-#include <unordered_map>
-
 #include <fmt/format.h>
 
 #include "core/gpkg_blob.hpp"
 #include "sqlite/database.hpp"
+#include "store/gpkg/permit_area_ids.hpp"
 #include "store/gpkg/permit_columns.hpp"
 
 namespace bostad::store::gpkg {
@@ -16,42 +14,6 @@ std::vector<std::uint8_t> wkb_at(const sqlite::Statement& st, int col) {
     const auto wkb = gpkg_blob_wkb(st.column_blob(col));
     return {wkb.begin(), wkb.end()};
 }
-
-/// Each permit's area_id in a set, by permit fid: one scan of the set's assignments, held in memory, instead of a
-/// join per permit (the joins were most of a read of a million permits).
-class AreaIdsByFid {
-public:
-    AreaIdsByFid(sqlite::Database& db, const std::optional<std::string>& area_set) {
-        if (!area_set) return;
-        auto areas = db.prepare("SELECT a.fid, a.area_id FROM areas a JOIN area_sets s ON s.id = a.area_set_id WHERE s.name = ?1");
-        areas.bind(1, *area_set);
-        std::unordered_map<std::int64_t, std::int32_t> index_of_area;
-        while (areas.step()) {
-            index_of_area.emplace(areas.column_int64(0), static_cast<std::int32_t>(m_ids.size()));
-            m_ids.push_back(areas.column_text(1));
-        }
-        auto st = db.prepare("SELECT pa.permit_fid, pa.area_fid FROM permit_areas pa JOIN area_sets s ON s.id = pa.area_set_id "
-                             "WHERE s.name = ?1 AND pa.area_fid IS NOT NULL");
-        st.bind(1, *area_set);
-        while (st.step()) {
-            const std::int64_t fid = st.column_int64(0);
-            const auto area = index_of_area.find(st.column_int64(1));
-            if (fid < 0 || area == index_of_area.end()) continue;
-            const auto at = static_cast<std::size_t>(fid);
-            if (at >= m_of_fid.size()) m_of_fid.resize(std::max(at + 1, m_of_fid.size() * 2), -1);
-            m_of_fid[at] = area->second;
-        }
-    }
-    std::optional<std::string_view> of(std::int64_t fid) const {
-        const auto at = static_cast<std::size_t>(fid);
-        if (fid < 0 || at >= m_of_fid.size() || m_of_fid[at] < 0) return std::nullopt;
-        return m_ids[static_cast<std::size_t>(m_of_fid[at])];
-    }
-
-private:
-    std::vector<std::string> m_ids;        ///< the set's area_ids
-    std::vector<std::int32_t> m_of_fid;    ///< permit fid → index into m_ids (-1: in none)
-};
 
 } // namespace
 
@@ -65,7 +27,7 @@ std::vector<AreaFeature> GpkgFeatureSource::areas(const std::string& area_set) {
 }
 
 void GpkgFeatureSource::permits(const PermitQuery& q, const std::function<void(const PermitFeature&)>& each) {
-    const AreaIdsByFid area_of(m_db, q.area_set);
+    const PermitAreaIds area_of = PermitAreaIds::named(m_db, q.area_set);
     // Columns after k_permit_columns: case_id, property, geom, assumed.
     constexpr int k = k_permit_column_count;
     auto st = m_db.prepare(fmt::format("SELECT {}, p.case_id, p.property, {}, p.assumed FROM permits p "

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "sqlite/database.hpp"
+#include "store/gpkg/permit_area_ids.hpp"
 #include "store/gpkg/permit_columns.hpp"
 #include "store/gpkg/permit_scan.hpp"
 #include "store/gpkg/plan_capacity.hpp"
@@ -35,13 +36,12 @@ std::vector<std::vector<ListedPermit>> GpkgStatusSource::list_permits(const List
     const Cutoffs<Text> cut = req.days.cutoffs();
     std::vector<const Rule*> rules;
     for (const Figure f : req.figures) rules.push_back(&figure_def(f).rule);
-    auto st = m_db.prepare(fmt::format("SELECT {}, a.area_id, p.case_id, coalesce(p.property, '') FROM permits p "
-                                       "LEFT JOIN permit_areas pa ON pa.area_set_id = ?1 AND pa.permit_fid = p.fid "
-                                       "LEFT JOIN areas a ON a.fid = pa.area_fid "
-                                       "WHERE p.missing_since_run IS NULL AND (?2 IS NULL OR p.municipality = ?2) "
+    const PermitAreaIds area_of(m_db, req.area_set_id);
+    auto st = m_db.prepare(fmt::format("SELECT {}, p.case_id, coalesce(p.property, '') FROM permits p "
+                                       "WHERE p.missing_since_run IS NULL AND (?1 IS NULL OR p.municipality = ?1) "
                                        "ORDER BY p.municipality, p.case_id",
                                        k_permit_columns));
-    st.bind(1, req.area_set_id).bind(2, req.municipality);
+    st.bind(1, req.municipality);
     std::vector<std::vector<ListedPermit>> out(rules.size());
     const auto s = [](const std::optional<Text>& t) { return t ? std::string(*t) : std::string(); };
     while (st.step()) {
@@ -49,9 +49,9 @@ std::vector<std::vector<ListedPermit>> GpkgStatusSource::list_permits(const List
         const PipelineState state = state_at(dates, cut);
         for (std::size_t i = 0; i < rules.size(); ++i) {
             if (!holds(*rules[i], dates, cut, state)) continue;
-            constexpr int k = k_permit_column_count; // area_id, case_id, property
-            out[i].push_back({std::string(st.column_view(1)), st.column_text(k + 1), st.column_text(k + 2), st.column_text(2),
-                              st.column_text(3), st.column_optional_int64(4), st.is_null(k) ? std::string() : st.column_text(k),
+            constexpr int k = k_permit_column_count; // case_id, property
+            out[i].push_back({std::string(st.column_view(1)), st.column_text(k), st.column_text(k + 1), st.column_text(2),
+                              st.column_text(3), st.column_optional_int64(4), s(area_of.of(st.column_int64(0))),
                               s(dates.applied), s(dates.granted), s(dates.started), s(dates.completed)});
         }
     }
