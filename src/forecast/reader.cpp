@@ -25,6 +25,12 @@ std::string key_of(std::string_view municipality, std::string_view id) {
     return k;
 }
 
+/// Hashes text and string_view alike, so that a lookup by a view makes no string.
+struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const noexcept { return std::hash<std::string_view>{}(text); }
+};
+
 /// Each area's index in `h.areas`, added when new.
 class AreaIndex {
 public:
@@ -40,7 +46,7 @@ public:
 
 private:
     History& m_h;
-    std::map<std::string, int, std::less<>> m_index;
+    std::unordered_map<std::string, int, TextHash, std::equal_to<>> m_index;
 };
 
 /// The plans in force at the month with their shares of the set's areas (whose every area is added to `h`);
@@ -135,6 +141,20 @@ std::vector<std::pair<int, double>> ReadPlan::shares() const {
 }
 
 std::size_t Groups::of(std::string_view municipality, std::optional<std::string_view> house_type) {
+    // Permits come by municipality: the group is most often one of the last few.
+    for (const Recent& r : m_recent) {
+        if (r.used && r.municipality == municipality && r.house_type.has_value() == house_type.has_value() &&
+            (!house_type || *r.house_type == *house_type)) {
+            return r.group;
+        }
+    }
+    const std::size_t found = find_or_add(municipality, house_type);
+    m_recent[m_next_recent] = {true, std::string(municipality), house_type ? std::optional<std::string>(*house_type) : std::nullopt, found};
+    m_next_recent = (m_next_recent + 1) % m_recent.size();
+    return found;
+}
+
+std::size_t Groups::find_or_add(std::string_view municipality, std::optional<std::string_view> house_type) {
     std::pair<std::string, std::string> key{std::string(municipality), house_class(house_type)};
     const auto it = m_index.find(key);
     if (it != m_index.end()) return it->second;
@@ -144,9 +164,16 @@ std::size_t Groups::of(std::string_view municipality, std::optional<std::string_
 }
 
 std::optional<MonthIndex> known_month(std::optional<std::string_view> iso, bool year_only, Month month) {
-    const std::optional<Date> d = iso ? Date::parse_iso(*iso) : std::nullopt;
-    if (!d || Month::of(*d) > month) return std::nullopt;
-    return year_only ? Month(d->year(), 7).index() : Month::of(*d).index();
+    if (!iso || !Date::parse_iso(*iso)) return std::nullopt;
+    // A valid ISO date: its year and month are read off the text (a million permits have six dates each).
+    const auto number = [&](std::size_t at, std::size_t n) {
+        int v = 0;
+        for (std::size_t i = at; i < at + n; ++i) v = v * 10 + ((*iso)[i] - '0');
+        return v;
+    };
+    const Month of(number(0, 4), number(5, 2));
+    if (of > month) return std::nullopt;
+    return year_only ? Month(of.year(), 7).index() : of.index();
 }
 
 History read_history(store::FeatureSource& features, store::StatusSource* plans, Month month, int stalled_months,

@@ -2,6 +2,7 @@
 // The store's permits as the forecast reads them at the end of a month (docs/forecast.md §1-2): each permit's
 // group, dwellings, area, stage months as known then, and its state by the status's own rules.
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -36,8 +37,19 @@ public:
     const Group& at(std::size_t i) const { return m_groups.at(i); }
 
 private:
+    std::size_t find_or_add(std::string_view municipality, std::optional<std::string_view> house_type);
+
     std::vector<Group> m_groups;
     std::map<std::pair<std::string, std::string>, std::size_t, std::less<>> m_index;
+    /// The last few lookups, as given, and their group.
+    struct Recent {
+        bool used = false;
+        std::string municipality;
+        std::optional<std::string> house_type;
+        std::size_t group = 0;
+    };
+    std::array<Recent, 8> m_recent{};
+    std::size_t m_next_recent = 0;
 };
 
 /// A permit with what the forecast counts besides its history.
