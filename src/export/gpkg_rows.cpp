@@ -32,17 +32,18 @@ void GpkgPointRows::add(const std::vector<gdal::FieldValue>& values, std::span<c
     crash_point("write.feature");
     sqlite::Statement& st = *m_insert;
     st.reset();
-    // The WKB as given, in a blob as GDAL writes it (no envelope for a point).
+    // The WKB as given, in a blob as GDAL writes it (no envelope for a point). The values are bound without a
+    // copy: they outlive the statement's run below.
     const std::vector<std::uint8_t> blob = wkb.empty() ? std::vector<std::uint8_t>{} : gpkg_blob_from_wkb(wkb, m_srs_id);
     if (blob.empty()) st.bind(1, nullptr);
-    else st.bind(1, std::span<const std::uint8_t>(blob));
+    else st.bind_unowned(1, std::span<const std::uint8_t>(blob));
     if (const auto e = wkb.empty() ? std::nullopt : wkb_envelope(wkb)) m_extent ? m_extent->expand(*e) : void(m_extent = e);
     for (std::size_t i = 0; i < m_fields; ++i) {
         const int at = static_cast<int>(i) + 2;
         if (i >= values.size()) {
             st.bind(at, nullptr);
         } else if (const auto* s = std::get_if<std::string>(&values[i])) {
-            st.bind(at, std::string_view(*s));
+            st.bind_unowned(at, std::string_view(*s));
         } else if (const auto* n = std::get_if<std::int64_t>(&values[i])) {
             st.bind(at, *n);
         } else if (const auto* d = std::get_if<double>(&values[i])) {

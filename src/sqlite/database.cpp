@@ -56,6 +56,18 @@ Statement& Statement::bind(int index, std::span<const std::uint8_t> blob) {
     return *this;
 }
 
+Statement& Statement::bind_unowned(int index, std::string_view value) {
+    const int rc = sqlite3_bind_text64(m_stmt.get(), index, value.data(), value.size(), SQLITE_STATIC, SQLITE_UTF8);
+    if (rc != SQLITE_OK) fail(rc, "bind");
+    return *this;
+}
+
+Statement& Statement::bind_unowned(int index, std::span<const std::uint8_t> blob) {
+    const int rc = sqlite3_bind_blob64(m_stmt.get(), index, blob.data(), blob.size(), SQLITE_STATIC);
+    if (rc != SQLITE_OK) fail(rc, "bind");
+    return *this;
+}
+
 Statement& Statement::bind(int index, const Date& date) {
     char text[10];
     date.write_iso(text);

@@ -57,6 +57,10 @@ public:
     Statement& bind(int index, std::span<const std::uint8_t> blob);
     /// A date as ISO text (YYYY-MM-DD).
     Statement& bind(int index, const Date& date);
+    /// Text or a blob bound without a copy (SQLITE_STATIC): the bytes must stay as they are until the statement
+    /// has run, and the statement must not run again before the parameter is bound anew. For hot loops.
+    Statement& bind_unowned(int index, std::string_view value);
+    Statement& bind_unowned(int index, std::span<const std::uint8_t> blob);
     template <typename T>
     Statement& bind(int index, const std::optional<T>& value) {
         return value ? bind(index, *value) : bind(index, nullptr);

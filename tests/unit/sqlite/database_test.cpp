@@ -30,6 +30,28 @@ TEST(Database, BindsValuesAndReadsThemBack) {
     EXPECT_FALSE(st.step());
 }
 
+TEST(Database, UnownedValuesAreStoredAsTheyWereWhenTheStatementRan) {
+    Database db(":memory:", OpenMode::create);
+    db.exec("CREATE TABLE t (c TEXT, d BLOB)");
+    auto insert = db.prepare("INSERT INTO t VALUES (?, ?)");
+    for (const char* name : {"Kristianstad", "Hässleholm"}) {
+        std::string text = name;
+        std::vector<std::uint8_t> blob(text.begin(), text.end());
+        insert.reset();
+        insert.bind_unowned(1, std::string_view(text)).bind_unowned(2, std::span<const std::uint8_t>(blob)).run();
+        text.assign(text.size(), 'x'); // changed after the run: the stored row keeps what was bound
+        blob.assign(blob.size(), 0);
+    }
+    auto st = db.prepare("SELECT c, d FROM t ORDER BY rowid");
+    for (const char* name : {"Kristianstad", "Hässleholm"}) {
+        ASSERT_TRUE(st.step());
+        EXPECT_EQ(st.column_text(0), name);
+        const auto back = st.column_blob(1);
+        EXPECT_EQ(std::string(back.begin(), back.end()), name);
+    }
+    EXPECT_FALSE(st.step());
+}
+
 TEST(Database, HostileTextStaysAValue) {
     Database db(":memory:", OpenMode::create);
     db.exec("CREATE TABLE t (c TEXT)");
