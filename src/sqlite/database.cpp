@@ -44,29 +44,18 @@ Statement& Statement::bind(int index, double value) {
     return *this;
 }
 
-Statement& Statement::bind(int index, std::string_view value) {
-    const int rc = sqlite3_bind_text64(m_stmt.get(), index, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+Statement& Statement::bind_bytes(int index, std::string_view text, std::span<const std::uint8_t> blob, bool is_text, bool copy) {
+    const auto lifetime = copy ? SQLITE_TRANSIENT : SQLITE_STATIC;
+    const int rc = is_text ? sqlite3_bind_text64(m_stmt.get(), index, text.data(), text.size(), lifetime, SQLITE_UTF8)
+                           : sqlite3_bind_blob64(m_stmt.get(), index, blob.data(), blob.size(), lifetime);
     if (rc != SQLITE_OK) fail(rc, "bind");
     return *this;
 }
 
-Statement& Statement::bind(int index, std::span<const std::uint8_t> blob) {
-    const int rc = sqlite3_bind_blob64(m_stmt.get(), index, blob.data(), blob.size(), SQLITE_TRANSIENT);
-    if (rc != SQLITE_OK) fail(rc, "bind");
-    return *this;
-}
-
-Statement& Statement::bind_unowned(int index, std::string_view value) {
-    const int rc = sqlite3_bind_text64(m_stmt.get(), index, value.data(), value.size(), SQLITE_STATIC, SQLITE_UTF8);
-    if (rc != SQLITE_OK) fail(rc, "bind");
-    return *this;
-}
-
-Statement& Statement::bind_unowned(int index, std::span<const std::uint8_t> blob) {
-    const int rc = sqlite3_bind_blob64(m_stmt.get(), index, blob.data(), blob.size(), SQLITE_STATIC);
-    if (rc != SQLITE_OK) fail(rc, "bind");
-    return *this;
-}
+Statement& Statement::bind(int index, std::string_view value) { return bind_bytes(index, value, {}, true, true); }
+Statement& Statement::bind(int index, std::span<const std::uint8_t> blob) { return bind_bytes(index, {}, blob, false, true); }
+Statement& Statement::bind_unowned(int index, std::string_view value) { return bind_bytes(index, value, {}, true, false); }
+Statement& Statement::bind_unowned(int index, std::span<const std::uint8_t> blob) { return bind_bytes(index, {}, blob, false, false); }
 
 Statement& Statement::bind(int index, const Date& date) {
     char text[10];

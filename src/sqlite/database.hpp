@@ -98,6 +98,9 @@ public:
     const std::string& sql() const { return m_sql; }
 
 private:
+    /// Text (`is_text`) or a blob, copied by SQLite or not.
+    Statement& bind_bytes(int index, std::string_view text, std::span<const std::uint8_t> blob, bool is_text, bool copy);
+
     [[noreturn]] void fail(int rc, std::string_view what) const;
 
     sqlite3* m_db;
