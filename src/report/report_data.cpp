@@ -190,15 +190,16 @@ void add_permit_features(ReportData& d, store::FeatureSource& features) {
                      [](const LapsingPermit& a, const LapsingPermit& b) { return a.permit.granted < b.permit.granted; });
 }
 
-void add_forecast(ReportData& d, store::StatusSource& status, store::FeatureSource& features) {
+/// The report's forecast: the years ahead with their intervals.
+forecast::Forecast report_forecast(const ReportRequest& r, store::StatusSource& status, store::FeatureSource& features) {
     forecast::ForecastRequest f;
-    f.month = d.request.month;
+    f.month = r.month;
     f.years = k_forecast_years;
-    if (!d.request.area_set.empty()) f.area_set = d.request.area_set;
-    f.stalled_months = d.request.stalled_months;
-    f.config = d.request.config;
+    if (!r.area_set.empty()) f.area_set = r.area_set;
+    f.stalled_months = r.stalled_months;
+    f.config = r.config;
     f.draws = k_forecast_draws;
-    d.forecast = forecast::make_forecast(features, status, f);
+    return forecast::make_forecast(features, status, f);
 }
 
 void add_lists(ReportData& d, store::StatusSource& status) {
@@ -219,14 +220,17 @@ void add_lists(ReportData& d, store::StatusSource& status) {
 
 } // namespace
 
-ReportData gather(store::Store& store, const ReportRequest& request) {
+ReportData gather(store::Store& store, const ReportRequest& request, const std::function<void(const ReportData&)>& meanwhile) {
     ReportData d;
     d.request = request;
     // Readers of one snapshot, each filling fields of its own: the lists; the forecast; the map (once the
     // status has named the municipalities and the areas' capacity); and the status, a year back, coverage and
     // quality here.
     std::future<void> lists = store::beside(store, [&d](store::StatusSource& s, store::FeatureSource&) { add_lists(d, s); });
-    std::future<void> outlook = store::beside(store, [&d](store::StatusSource& s, store::FeatureSource& f) { add_forecast(d, s, f); });
+    // The forecast goes into d only at the end: `meanwhile` reads d while it is being made.
+    std::optional<forecast::Forecast> made;
+    std::future<void> outlook =
+        store::beside(store, [&request, &made](store::StatusSource& s, store::FeatureSource& f) { made = report_forecast(request, s, f); });
     store::StatusSource& status = store.status();
     store::FeatureSource& features = store.features();
     aggregate::StatusRequest with_series = status_request(request, request.month, request.area_set);
@@ -248,7 +252,16 @@ ReportData gather(store::Store& store, const ReportRequest& request) {
     add_official(d, features);
     lists.get();
     map.get();
+    if (meanwhile) {
+        try {
+            meanwhile(d);
+        } catch (...) {
+            outlook.wait(); // it fills d: not after d is gone
+            throw;
+        }
+    }
     outlook.get();
+    d.forecast = std::move(made);
     return d;
 }
 

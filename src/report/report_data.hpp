@@ -4,6 +4,7 @@
 // data quality, SCB's official figures and the forecast (the same as `bostad forecast`). The HTML, PDF, XLSX and CSV outputs only format this.
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -141,6 +142,9 @@ struct ReportData {
 
 /// Throws UsageError for a month not yet begun or an unknown area set (as status does).
 /// Reads the store through its seam; the caller holds a read snapshot for the whole gathering.
-ReportData gather(store::Store& store, const ReportRequest& request);
+/// `meanwhile`, when given, is called with the data once everything but the forecast is in (the forecast, the
+/// slowest part, is still being made beside it then), so that the caller can write what does not need it.
+ReportData gather(store::Store& store, const ReportRequest& request,
+                  const std::function<void(const ReportData&)>& meanwhile = {});
 
 } // namespace bostad::report

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <functional>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -66,9 +68,6 @@ ReportSummary write_report(store::Store& store, const ReportOptions& opt) {
         }
     }
     StagedOutput out(opt.output_dir, StagedOutput::Kind::folder, opt.overwrite);
-    const ReportData data = gather(store, opt.request);
-    crash_point("report.gathered");
-    const std::vector<Table> tables = report_tables(data, opt.lang);
     const std::string base = fmt::format("{}-{}", opt.lang == Lang::sv ? "rapport" : "report", opt.request.month.str());
     const fs::path dir = out.staging();
     fs::create_directories(dir);
@@ -76,6 +75,19 @@ ReportSummary write_report(store::Store& store, const ReportOptions& opt) {
     fs::create_directories(scratch);
     ReportSummary summary;
     const auto wants = [&](const char* f) { return std::find(opt.formats.begin(), opt.formats.end(), f) != opt.formats.end(); };
+    // The workbook's sheets but the forecast's are written while the forecast is made (its tables come last).
+    std::optional<XlsxWorkbook> workbook;
+    std::vector<std::string> early_sheets;
+    const auto write_early_sheets = [&](const ReportData& partial) {
+        workbook.emplace((dir / (base + ".xlsx")).string(), opt.title, scratch.string());
+        for (const Table& t : report_tables(partial, opt.lang)) {
+            workbook->add(t);
+            early_sheets.push_back(t.id);
+        }
+    };
+    const ReportData data = gather(store, opt.request, wants("xlsx") ? std::function<void(const ReportData&)>(write_early_sheets) : nullptr);
+    crash_point("report.gathered");
+    const std::vector<Table> tables = report_tables(data, opt.lang);
 
     const std::string html = report_html(data, tables, opt.lang, opt.title, generated_at());
     const fs::path html_path = (wants("html") ? dir : scratch) / (base + ".html");
@@ -87,8 +99,12 @@ ReportSummary write_report(store::Store& store, const ReportOptions& opt) {
         crash_point("report.pdf_written");
         summary.files.push_back(base + ".pdf");
     }
-    if (wants("xlsx")) {
-        write_xlsx((dir / (base + ".xlsx")).string(), tables, opt.title, scratch.string());
+    if (workbook) {
+        for (std::size_t i = 0; i < tables.size(); ++i) {
+            if (i >= early_sheets.size()) workbook->add(tables[i]);
+            else if (tables[i].id != early_sheets[i]) throw InternalError(fmt::format("the report's sheet {} changed", early_sheets[i]));
+        }
+        workbook->close();
         summary.files.push_back(base + ".xlsx");
     }
     if (wants("csv")) {

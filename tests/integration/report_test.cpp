@@ -393,11 +393,25 @@ TEST_F(Report, XlsxOpensAndHoldsTheTables) {
     std::unique_ptr<GDALDataset> ds(GDALDataset::Open(xlsx.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
     ASSERT_TRUE(ds) << "GDAL's XLSX driver cannot open the workbook";
     std::set<std::string> sheets;
-    for (int i = 0; i < ds->GetLayerCount(); ++i) sheets.insert(ds->GetLayer(i)->GetName());
+    std::vector<std::string> order;
+    for (int i = 0; i < ds->GetLayerCount(); ++i) {
+        sheets.insert(ds->GetLayer(i)->GetName());
+        order.emplace_back(ds->GetLayer(i)->GetName());
+    }
     for (const char* t : {"headlines", "municipalities", "areas", "monthly", "lead_times", "new_permits", "completed", "stalled",
                           "lapsing", "plans_ending", "ingest_runs", "rejects", "official"}) {
         EXPECT_TRUE(sheets.count(t)) << t;
     }
+    // Every table of the CSV folder is a sheet, the forecast's last (they are added once the forecast is made,
+    // after the others were written while it was being made).
+    std::set<std::string> tables;
+    for (const auto& e : fs::directory_iterator(report("csv"))) tables.insert(e.path().stem().string());
+    EXPECT_EQ(sheets, tables);
+    const std::vector<std::string> forecast_sheets{"forecast", "forecast_areas", "forecast_targets"};
+    ASSERT_GE(order.size(), forecast_sheets.size());
+    EXPECT_EQ(std::vector<std::string>(order.end() - 3, order.end()), forecast_sheets);
+    // The forecast's sheet holds its table: a title row, the header, then the rows of forecast.csv.
+    EXPECT_EQ(ds->GetLayerByName("forecast")->GetFeatureCount(), static_cast<GIntBig>(csv(report("csv/forecast.csv")).size() + 1));
     // The areas sheet: a title row, the header, then every area and the unassigned row (GDAL reads the title
     // and the header as rows too, since the first row is not a header alone).
     EXPECT_EQ(ds->GetLayerByName("areas")->GetFeatureCount(), static_cast<GIntBig>(s_status->at("areas").size() + 3));
