@@ -207,6 +207,114 @@ void in_parts(std::size_t count, std::size_t work_per_item, const std::function<
 
 } // namespace
 
+namespace {
+
+/// What every draw shares, looked up once before the draws (and read only by them): the permits in the
+/// pipeline with their distributions, the distributions of new permits, where new permits fall; each draw
+/// writes its own sums.
+class Drawer {
+public:
+    Drawer(const History& history, const Hazards& hazards, const Trend& trend, const PlanApplications& plans, const Units& units,
+           const DrawRequest& request, DrawnSums& sums)
+        : m_history(history), m_trend(trend), m_plans(plans), m_units(units), m_request(request), m_sums(sums),
+          m_months(static_cast<int>(request.span_of_month.size())), m_paths(hazards, m_months) {
+        for (std::size_t i = 0; i < units.municipalities.size(); ++i) m_kommun.emplace(units.municipalities[i], i);
+        for (const auto& shares : trend.area_shares) m_trend_areas.emplace_back(std::vector<std::pair<int, double>>(shares.begin(), shares.end()));
+        for (const ReadPlan& p : history.plans) m_plan_areas.emplace_back(p.shares());
+        for (std::size_t g = 0; g < trend.sizes.size(); ++g) {
+            m_new_start.push_back({&m_paths.start(g, Stage::applied, 0), &m_paths.start(g, Stage::granted, 0), nullptr});
+            m_new_completion.push_back(&m_paths.completion(g, 0));
+            m_mean_size.push_back(mean_of(trend.sizes[g]));
+        }
+        // The permits in the pipeline with a dwelling count (the others are forecast as permits, apart, without
+        // an interval).
+        const MonthIndex month = history.month.index();
+        for (const ReadPermit& p : history.permits) {
+            if (!p.dwellings) continue;
+            const auto at = position_of(p.known, month);
+            if (!at) continue;
+            const bool started = at->stage == Stage::started;
+            m_live.push_back({started ? nullptr : &m_paths.start(p.known.group, at->stage, at->months_in),
+                              &m_paths.completion(p.known.group, started ? at->months_in : 0), units_of(p.known.group, p.area),
+                              static_cast<double>(*p.dwellings)});
+        }
+    }
+
+    /// The paths drawn per draw: about one per permit in the pipeline.
+    std::size_t paths_per_draw() const { return m_live.size() + 1; }
+
+    /// Draw `s`, from a generator of its own: the permits in the pipeline, then the trend's new permits, then the
+    /// plans'.
+    void one(std::size_t s) const {
+        SplitMix64 rng = generator_of(m_request.seed, s);
+        Draw d(m_sums, m_request, s);
+        for (const Live& p : m_live) d.follow(rng, p, 0);
+        for (std::size_t g = 0; g < m_trend.levels.size(); ++g) {
+            const double mean = m_mean_size[g];
+            double permits = 0;
+            for (const Entries& e : m_trend.levels[g]) permits += e.dwellings / mean;
+            if (permits <= 0) continue;
+            // The level is known as well as the permits behind it: a Gamma with their effective count as shape.
+            const double shape = permits * m_trend.effective_months;
+            const double level = std::gamma_distribution<double>(shape, 1 / shape)(rng);
+            for (std::size_t stage = 0; stage < k_stages; ++stage) {
+                const double per_month = level * m_trend.levels[g][stage].dwellings / mean;
+                if (per_month <= 0) continue;
+                for (int t = 0; t < m_months; ++t) {
+                    const int n = std::poisson_distribution<int>(per_month)(rng);
+                    for (int i = 0; i < n; ++i) enter(d, rng, g, static_cast<Stage>(stage), t, m_trend_areas[g]);
+                }
+            }
+        }
+        for (std::size_t i = 0; i < m_plans.monthly.size(); ++i) {
+            const auto group = m_plans.group.at(i);
+            if (!group) continue;
+            const double mean = m_mean_size.at(*group);
+            for (int t = 0; t < m_months && t < static_cast<int>(m_plans.monthly[i].size()); ++t) {
+                const double apps = m_plans.monthly[i][static_cast<std::size_t>(t)];
+                if (apps <= 0) continue;
+                const int n = std::poisson_distribution<int>(apps / mean)(rng);
+                for (int k = 0; k < n; ++k) enter(d, rng, *group, Stage::applied, t, m_plan_areas[i]);
+            }
+        }
+    }
+
+private:
+    std::array<std::size_t, 3> units_of(std::size_t group, int area) const {
+        const std::size_t k = m_units.municipality(m_kommun.at(m_history.groups.at(group).municipality));
+        return {area >= 0 ? static_cast<std::size_t>(area) : m_units.unassigned(), k, m_units.total()};
+    }
+
+    /// A new permit of `group` entering `stage` in month t: its size and area drawn, then its path.
+    void enter(Draw& d, SplitMix64& rng, std::size_t group, Stage stage, int t, const AreaPick& areas) const {
+        const auto& sizes = m_trend.sizes.at(group);
+        const double dwellings =
+            sizes.empty() ? 1.0
+                          : static_cast<double>(sizes[std::min(sizes.size() - 1, static_cast<std::size_t>(rng.uniform() * static_cast<double>(sizes.size())))]);
+        const Live p{m_new_start.at(group)[static_cast<std::size_t>(stage)], m_new_completion.at(group),
+                     units_of(group, areas.pick(rng.uniform())), dwellings};
+        if (stage == Stage::started) d.add(m_sums.started, p.units, t, dwellings); // first known by its start, in month t
+        d.follow(rng, p, t);
+    }
+
+    const History& m_history;
+    const Trend& m_trend;
+    const PlanApplications& m_plans;
+    const Units& m_units;
+    const DrawRequest& m_request;
+    DrawnSums& m_sums;
+    int m_months;
+    Paths m_paths; ///< filled here, before the draws: they only read it
+    std::map<std::string, std::size_t, std::less<>> m_kommun;
+    std::vector<AreaPick> m_trend_areas, m_plan_areas;
+    std::vector<std::array<const Cdf*, k_stages>> m_new_start; ///< per group and stage of entry (none: started)
+    std::vector<const Cdf*> m_new_completion;                  ///< per group
+    std::vector<double> m_mean_size;                           ///< per group
+    std::vector<Live> m_live;
+};
+
+} // namespace
+
 DrawnSums draw(const History& history, const Hazards& hazards, const Trend& trend, const PlanApplications& plans,
                const Units& units, const DrawRequest& request) {
     DrawnSums sums;
@@ -215,87 +323,10 @@ DrawnSums draw(const History& history, const Hazards& hazards, const Trend& tren
     sums.units = units.size();
     sums.started.assign(units.size() * sums.spans * sums.draws, 0.0F);
     sums.completed = sums.started;
-    const int months = static_cast<int>(request.span_of_month.size());
-    Paths paths(hazards, months);
-    std::map<std::string, std::size_t, std::less<>> kommun;
-    for (std::size_t i = 0; i < units.municipalities.size(); ++i) kommun.emplace(units.municipalities[i], i);
-    const auto units_of = [&](std::size_t group, int area) {
-        const std::size_t k = units.municipality(kommun.at(history.groups.at(group).municipality));
-        return std::array<std::size_t, 3>{area >= 0 ? static_cast<std::size_t>(area) : units.unassigned(), k, units.total()};
-    };
-    const MonthIndex month = history.month.index();
-    std::vector<AreaPick> trend_areas, plan_areas;
-    for (const auto& shares : trend.area_shares) trend_areas.emplace_back(std::vector<std::pair<int, double>>(shares.begin(), shares.end()));
-    for (const ReadPlan& p : history.plans) plan_areas.emplace_back(p.shares());
-    const auto uniform = [](SplitMix64& r) { return r.uniform(); };
-    // The distributions a new permit of each group follows from its first month in a stage, looked up before
-    // the draws share them.
-    std::vector<std::array<const Cdf*, k_stages>> new_start(trend.sizes.size());
-    std::vector<const Cdf*> new_completion(trend.sizes.size());
-    for (std::size_t g = 0; g < trend.sizes.size(); ++g) {
-        new_start[g] = {&paths.start(g, Stage::applied, 0), &paths.start(g, Stage::granted, 0), nullptr};
-        new_completion[g] = &paths.completion(g, 0);
-    }
-    // A new permit of `group` entering `stage` in month t: its size and area drawn, then its path.
-    const auto enter = [&](Draw& d, SplitMix64& rng, std::size_t group, Stage stage, int t, const AreaPick& areas) {
-        const auto& sizes = trend.sizes.at(group);
-        const double dwellings = sizes.empty() ? 1.0
-                                               : static_cast<double>(sizes[std::min(sizes.size() - 1, static_cast<std::size_t>(
-                                                                                                          uniform(rng) * static_cast<double>(sizes.size())))]);
-        const Live p{new_start.at(group)[static_cast<std::size_t>(stage)], new_completion.at(group), units_of(group, areas.pick(uniform(rng))),
-                     dwellings};
-        if (stage == Stage::started) d.add(sums.started, p.units, t, dwellings); // first known by its start, in month t
-        d.follow(rng, p, t);
-    };
-    // The permits in the pipeline with a dwelling count (the others are forecast as permits, apart, without an
-    // interval), their distributions looked up once.
-    std::vector<Live> live;
-    for (const ReadPermit& p : history.permits) {
-        if (!p.dwellings) continue;
-        const auto at = position_of(p.known, month);
-        if (!at) continue;
-        const bool started = at->stage == Stage::started;
-        live.push_back({started ? nullptr : &paths.start(p.known.group, at->stage, at->months_in),
-                        &paths.completion(p.known.group, started ? at->months_in : 0), units_of(p.known.group, p.area),
-                        static_cast<double>(*p.dwellings)});
-    }
-    std::vector<double> mean_size;
-    for (const auto& sizes : trend.sizes) mean_size.push_back(mean_of(sizes));
+    const Drawer drawer(history, hazards, trend, plans, units, request, sums);
     // Each draw adds to its own sums only: the draws are shared out over the cores.
-    in_parts(sums.draws, live.size() + 1, [&](std::size_t first, std::size_t last) {
-        for (std::size_t s = first; s < last; ++s) {
-            SplitMix64 rng = generator_of(request.seed, s);
-            Draw d(sums, request, s);
-            for (const Live& p : live) d.follow(rng, p, 0);
-            for (std::size_t g = 0; g < trend.levels.size(); ++g) {
-                const double mean = mean_size[g];
-                double permits = 0;
-                for (const Entries& e : trend.levels[g]) permits += e.dwellings / mean;
-                if (permits <= 0) continue;
-                // The level is known as well as the permits behind it: a Gamma with their effective count as shape.
-                const double shape = permits * trend.effective_months;
-                const double level = std::gamma_distribution<double>(shape, 1 / shape)(rng);
-                for (std::size_t stage = 0; stage < k_stages; ++stage) {
-                    const double per_month = level * trend.levels[g][stage].dwellings / mean;
-                    if (per_month <= 0) continue;
-                    for (int t = 0; t < months; ++t) {
-                        const int n = std::poisson_distribution<int>(per_month)(rng);
-                        for (int i = 0; i < n; ++i) enter(d, rng, g, static_cast<Stage>(stage), t, trend_areas[g]);
-                    }
-                }
-            }
-            for (std::size_t i = 0; i < plans.monthly.size(); ++i) {
-                const auto group = plans.group.at(i);
-                if (!group) continue;
-                const double mean = mean_size.at(*group);
-                for (int t = 0; t < months && t < static_cast<int>(plans.monthly[i].size()); ++t) {
-                    const double apps = plans.monthly[i][static_cast<std::size_t>(t)];
-                    if (apps <= 0) continue;
-                    const int n = std::poisson_distribution<int>(apps / mean)(rng);
-                    for (int k = 0; k < n; ++k) enter(d, rng, *group, Stage::applied, t, plan_areas[i]);
-                }
-            }
-        }
+    in_parts(sums.draws, drawer.paths_per_draw(), [&drawer](std::size_t first, std::size_t last) {
+        for (std::size_t s = first; s < last; ++s) drawer.one(s);
     });
     return sums;
 }
