@@ -123,6 +123,139 @@ std::string Span::label() const {
     return first.str() + ".." + last.str();
 }
 
+namespace {
+
+/// The kommuner forecast: the project's (or the one asked for), and any other with permits or plans.
+Units units_of(const ForecastRequest& request, const History& h) {
+    std::set<std::string> codes;
+    if (request.config) {
+        for (const auto& m : request.config->municipalities) {
+            if (covers(request, m.code)) codes.insert(m.code);
+        }
+    }
+    if (request.municipality) codes.insert(*request.municipality);
+    for (std::size_t g = 0; g < h.groups.size(); ++g) codes.insert(h.groups.at(g).municipality);
+    for (const ReadPlan& p : h.plans) codes.insert(p.municipality);
+    return Units{h.areas.size(), {codes.begin(), codes.end()}};
+}
+
+/// The targets of the forecast's kommuner still running after the month, with what was completed towards them
+/// so far; returns the last month the draws must reach (the spans' and the targets').
+Month add_running_targets(Forecast& f, store::FeatureSource& features, const ForecastRequest& request, const Units& units) {
+    Month end = request.month;
+    for (const Span& s : f.spans) end = std::max(end, s.last);
+    if (!request.config || !request.targets || f.draws <= 0) return end;
+    for (const auto& m : request.config->municipalities) {
+        if (std::find(units.municipalities.begin(), units.municipalities.end(), m.code) == units.municipalities.end()) continue;
+        for (const auto& t : m.targets) {
+            if (t.to <= request.month) continue;
+            TargetOutlook o{m.code, t.description, t.from, t.to, t.dwellings, 0, 0, 0, 0};
+            if (t.from <= request.month) {
+                o.completed_so_far = features.completed_dwellings(m.code, t.from.first_day().iso(), request.month.last_day().iso());
+            }
+            f.targets.push_back(std::move(o));
+            end = std::max(end, t.to);
+        }
+    }
+    return end;
+}
+
+/// A unit's bands in each of the forecast's spans: the point forecast by source, and the interval from the
+/// draws (when any).
+class Bands {
+public:
+    Bands(const Forecast& f, const DrawnSums& draws, const std::vector<Month>& starts) : m_f(f), m_draws(draws), m_starts(starts) {}
+
+    UnitForecast of(const Expected& expected, std::size_t unit) const {
+        UnitForecast u;
+        for (const Span& span : m_f.spans) {
+            const auto first = static_cast<std::size_t>(span.first.index() - m_f.month.index() - 1);
+            const auto last = static_cast<std::size_t>(span.last.index() - m_f.month.index() - 1);
+            const auto [sf, sl] = segments_of(m_starts, span.first, span.last);
+            for (const bool completed : {false, true}) {
+                Band b = expected_band(expected, completed, first, last);
+                if (m_f.draws > 0) {
+                    const std::vector<double> sums = m_draws.over(completed ? m_draws.completed : m_draws.started, unit, sf, sl);
+                    b.low = quantile(sums, 0.1);
+                    b.high = quantile(sums, 0.9);
+                }
+                (completed ? u.completed : u.started).push_back(b);
+            }
+        }
+        return u;
+    }
+
+private:
+    const Forecast& m_f;
+    const DrawnSums& m_draws;
+    const std::vector<Month>& m_starts;
+};
+
+/// Every unit's forecast: the areas of the set (in the forecast's kommuner), what lies in no area, each kommun
+/// and the total.
+void add_units(Forecast& f, store::StatusSource& status, const ForecastRequest& request, const History& h, const Units& units,
+               const PipelineExpectation& e, const Bands& bands) {
+    std::map<std::string, std::pair<std::string, std::string>> area_rows; // area_id → (name, kommun)
+    if (request.area_set) {
+        if (const auto set = status.find_area_set(*request.area_set)) {
+            for (const store::AreaRow& a : status.areas(*set)) area_rows[a.area_id] = {a.name, a.municipality};
+        }
+    }
+    for (std::size_t i = 0; i < h.areas.size(); ++i) {
+        const auto row = area_rows.find(h.areas[i]);
+        const std::string kommun = row == area_rows.end() ? "" : row->second.second;
+        if (!kommun.empty() && !covers(request, kommun)) continue;
+        UnitForecast u = bands.of(e.areas.at(i), i);
+        u.id = h.areas[i];
+        u.name = row == area_rows.end() ? h.areas[i] : row->second.first;
+        u.municipality = kommun;
+        f.areas.push_back(std::move(u));
+    }
+    f.unassigned = bands.of(e.unassigned, units.unassigned());
+    const Expected none(e.months);
+    for (std::size_t k = 0; k < units.municipalities.size(); ++k) {
+        const std::string& code = units.municipalities[k];
+        const auto it = e.municipalities.find(code);
+        UnitForecast u = bands.of(it == e.municipalities.end() ? none : it->second, units.municipality(k));
+        u.id = code;
+        u.municipality = code;
+        const auto* m = request.config ? request.config->find_municipality(code) : nullptr;
+        u.name = m ? m->name : code;
+        f.municipalities.push_back(std::move(u));
+    }
+    f.total = bands.of(e.total, units.total());
+}
+
+/// Each running target's expected completions by its end, the share of draws that reach it and the expected
+/// shortfall.
+void add_target_chances(Forecast& f, const Units& units, const PipelineExpectation& e, const DrawnSums& draws,
+                        const std::vector<Month>& starts) {
+    for (TargetOutlook& t : f.targets) {
+        const std::size_t k = static_cast<std::size_t>(std::find(units.municipalities.begin(), units.municipalities.end(), t.municipality) -
+                                                       units.municipalities.begin());
+        const Month from = std::max(t.from, f.month.plus(1));
+        const auto [sf, sl] = segments_of(starts, from, t.to);
+        const std::vector<double> sums = draws.over(draws.completed, units.municipality(k), sf, sl);
+        const auto it = e.municipalities.find(t.municipality);
+        t.expected_by_end = static_cast<double>(t.completed_so_far);
+        if (it != e.municipalities.end()) {
+            for (int m = from.index(); m <= t.to.index(); ++m) {
+                t.expected_by_end += it->second.total_completed(static_cast<std::size_t>(m - f.month.index() - 1));
+            }
+        }
+        double reached = 0, shortfall = 0;
+        for (const double s : sums) {
+            const double by_end = static_cast<double>(t.completed_so_far) + s;
+            if (by_end >= static_cast<double>(t.dwellings)) reached += 1;
+            shortfall += std::max(0.0, static_cast<double>(t.dwellings) - by_end);
+        }
+        t.probability = sums.empty() ? 0 : reached / static_cast<double>(sums.size());
+        t.expected_shortfall = sums.empty() ? 0 : shortfall / static_cast<double>(sums.size());
+    }
+}
+
+} // namespace
+
 Forecast make_forecast(store::FeatureSource& features, store::StatusSource& status, const ForecastRequest& request) {
     Forecast f;
     f.month = request.month;
@@ -136,50 +269,22 @@ Forecast make_forecast(store::FeatureSource& features, store::StatusSource& stat
         asked.area_set = request.area_set;
         aggregate::resolve_area_set(status, asked);
     }
-    const config::Config* config = request.config;
     const auto covered = [&](std::string_view code) { return covers(request, code); };
     const History h = read_history(features, &status, request.month, request.stalled_months, request.area_set, covered);
-
-    // The kommuner: the project's (or the one asked for), and any other with permits or plans.
-    std::set<std::string> codes;
-    if (config) {
-        for (const auto& m : config->municipalities) {
-            if (covers(request, m.code)) codes.insert(m.code);
-        }
-    }
-    if (request.municipality) codes.insert(*request.municipality);
-    for (std::size_t g = 0; g < h.groups.size(); ++g) codes.insert(h.groups.at(g).municipality);
-    for (const ReadPlan& p : h.plans) codes.insert(p.municipality);
-    Units units{h.areas.size(), {codes.begin(), codes.end()}};
-
-    // Targets still running: their ranges decide how far the draws go.
-    Month end = request.month;
-    for (const Span& s : f.spans) end = std::max(end, s.last);
-    if (config && request.targets && f.draws > 0) {
-        for (const auto& m : config->municipalities) {
-            if (!codes.count(m.code)) continue;
-            for (const auto& t : m.targets) {
-                if (t.to <= request.month) continue;
-                TargetOutlook o{m.code, t.description, t.from, t.to, t.dwellings, 0, 0, 0, 0};
-                if (t.from <= request.month) {
-                    o.completed_so_far = features.completed_dwellings(m.code, t.from.first_day().iso(), request.month.last_day().iso());
-                }
-                f.targets.push_back(std::move(o));
-                end = std::max(end, t.to);
-            }
-        }
-    }
+    const Units units = units_of(request, h);
+    const Month end = add_running_targets(f, features, request, units);
     const int months = end.index() - request.month.index();
     const std::vector<Month> starts = segment_starts(request.month, end, f.spans, f.targets);
 
+    // The point forecast (docs/forecast.md §3-6), then the draws around it (§7).
     const Hazards hazards = fit(h);
     const Trend trend = estimate_trend(h);
-    const PlanApplications plans = plan_applications(h, estimate_absorption(h), config ? config->plan_programmes : std::vector<config::PlanProgramme>{}, months);
+    const PlanApplications plans = plan_applications(h, estimate_absorption(h),
+                                                     request.config ? request.config->plan_programmes : std::vector<config::PlanProgramme>{}, months);
     f.notes = plans.notes;
     PipelineExpectation e = expect_pipeline(h, hazards, months);
     add_plans(e, h, hazards, plans);
     add_trend(e, h, hazards, trend);
-
     DrawRequest dr;
     dr.draws = f.draws;
     dr.seed = f.seed;
@@ -190,78 +295,9 @@ Forecast make_forecast(store::FeatureSource& features, store::StatusSource& stat
     }
     const DrawnSums draws = f.draws > 0 ? draw(h, hazards, trend, plans, units, dr) : DrawnSums{};
 
-    const auto unit_forecast = [&](const Expected& expected, std::size_t unit) {
-        UnitForecast u;
-        for (const Span& span : f.spans) {
-            const auto first = static_cast<std::size_t>(span.first.index() - request.month.index() - 1);
-            const auto last = static_cast<std::size_t>(span.last.index() - request.month.index() - 1);
-            const auto [sf, sl] = segments_of(starts, span.first, span.last);
-            for (const bool completed : {false, true}) {
-                Band b = expected_band(expected, completed, first, last);
-                if (f.draws > 0) {
-                    const std::vector<double> sums = draws.over(completed ? draws.completed : draws.started, unit, sf, sl);
-                    b.low = quantile(sums, 0.1);
-                    b.high = quantile(sums, 0.9);
-                }
-                (completed ? u.completed : u.started).push_back(b);
-            }
-        }
-        return u;
-    };
-
-    std::map<std::string, std::pair<std::string, std::string>> area_rows; // area_id → (name, kommun)
-    if (request.area_set) {
-        if (const auto set = status.find_area_set(*request.area_set)) {
-            for (const store::AreaRow& a : status.areas(*set)) area_rows[a.area_id] = {a.name, a.municipality};
-        }
-    }
-    for (std::size_t i = 0; i < h.areas.size(); ++i) {
-        const auto row = area_rows.find(h.areas[i]);
-        const std::string kommun = row == area_rows.end() ? "" : row->second.second;
-        if (!kommun.empty() && !covers(request, kommun)) continue;
-        UnitForecast u = unit_forecast(e.areas.at(i), i);
-        u.id = h.areas[i];
-        u.name = row == area_rows.end() ? h.areas[i] : row->second.first;
-        u.municipality = kommun;
-        f.areas.push_back(std::move(u));
-    }
-    f.unassigned = unit_forecast(e.unassigned, units.unassigned());
-    const Expected none(months);
-    for (std::size_t k = 0; k < units.municipalities.size(); ++k) {
-        const std::string& code = units.municipalities[k];
-        const auto it = e.municipalities.find(code);
-        UnitForecast u = unit_forecast(it == e.municipalities.end() ? none : it->second, units.municipality(k));
-        u.id = code;
-        u.municipality = code;
-        const auto* m = config ? config->find_municipality(code) : nullptr;
-        u.name = m ? m->name : code;
-        f.municipalities.push_back(std::move(u));
-    }
-    f.total = unit_forecast(e.total, units.total());
+    add_units(f, status, request, h, units, e, Bands(f, draws, starts));
     add_history(f, h);
-
-    for (TargetOutlook& t : f.targets) {
-        const std::size_t k = static_cast<std::size_t>(std::find(units.municipalities.begin(), units.municipalities.end(), t.municipality) -
-                                                       units.municipalities.begin());
-        const Month from = std::max(t.from, request.month.plus(1));
-        const auto [sf, sl] = segments_of(starts, from, t.to);
-        const std::vector<double> sums = draws.over(draws.completed, units.municipality(k), sf, sl);
-        const auto it = e.municipalities.find(t.municipality);
-        t.expected_by_end = static_cast<double>(t.completed_so_far);
-        if (it != e.municipalities.end()) {
-            for (int m = from.index(); m <= t.to.index(); ++m) {
-                t.expected_by_end += it->second.total_completed(static_cast<std::size_t>(m - request.month.index() - 1));
-            }
-        }
-        double reached = 0, shortfall = 0;
-        for (const double s : sums) {
-            const double by_end = static_cast<double>(t.completed_so_far) + s;
-            if (by_end >= static_cast<double>(t.dwellings)) reached += 1;
-            shortfall += std::max(0.0, static_cast<double>(t.dwellings) - by_end);
-        }
-        t.probability = sums.empty() ? 0 : reached / static_cast<double>(sums.size());
-        t.expected_shortfall = sums.empty() ? 0 : shortfall / static_cast<double>(sums.size());
-    }
+    add_target_chances(f, units, e, draws, starts);
     return f;
 }
 
