@@ -21,6 +21,13 @@ install(CODE "
       message(FATAL_ERROR \"bostad --\${what} failed (\${rc})\")
     endif()
   endforeach()
+  # Man pages are installed compressed (Debian policy 12.1: gzip -9n, no name or time stamp in the file).
+  set(page \"\${root}/${CMAKE_INSTALL_MANDIR}/man1/bostad.1\")
+  file(REMOVE \"\${page}.gz\")
+  execute_process(COMMAND gzip -9n \"\${page}\" RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR \"gzip of the man page failed (\${rc})\")
+  endif()
 ")
 
 install(FILES ${PROJECT_SOURCE_DIR}/README.md ${PROJECT_SOURCE_DIR}/LICENSE DESTINATION ${CMAKE_INSTALL_DOCDIR})

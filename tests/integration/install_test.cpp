@@ -29,17 +29,21 @@ TEST(Install, PutsTheProgramManPageCompletionAndDocsInPlaceAndTheProgramRunsFrom
     for (const auto& e : fs::recursive_directory_iterator(prefix)) {
         if (e.is_regular_file()) files.insert(fs::relative(e.path(), prefix).string());
     }
-    for (const char* f : {"bin/bostad", "share/man/man1/bostad.1", "share/bash-completion/completions/bostad",
+    for (const char* f : {"bin/bostad", "share/man/man1/bostad.1.gz", "share/bash-completion/completions/bostad",
                           "share/doc/bostad/README.md", "share/doc/bostad/LICENSE", "share/doc/bostad/docs/forecast.md", "share/doc/bostad/open-data/sweden-SOURCE.md"}) {
         EXPECT_TRUE(files.count(f)) << f;
     }
     for (const auto& f : files) {
         EXPECT_FALSE(f.starts_with("include/") || f.ends_with(".hpp") || f.ends_with(".a")) << f << ": not for a user";
-        if (!f.starts_with("bin/")) {
+        if (!f.starts_with("bin/") && !f.ends_with(".gz")) {
             EXPECT_EQ(read_file(prefix / f).find(BOSTAD_SOURCE_DIR), std::string::npos) << f << " names the build's source tree";
         }
     }
-    EXPECT_NE(read_file(prefix / "share/man/man1/bostad.1").find(".SS bostad forecast"), std::string::npos);
+    EXPECT_FALSE(files.count("share/man/man1/bostad.1")) << "the man page is installed compressed only";
+    const auto page = run_process({"/usr/bin/zcat", (prefix / "share/man/man1/bostad.1.gz").string()});
+    ASSERT_EQ(page.exit_code, 0) << page.err;
+    EXPECT_NE(page.out.find(".SS bostad forecast"), std::string::npos);
+    EXPECT_EQ(page.out.find(BOSTAD_SOURCE_DIR), std::string::npos) << "the man page names the build's source tree";
 
     // The installed program, from a folder of its own: an example project, its store, a month, its status.
     const fs::path work = dir.path() / "elsewhere";
@@ -77,7 +81,7 @@ TEST(Package, TheDebHoldsTheProgramDocsAndTimerAndDependsOnRuntimeLibrariesOnly)
     EXPECT_NE(deb_field(deb, "Recommends").find("weasyprint"), std::string::npos);
 
     const std::string listing = run_process({"/usr/bin/dpkg-deb", "-c", deb.string()}).out;
-    for (const char* f : {"./usr/bin/bostad", "./usr/share/man/man1/bostad.1", "./usr/share/bash-completion/completions/bostad",
+    for (const char* f : {"./usr/bin/bostad", "./usr/share/man/man1/bostad.1.gz", "./usr/share/bash-completion/completions/bostad",
                           "./usr/share/doc/bostad/copyright", "./usr/lib/systemd/system/bostad-monthly.service",
                           "./usr/lib/systemd/system/bostad-monthly.timer"}) {
         EXPECT_NE(listing.find(std::string(f) + "\n"), std::string::npos) << f << "\n" << listing;
