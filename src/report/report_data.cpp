@@ -256,7 +256,7 @@ ReportData gather(store::Store& store, const ReportRequest& request, const std::
         try {
             meanwhile(d);
         } catch (...) {
-            outlook.wait(); // it fills d: not after d is gone
+            outlook.wait(); // the forecast writes `made`: it ends before `made` and d are gone
             throw;
         }
     }
