@@ -12,18 +12,16 @@
 #include "core/crash_point.hpp"
 #include "core/csv.hpp"
 #include "core/error.hpp"
-#include "core/process.hpp"
 #include "core/staged_output.hpp"
 #include "core/text_file.hpp"
 #include "report/html.hpp"
+#include "report/pdf.hpp"
 #include "report/xlsx.hpp"
 
 namespace bostad::report {
 namespace {
 
 namespace fs = std::filesystem;
-
-constexpr const char* k_weasyprint = "/usr/bin/weasyprint";
 
 /// A table as CSV, row by row.
 void write_csv_table(const fs::path& path, const Table& t) {
@@ -39,19 +37,6 @@ void write_csv_table(const fs::path& path, const Table& t) {
         out.write(csv_record(fields, ','));
     });
     out.close();
-}
-
-void write_pdf(const fs::path& html, const fs::path& pdf, const fs::path& scratch) {
-    if (!fs::exists(k_weasyprint)) {
-        throw IoError("the PDF needs WeasyPrint: apt install weasyprint (scripts/setup installs it; the bostad package "
-                      "recommends it); "
-                      "or leave pdf out of --format");
-    }
-    const ProgramRun run = run_program({k_weasyprint, "--quiet", "--encoding", "utf-8", html.string(), pdf.string()},
-                                       scratch / "weasyprint.log");
-    if (run.exit_code != 0 || !fs::exists(pdf)) {
-        throw IoError(fmt::format("WeasyPrint could not write the PDF (exit code {}): {}", run.exit_code, run.output));
-    }
 }
 
 /// "2026-11-28 02:37 UTC", for people.
