@@ -5,9 +5,9 @@
 #include <future>
 #include <limits>
 #include <span>
-#include <thread>
 
 #include "core/gpkg_blob.hpp"
+#include "core/parallel.hpp"
 #include "geos/ops.hpp"
 
 namespace bostad::aggregate {
@@ -147,21 +147,6 @@ private:
     std::size_t m_rows = 0;
     std::vector<std::vector<std::uint32_t>> m_cells;
 };
-
-unsigned workers() { return std::clamp(std::thread::hardware_concurrency(), 1u, 4u); }
-
-/// Runs f(first, last) on slices of [0, n) in parallel.
-template <typename F>
-void in_parallel(std::size_t n, F&& f) {
-    if (n == 0) return;
-    const unsigned k = workers();
-    std::vector<std::future<void>> jobs;
-    const std::size_t step = std::max<std::size_t>(1, (n + k - 1) / k);
-    for (std::size_t first = 0; first < n; first += step) {
-        jobs.push_back(std::async(std::launch::async, [&, first] { f(first, std::min(n, first + step)); }));
-    }
-    for (auto& j : jobs) j.get();
-}
 
 /// Tests the points of one polygon's envelope against the prepared polygon.
 template <typename F>

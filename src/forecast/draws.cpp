@@ -3,14 +3,12 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <functional>
-#include <future>
 #include <map>
 #include <numeric>
 #include <random>
-#include <thread>
 #include <tuple>
 
+#include "core/parallel.hpp"
 #include "forecast/chain.hpp"
 
 namespace bostad::forecast {
@@ -38,6 +36,13 @@ public:
 private:
     std::uint64_t m_state;
 };
+
+/// Draw `index`'s own generator: every draw its own stream, so that the draws are the same however many
+/// threads make them.
+SplitMix64 generator_of(std::uint64_t seed, std::size_t index) {
+    SplitMix64 seeder(seed ^ (static_cast<std::uint64_t>(index) * 0xd1b54a32d192ed03ULL));
+    return SplitMix64(seeder());
+}
 
 Cdf cumulative(const std::vector<double>& p) {
     Cdf c(p.size());
@@ -170,45 +175,6 @@ double quantile(std::vector<double> xs, double q) {
 
 namespace {
 
-/// Draw `index`'s own generator: every draw its own stream, so that the draws are the same however many
-/// threads make them.
-SplitMix64 generator_of(std::uint64_t seed, std::size_t index) {
-    SplitMix64 seeder(seed ^ (static_cast<std::uint64_t>(index) * 0xd1b54a32d192ed03ULL));
-    return SplitMix64(seeder());
-}
-
-/// Runs `each(first, last)` over [0, count) in contiguous parts, one per core (at most 4), when the work is
-/// large enough to be worth threads.
-void in_parts(std::size_t count, std::size_t work_per_item, const std::function<void(std::size_t, std::size_t)>& each) {
-    constexpr std::size_t k_worth_threads = 2'000'000;
-    const std::size_t parts =
-        count * work_per_item < k_worth_threads ? 1 : std::min<std::size_t>({std::max(1u, std::thread::hardware_concurrency()), 4, count});
-    const std::size_t step = (count + parts - 1) / std::max<std::size_t>(parts, 1);
-    std::vector<std::future<void>> jobs;
-    for (std::size_t p = 1; p < parts; ++p) {
-        const std::size_t first = p * step, last = std::min(count, first + step);
-        if (first < last) jobs.push_back(std::async(std::launch::async, [&each, first, last] { each(first, last); }));
-    }
-    std::exception_ptr error;
-    try {
-        each(0, std::min(count, step));
-    } catch (...) {
-        error = std::current_exception();
-    }
-    for (auto& j : jobs) {
-        try {
-            j.get();
-        } catch (...) {
-            if (!error) error = std::current_exception();
-        }
-    }
-    if (error) std::rethrow_exception(error);
-}
-
-} // namespace
-
-namespace {
-
 /// What every draw shares, looked up once before the draws (and read only by them): the permits in the
 /// pipeline with their distributions, the distributions of new permits, where new permits fall; each draw
 /// writes its own sums.
@@ -324,10 +290,14 @@ DrawnSums draw(const History& history, const Hazards& hazards, const Trend& tren
     sums.started.assign(units.size() * sums.spans * sums.draws, 0.0F);
     sums.completed = sums.started;
     const Drawer drawer(history, hazards, trend, plans, units, request, sums);
-    // Each draw adds to its own sums only: the draws are shared out over the cores.
-    in_parts(sums.draws, drawer.paths_per_draw(), [&drawer](std::size_t first, std::size_t last) {
-        for (std::size_t s = first; s < last; ++s) drawer.one(s);
-    });
+    // Each draw adds to its own sums only: the draws are shared out over the cores when there are enough paths
+    // to draw to be worth threads.
+    constexpr std::size_t k_worth_threads = 2'000'000;
+    in_parallel(
+        sums.draws, [&drawer](std::size_t first, std::size_t last) {
+            for (std::size_t s = first; s < last; ++s) drawer.one(s);
+        },
+        sums.draws * drawer.paths_per_draw() < k_worth_threads ? 1 : workers());
     return sums;
 }
 

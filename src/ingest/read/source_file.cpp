@@ -3,13 +3,13 @@
 #include <algorithm>
 #include <filesystem>
 #include <future>
-#include <thread>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "config/config.hpp"
 #include "core/error.hpp"
+#include "core/parallel.hpp"
 #include "core/text.hpp"
 #include "gdal/srs.hpp"
 #include "ingest/check/reasons.hpp"
@@ -163,7 +163,7 @@ std::map<std::int64_t, std::string> SourceFile::raw_json_of(const std::set<std::
 template <typename Record>
 void SourceFile::read_rows(Batch<Record>& batch, Progress* progress) {
     constexpr std::size_t k_block = 4096;
-    const unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
+    const unsigned threads = workers();
     while (m_checkers.size() < threads) m_checkers.push_back(std::make_unique<RowChecker>(m_check));
     if (m_read) m_reader = open_source(m_path, m_options); // read again (rows recognised the first time are decoded)
     m_read = true;

@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <future>
-#include <thread>
 
 #include <fmt/format.h>
 
+#include "core/parallel.hpp"
 #include "sqlite/database.hpp"
 #include "store/gpkg/permit_columns.hpp"
 #include "store/permit_pass.hpp"
@@ -62,7 +62,7 @@ PermitTally scan_permits(sqlite::Database& db, const ScanRequest& req) {
     // Below some tens of thousands of permits one pass is quicker than opening connections. Each other part is
     // read on a connection that shares this one's state; a part none can be opened for is read here after the first.
     constexpr std::int64_t k_parallel_from = 20000;
-    const unsigned parts = end > k_parallel_from ? std::clamp(std::thread::hardware_concurrency(), 1u, 4u) : 1u;
+    const unsigned parts = end > k_parallel_from ? workers() : 1u;
     const std::int64_t step = (end + parts - 1) / parts;
     const auto range = [&](sqlite::Database& on, unsigned p) {
         return scan_range(on, req, index_of, p * step, std::min(end, (p + 1) * step), use);
