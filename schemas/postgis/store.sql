@@ -1,10 +1,10 @@
 -- bostad store in PostgreSQL + PostGIS: the same tables and columns as the GeoPackage store at the schema
--- version recorded in bostad_meta (schemas/store/001-005), in PostgreSQL types. Geometries are PostGIS
+-- version recorded in bostad_meta (schemas/store/001-007), in PostgreSQL types. Geometries are PostGIS
 -- geometries in EPSG:3006 with GiST indexes; dates are `date`, times `timestamptz`. Created by `bostad init
 -- --db PG:...` (or `bostad copy`) in one transaction, in the schema named by the location's active_schema.
 -- The GeoPackage container tables (gpkg_*) have no counterpart: PostGIS keeps geometry_columns itself.
--- The run columns of the bulk tables (permits, plans, events, rejected_rows: first_run, last_changed_run,
--- last_seen_run, missing_since_run, run_id) name an ingest run without a foreign key, as in the GeoPackage store
+-- The run columns of the bulk tables (permits, permit_seen, plans, plan_seen, events, rejected_rows: first_run,
+-- last_changed_run, last_seen_run, missing_since_run, run_id) name an ingest run without a foreign key, as in the GeoPackage store
 -- (which declares but does not enforce them): bostad writes each in the transaction of the run it names, and a
 -- key checked per row made a bulk load of 1 000 000 permits five times slower (14 s of 16).
 
@@ -64,7 +64,6 @@ CREATE TABLE permits (
   withdrawn_date date,
   first_run bigint NOT NULL,
   last_changed_run bigint NOT NULL,
-  last_seen_run bigint NOT NULL,
   missing_since_run bigint,
   assumed text, -- the fields whose value came from the mapping's [defaults], comma-separated
   year_only text, -- the date fields delivered as a year alone (YYYY; the date holds the year's last day), comma-separated
@@ -72,6 +71,14 @@ CREATE TABLE permits (
   CONSTRAINT uk_permits_case UNIQUE (municipality, case_id, key_extra)
 );
 CREATE INDEX permits_geom_gist ON permits USING gist (geom);
+
+-- The run that last delivered each permit, apart from the wide row (schemas/store/007): a re-ingest of a million
+-- unchanged permits writes new versions of these narrow rows, not of the permits. fid is a permit's without a
+-- foreign key for the same reason as the run columns (written with the permit, in its transaction).
+CREATE TABLE permit_seen (
+  fid bigint PRIMARY KEY,
+  last_seen_run bigint NOT NULL
+);
 
 CREATE TABLE permit_footprints (
   fid bigserial PRIMARY KEY,
@@ -95,7 +102,6 @@ CREATE TABLE plans (
   geometry_repair text,
   first_run bigint NOT NULL,
   last_changed_run bigint NOT NULL,
-  last_seen_run bigint NOT NULL,
   missing_since_run bigint,
   source_format text,
   capacity_estimate double precision,
@@ -106,6 +112,11 @@ CREATE TABLE plans (
   CONSTRAINT uk_plans_plan UNIQUE (municipality, plan_id)
 );
 CREATE INDEX plans_geom_gist ON plans USING gist (geom);
+
+CREATE TABLE plan_seen (
+  fid bigint PRIMARY KEY, -- a plan's, as permit_seen.fid
+  last_seen_run bigint NOT NULL
+);
 
 CREATE TABLE plan_areas (
   fid bigserial PRIMARY KEY,

@@ -95,15 +95,4 @@ void BulkIndexLoad::finish() {
     m_finished = true;
 }
 
-IndexTriggersPaused::IndexTriggersPaused(Database& db, std::string table, std::string column)
-    : m_db(db), m_table(std::move(table)), m_column(std::move(column)) {
-    drop_triggers(m_db, m_table, m_column);
-}
-
-void IndexTriggersPaused::resume() {
-    if (m_resumed) return;
-    create_triggers(m_db, m_table, m_column);
-    m_resumed = true;
-}
-
 } // namespace bostad::sqlite

@@ -33,20 +33,4 @@ private:
     bool m_finished = false;
 };
 
-/// For updates of many rows that leave the geometry as it is: while alive the table's R-tree triggers are
-/// gone (each would be evaluated for every row); resume() restores them. Inside a transaction only, as above.
-class IndexTriggersPaused {
-public:
-    IndexTriggersPaused(Database& db, std::string table, std::string column);
-    IndexTriggersPaused(const IndexTriggersPaused&) = delete;
-    IndexTriggersPaused& operator=(const IndexTriggersPaused&) = delete;
-    void resume();
-
-private:
-    Database& m_db;
-    std::string m_table;
-    std::string m_column;
-    bool m_resumed = false;
-};
-
 } // namespace bostad::sqlite

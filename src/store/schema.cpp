@@ -43,16 +43,16 @@ int current_schema_version() { return static_cast<int>(migrations().size()); }
 
 const std::vector<std::string>& store_tables() {
     static const std::vector<std::string> tables{
-        "bostad_meta", "bostad_schema_history", "ingest_runs",  "permits",         "permit_footprints",
-        "plans",       "plan_areas",            "area_sets",    "areas",           "events",
+        "bostad_meta", "bostad_schema_history", "ingest_runs",  "permits",         "permit_seen",
+        "permit_footprints", "plans", "plan_seen",   "plan_areas",            "area_sets",    "areas",           "events",
         "rejected_rows", "permit_areas",        "permit_plans", "plan_area_shares", "assignment_queue"};
     return tables;
 }
 
 std::span<const RunReference> run_references() {
     static constexpr RunReference refs[] = {
-        {"permits", "first_run"},   {"permits", "last_changed_run"}, {"permits", "last_seen_run"}, {"permits", "missing_since_run"},
-        {"plans", "first_run"},     {"plans", "last_changed_run"},   {"plans", "last_seen_run"},   {"plans", "missing_since_run"},
+        {"permits", "first_run"},   {"permits", "last_changed_run"}, {"permit_seen", "last_seen_run"}, {"permits", "missing_since_run"},
+        {"plans", "first_run"},     {"plans", "last_changed_run"},   {"plan_seen", "last_seen_run"},   {"plans", "missing_since_run"},
         {"events", "run_id"},       {"rejected_rows", "run_id"},     {"area_sets", "loaded_run"},
     };
     return refs;

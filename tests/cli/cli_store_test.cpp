@@ -129,11 +129,11 @@ TEST(CliStore, CheckFindsRowsThatNameNoRun) {
     {
         sqlite::Database db(dir.file("bostad.gpkg"), sqlite::OpenMode::read_write);
         sqlite::register_gpkg_functions(db); // the R-tree triggers call them
-        db.exec("UPDATE permits SET last_seen_run = 99 WHERE case_id = 'BN 2'");
+        db.exec("UPDATE permit_seen SET last_seen_run = 99 WHERE fid = (SELECT fid FROM permits WHERE case_id = 'BN 2')");
     }
     const auto broken = run_bostad({"check"}, o);
     EXPECT_EQ(broken.exit_code, 1) << "found data problems";
-    EXPECT_NE(broken.out.find("permits.last_seen_run: 1 row(s)"), std::string::npos) << broken.out;
+    EXPECT_NE(broken.out.find("permit_seen.last_seen_run: 1 row(s)"), std::string::npos) << broken.out;
     EXPECT_NE(broken.err.find("1 row(s) in bostad.gpkg name an ingest run that is not there"), std::string::npos) << broken.err;
 }
 

@@ -139,7 +139,7 @@ TEST_F(Recognition, RecognisedRowsGiveTheSameReportAndStoreAsDecodedOnes) {
     const json m6 = ingest("m6.csv", k_a2 + k_b1 + k_c1 + k_f1, snapshot);
     EXPECT_EQ(m6["recognized"], 4);
     EXPECT_EQ(m6["events"], 0);
-    EXPECT_EQ(query(recognising, "SELECT count(DISTINCT last_seen_run) FROM permits"), "1")
+    EXPECT_EQ(query(recognising, "SELECT count(DISTINCT last_seen_run) FROM permit_seen"), "1")
         << "every recognised row is marked as delivered by the last run";
     EXPECT_EQ(check_store(recognising), "ok");
     EXPECT_EQ(validate_gpkg(recognising), "");
@@ -163,8 +163,8 @@ TEST_F(Recognition, WithoutSnapshotUnchangedAndNewRowsMix) {
     EXPECT_EQ(m3["missing_from_snapshot"], 0) << "not a full snapshot";
 }
 
-// Many recognised rows are marked seen with the R-tree's triggers paused (they would run for every row): after
-// the re-ingest the triggers are back and the index still follows an edited geometry.
+// Many recognised rows are marked seen in permit_seen, beside the permits: the permits' R-tree and its triggers
+// are left whole, and the index still follows an edited geometry.
 TEST_F(Recognition, ManyRecognisedRowsLeaveTheSpatialIndexAndItsTriggersWhole) {
     std::string rows;
     for (int i = 0; i < 12000; ++i) {
@@ -174,7 +174,7 @@ TEST_F(Recognition, ManyRecognisedRowsLeaveTheSpatialIndexAndItsTriggersWhole) {
     const json again = ingest("m2.csv", rows);
     EXPECT_EQ(again["recognized"], 12000);
     EXPECT_EQ(query(recognising, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'permits'"), "6");
-    EXPECT_EQ(query(recognising, "SELECT count(DISTINCT last_seen_run) FROM permits"), "1");
+    EXPECT_EQ(query(recognising, "SELECT count(DISTINCT last_seen_run) FROM permit_seen"), "1");
     sqlite::Database db(recognising, sqlite::OpenMode::read_write);
     register_gpkg_functions(db);
     db.exec("UPDATE permits SET geom = (SELECT geom FROM permits WHERE fid = 12000) WHERE fid = 1");

@@ -80,10 +80,20 @@ TEST_F(PostgisIngest, KeepsTheSameRowsHistoryAndQuarantine) {
     pg::Connection c = pg::Connection::open(s_location);
     sqlite::Database db(s_dir->path().string() + "/ex/bostad.gpkg", sqlite::OpenMode::read_only);
     const auto gpkg = [&](const std::string& sql) { return db.query_int(sql); };
-    for (const char* table : {"permits", "plans", "areas", "events", "rejected_rows", "ingest_runs", "permit_areas",
-                              "permit_plans", "plan_area_shares"}) {
+    for (const char* table : {"permits", "permit_seen", "plans", "plan_seen", "areas", "events", "rejected_rows", "ingest_runs",
+                              "permit_areas", "permit_plans", "plan_area_shares"}) {
         EXPECT_EQ(c.query_int(fmt::format("SELECT count(*) FROM {}", table)), gpkg(fmt::format("SELECT count(*) FROM {}", table)))
             << table;
+    }
+    // Every permit and plan has the run that last delivered it, the same in both stores (the runs are numbered alike).
+    for (const char* table : {"permit", "plan"}) {
+        const std::string sql = fmt::format("SELECT count(*) FROM {0}s x JOIN {0}_seen s ON s.fid = x.fid", table);
+        EXPECT_EQ(c.query_int(sql), c.query_int(fmt::format("SELECT count(*) FROM {}s", table))) << table;
+        const std::string later = sql + " WHERE s.last_seen_run > x.last_changed_run";
+        EXPECT_EQ(c.query_int(later), gpkg(later)) << table;
+        EXPECT_GT(c.query_int(later).value_or(0), 0) << table << ": the second month delivered unchanged rows again";
+        const std::string sum = fmt::format("SELECT sum(last_seen_run) FROM {}_seen", table);
+        EXPECT_EQ(c.query_int(sum), gpkg(sum)) << table;
     }
     // Every run accounts for every row it read.
     EXPECT_EQ(c.query_int("SELECT count(*) FROM ingest_runs WHERE rows_read <> rows_inserted + rows_updated + rows_unchanged "
@@ -125,6 +135,10 @@ TEST_F(PostgisIngest, ASecondIngestOfTheSameMonthChangesNothing) {
     EXPECT_EQ(c.query_int("SELECT sum(rows_inserted + rows_updated) FROM ingest_runs WHERE id > (SELECT max(id) - 6 FROM "
                           "ingest_runs)"),
               0);
+    EXPECT_EQ(c.query_int("SELECT count(*) FROM permits p JOIN permit_seen s ON s.fid = p.fid WHERE p.missing_since_run IS NULL "
+                          "AND s.last_seen_run <= (SELECT max(id) - 6 FROM ingest_runs)"),
+              0)
+        << "every permit delivered again is marked seen by the second ingest";
     // A dry run writes nothing at all.
     const auto runs = c.query_int("SELECT count(*) FROM ingest_runs");
     ASSERT_EQ(run_bostad({"ingest", "--month", "2026-09", "--dry-run", "--db", location, "-q"}, s_opts).exit_code, 0);

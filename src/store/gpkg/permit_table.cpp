@@ -14,11 +14,11 @@ constexpr const char* k_columns = "municipality, case_id, property, house_type, 
                                   "applied_date, granted_date, started_date, completed_date, refused_date, withdrawn_date, "
                                   "assumed, key_extra, year_only";
 constexpr int k_attributes = 16;
-constexpr int k_params_per_row = 2 + k_attributes + 3; // fid, geom; the attributes; the three runs
+constexpr int k_params_per_row = 2 + k_attributes + 2; // fid, geom; the attributes; first and last changed run
 
 std::string insert_sql(std::size_t rows) {
     std::string sql = std::string("INSERT INTO permits (fid, geom, ") + k_columns +
-                      ", first_run, last_changed_run, last_seen_run) VALUES ";
+                      ", first_run, last_changed_run) VALUES ";
     for (std::size_t r = 0; r < rows; ++r) {
         sql += r == 0 ? "(" : ",(";
         for (int i = 0; i < k_params_per_row; ++i) sql += i == 0 ? "?" : ",?";
@@ -45,7 +45,7 @@ void bind_row(sqlite::Statement& st, int first, std::int64_t fid, const PermitRe
     st.bind(first, fid).bind(first + 1, std::span<const std::uint8_t>(point));
     bind_attributes(st, first + 2, p);
     const int runs = first + 2 + k_attributes;
-    st.bind(runs, run).bind(runs + 1, run).bind(runs + 2, run);
+    st.bind(runs, run).bind(runs + 1, run);
 }
 
 } // namespace
@@ -58,10 +58,9 @@ PermitTable::PermitTable(sqlite::Database& db)
       m_update(db.prepare("UPDATE permits SET geom = ?, municipality = ?, case_id = ?, property = ?, house_type = ?, "
                           "tenure = ?, dwellings = ?, dwellings_removed = ?, applied_date = ?, granted_date = ?, "
                           "started_date = ?, completed_date = ?, refused_date = ?, withdrawn_date = ?, assumed = ?, "
-                          "key_extra = ?, year_only = ?, last_changed_run = ?, last_seen_run = ? WHERE fid = ?")),
-      m_seen(db.prepare("UPDATE permits SET last_seen_run = ? WHERE fid = ?")),
+                          "key_extra = ?, year_only = ?, last_changed_run = ? WHERE fid = ?")),
       m_missing(db.prepare("UPDATE permits SET missing_since_run = ? WHERE fid = ?")),
-      m_digests(db, "permit_digests", "permits"),
+      m_digests(db, "permit_digests"), m_seen(db, "permit_seen"),
       m_footprint_delete(db.prepare("DELETE FROM permit_footprints WHERE permit_fid = ?")),
       m_footprint_insert(db.prepare("INSERT INTO permit_footprints (geom, permit_fid, geometry_repair) VALUES (?, ?, ?)")) {}
 
@@ -107,6 +106,7 @@ std::unordered_map<std::string, StoredPermit> PermitTable::load(const std::strin
 std::int64_t PermitTable::insert(const PermitRecord& p, std::int64_t run) {
     const std::int64_t fid = m_next_fid++;
     m_to_assign.push_back(fid);
+    m_seen.added(fid, run);
     if (!p.footprint.empty()) {
         m_insert.reset();
         bind_row(m_insert, 1, fid, p, run);
@@ -140,6 +140,7 @@ void PermitTable::flush() {
 void PermitTable::finish() {
     flush();
     m_digests.flush();
+    m_seen.flush();
     // A bulk load queues one marker instead of a million rows: then every permit is reassigned.
     constexpr std::size_t k_all_from = 50000;
     if (m_to_assign.size() >= k_all_from) {
@@ -160,15 +161,13 @@ void PermitTable::update(std::int64_t fid, const PermitRecord& p, std::int64_t r
     const auto point = gpkg_point_blob(p.x, p.y, gdal::k_store_epsg);
     m_update.bind(1, std::span<const std::uint8_t>(point));
     bind_attributes(m_update, 2, p);
-    m_update.bind(2 + k_attributes, run).bind(3 + k_attributes, run).bind(4 + k_attributes, fid);
+    m_update.bind(2 + k_attributes, run).bind(3 + k_attributes, fid);
     m_update.run();
+    m_seen.seen(fid, run);
     write_footprint(fid, p);
 }
 
-void PermitTable::seen(std::int64_t fid, std::int64_t run) {
-    m_seen.reset();
-    m_seen.bind_all(run, fid).run();
-}
+void PermitTable::seen(std::int64_t fid, std::int64_t run) { m_seen.seen(fid, run); }
 
 void PermitTable::set_missing(std::int64_t fid, std::optional<std::int64_t> run) {
     m_missing.reset();
@@ -177,8 +176,7 @@ void PermitTable::set_missing(std::int64_t fid, std::optional<std::int64_t> run)
 }
 
 void PermitTable::seen_all(std::span<const std::int64_t> fids, std::int64_t run) {
-    flush();
-    m_digests.seen_all(fids, run);
+    m_seen.seen_all(fids, run);
 }
 
 void PermitTable::write_footprint(std::int64_t fid, const PermitRecord& p) {

@@ -10,6 +10,7 @@
 #include "core/records.hpp"
 #include "sqlite/database.hpp"
 #include "store/gpkg/row_digests.hpp"
+#include "store/gpkg/seen_runs.hpp"
 #include "store/ingest_target.hpp"
 
 namespace bostad::store::gpkg {
@@ -53,9 +54,9 @@ private:
     sqlite::Statement m_insert;
     sqlite::Statement m_insert_batch;
     sqlite::Statement m_update;
-    sqlite::Statement m_seen;
     sqlite::Statement m_missing;
     RowDigests m_digests;
+    SeenRuns m_seen;
     sqlite::Statement m_footprint_delete;
     sqlite::Statement m_footprint_insert;
 };

@@ -25,18 +25,17 @@ PlanTable::PlanTable(sqlite::Database& db)
       m_insert(db.prepare(std::string("INSERT INTO plans (geom, municipality, plan_id, name, status, adopted_date, legal_date, "
                                       "implementation_end, planned_dwellings, geometry_repair, ") +
                           k_capacity_columns +
-                          ", first_run, last_changed_run, last_seen_run) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
+                          ", first_run, last_changed_run) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
       m_update(db.prepare("UPDATE plans SET geom = ?, municipality = ?, plan_id = ?, name = ?, status = ?, "
                           "adopted_date = ?, legal_date = ?, implementation_end = ?, planned_dwellings = ?, "
                           "geometry_repair = ?, source_format = ?, capacity_estimate = ?, capacity_method = ?, "
-                          "capacity_override = ?, capacity_note = ?, year_only = ?, last_changed_run = ?, last_seen_run = ? WHERE fid = ?")),
+                          "capacity_override = ?, capacity_note = ?, year_only = ?, last_changed_run = ? WHERE fid = ?")),
       m_areas_delete(db.prepare("DELETE FROM plan_areas WHERE plan_fid = ?")),
       m_areas_insert(db.prepare("INSERT INTO plan_areas (geom, plan_fid, area_key, uses, use_codes, residential, regulations, "
                                 "area_m2, capacity_estimate, capacity_method, geometry_repair) "
                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
-      m_seen(db.prepare("UPDATE plans SET last_seen_run = ? WHERE fid = ?")),
       m_missing(db.prepare("UPDATE plans SET missing_since_run = ? WHERE fid = ?")),
-      m_digests(db, "plan_digests", "plans") {}
+      m_digests(db, "plan_digests"), m_seen(db, "plan_seen") {}
 
 std::unordered_map<std::string, StoredPlan> PlanTable::load(const std::string& municipality) {
     std::unordered_map<std::string, StoredPlan> out;
@@ -85,8 +84,9 @@ std::unordered_map<std::string, StoredPlan> PlanTable::load(const std::string& m
 std::int64_t PlanTable::insert(const PlanRecord& p, std::int64_t run) {
     m_insert.reset();
     bind_attributes(m_insert, p);
-    m_insert.bind(17, run).bind(18, run).bind(19, run).run();
+    m_insert.bind(17, run).bind(18, run).run();
     const std::int64_t fid = m_db.last_insert_rowid();
+    m_seen.seen(fid, run);
     write_areas(fid, p);
     return fid;
 }
@@ -94,7 +94,8 @@ std::int64_t PlanTable::insert(const PlanRecord& p, std::int64_t run) {
 void PlanTable::update(std::int64_t fid, const PlanRecord& p, std::int64_t run) {
     m_update.reset();
     bind_attributes(m_update, p);
-    m_update.bind(17, run).bind(18, run).bind(19, fid).run();
+    m_update.bind(17, run).bind(18, fid).run();
+    m_seen.seen(fid, run);
     write_areas(fid, p);
 }
 
@@ -110,10 +111,7 @@ void PlanTable::write_areas(std::int64_t fid, const PlanRecord& p) {
     }
 }
 
-void PlanTable::seen(std::int64_t fid, std::int64_t run) {
-    m_seen.reset();
-    m_seen.bind_all(run, fid).run();
-}
+void PlanTable::seen(std::int64_t fid, std::int64_t run) { m_seen.seen(fid, run); }
 
 void PlanTable::set_missing(std::int64_t fid, std::optional<std::int64_t> run) {
     m_missing.reset();
@@ -121,7 +119,7 @@ void PlanTable::set_missing(std::int64_t fid, std::optional<std::int64_t> run) {
     if (run) m_digests.forget(fid);
 }
 
-void PlanTable::seen_all(std::span<const std::int64_t> fids, std::int64_t run) { m_digests.seen_all(fids, run); }
+void PlanTable::seen_all(std::span<const std::int64_t> fids, std::int64_t run) { m_seen.seen_all(fids, run); }
 
 std::int64_t PlanTable::present(const std::string& municipality) {
     return m_db.query_int("SELECT count(*) FROM plans WHERE municipality = ? AND missing_since_run IS NULL", municipality)

@@ -9,6 +9,7 @@
 #include "core/records.hpp"
 #include "sqlite/database.hpp"
 #include "store/gpkg/row_digests.hpp"
+#include "store/gpkg/seen_runs.hpp"
 #include "store/ingest_target.hpp"
 
 namespace bostad::store::gpkg {
@@ -39,9 +40,9 @@ private:
     sqlite::Statement m_update;
     sqlite::Statement m_areas_delete;
     sqlite::Statement m_areas_insert;
-    sqlite::Statement m_seen;
     sqlite::Statement m_missing;
     RowDigests m_digests;
+    SeenRuns m_seen;
 };
 
 } // namespace bostad::store::gpkg

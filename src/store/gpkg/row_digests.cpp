@@ -1,10 +1,6 @@
 #include "store/gpkg/row_digests.hpp"
 
-#include <optional>
-
 #include <fmt/format.h>
-
-#include "sqlite/gpkg_spatial_index.hpp"
 
 namespace bostad::store::gpkg {
 namespace {
@@ -19,11 +15,10 @@ std::string insert_sql(const std::string& digests, std::size_t rows) {
 
 } // namespace
 
-RowDigests::RowDigests(sqlite::Database& db, std::string digests, std::string table)
-    : m_db(db), m_digests(std::move(digests)), m_table(std::move(table)), m_one(db.prepare(insert_sql(m_digests, 1))),
+RowDigests::RowDigests(sqlite::Database& db, std::string digests)
+    : m_db(db), m_digests(std::move(digests)), m_one(db.prepare(insert_sql(m_digests, 1))),
       m_batch(db.prepare(insert_sql(m_digests, k_batch_rows))),
-      m_forget(db.prepare(fmt::format("DELETE FROM {} WHERE fid = ?", m_digests))),
-      m_seen_range(db.prepare(fmt::format("UPDATE {} SET last_seen_run = ? WHERE fid BETWEEN ? AND ?", m_table))) {}
+      m_forget(db.prepare(fmt::format("DELETE FROM {} WHERE fid = ?", m_digests))) {}
 
 std::vector<RowDigest> RowDigests::load() {
     flush();
@@ -63,21 +58,6 @@ void RowDigests::flush() {
         }
     }
     m_pending.clear();
-}
-
-void RowDigests::seen_all(std::span<const std::int64_t> fids, std::int64_t run) {
-    // The R-tree's update triggers would be evaluated for every row although no geometry changes.
-    constexpr std::size_t k_pause_from = 10000;
-    std::optional<sqlite::IndexTriggersPaused> paused;
-    if (fids.size() >= k_pause_from) paused.emplace(m_db, m_table, "geom");
-    for (std::size_t i = 0; i < fids.size();) {
-        std::size_t j = i + 1;
-        while (j < fids.size() && fids[j] == fids[j - 1] + 1) ++j;
-        m_seen_range.reset();
-        m_seen_range.bind(1, run).bind(2, fids[i]).bind(3, fids[j - 1]).run();
-        i = j;
-    }
-    if (paused) paused->resume();
 }
 
 } // namespace bostad::store::gpkg

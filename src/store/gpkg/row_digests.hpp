@@ -1,10 +1,8 @@
 #pragma once
 // What an ingest keeps beside the permits or plans table: the digests of the delivered rows that stored rows
-// equal (permit_digests, plan_digests: read whole before an ingest, written in batches during it), and the
-// runs that delivered rows again, written per range of fids.
+// equal (permit_digests, plan_digests: read whole before an ingest, written in batches during it).
 
 #include <cstdint>
-#include <span>
 #include <string>
 #include <vector>
 
@@ -15,8 +13,8 @@ namespace bostad::store::gpkg {
 
 class RowDigests {
 public:
-    /// `digests` is the digest table of `table` (permits or plans).
-    RowDigests(sqlite::Database& db, std::string digests, std::string table);
+    /// `digests` is permit_digests or plan_digests.
+    RowDigests(sqlite::Database& db, std::string digests);
 
     /// The digests of the rows that are not missing.
     std::vector<RowDigest> load();
@@ -25,8 +23,6 @@ public:
     /// A row flagged missing is not recognised again (it must be decoded to reappear).
     void forget(std::int64_t fid);
     void flush();
-    /// Sets last_seen_run of the rows, one UPDATE per range of consecutive fids (`fids` ascending).
-    void seen_all(std::span<const std::int64_t> fids, std::int64_t run);
 
 private:
     struct Pending {
@@ -37,12 +33,10 @@ private:
     };
     sqlite::Database& m_db;
     std::string m_digests;
-    std::string m_table;
     std::vector<Pending> m_pending;
     sqlite::Statement m_one;
     sqlite::Statement m_batch;
     sqlite::Statement m_forget;
-    sqlite::Statement m_seen_range;
 };
 
 } // namespace bostad::store::gpkg

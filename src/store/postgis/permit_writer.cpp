@@ -82,8 +82,9 @@ public:
         m_c.exec("UPDATE permits SET geom = $1::geometry, municipality = $2, case_id = $3, property = $4, house_type = $5, "
                  "tenure = $6, dwellings = $7, dwellings_removed = $8, applied_date = $9, granted_date = $10, "
                  "started_date = $11, completed_date = $12, refused_date = $13, withdrawn_date = $14, assumed = $15, "
-                 "key_extra = $16, year_only = $17, last_changed_run = $18, last_seen_run = $18 WHERE fid = $19",
+                 "key_extra = $16, year_only = $17, last_changed_run = $18 WHERE fid = $19",
                  params);
+        seen(fid, run);
         write_footprint(fid, p);
         m_to_assign.push_back(fid);
     }
@@ -113,7 +114,7 @@ public:
     void finish() override {
         flush();
         if (!m_seen.empty()) {
-            m_c.exec("UPDATE permits SET last_seen_run = $1 WHERE fid = ANY($2::bigint[])",
+            m_c.exec("UPDATE permit_seen SET last_seen_run = $1 WHERE fid = ANY($2::bigint[])",
                      {std::to_string(m_seen_run), int_array(m_seen)});
             m_seen.clear();
         }
@@ -135,7 +136,7 @@ private:
         m_c.begin_binary_copy("permits", {"fid", "geom", "municipality", "case_id", "property", "house_type", "tenure",
                                           "dwellings", "dwellings_removed", "applied_date", "granted_date", "started_date",
                                           "completed_date", "refused_date", "withdrawn_date", "first_run", "last_changed_run",
-                                          "last_seen_run", "assumed", "key_extra", "year_only"});
+                                          "assumed", "key_extra", "year_only"});
         constexpr std::int32_t k_days_1970_to_2000 = 10957;
         const auto text = [&](const std::optional<std::string>& v) { v ? m_c.copy_binary_bytes(*v) : m_c.copy_binary_null(); };
         const auto code_text = [&](const auto& v) { v ? m_c.copy_binary_bytes(code(*v)) : m_c.copy_binary_null(); };
@@ -144,7 +145,7 @@ private:
         };
         for (const auto& row : m_pending) {
             const PermitRecord& p = *row.record;
-            m_c.copy_binary_row(21);
+            m_c.copy_binary_row(20);
             m_c.copy_binary_int8(row.fid);
             const auto point = point_ewkb(p.x, p.y, k_srid);
             m_c.copy_binary_bytes({point.data(), point.size()});
@@ -156,10 +157,18 @@ private:
             p.dwellings ? m_c.copy_binary_int8(*p.dwellings) : m_c.copy_binary_null();
             m_c.copy_binary_int8(p.dwellings_removed);
             for (const auto* d : {&p.applied, &p.granted, &p.started, &p.completed, &p.refused, &p.withdrawn}) date(*d);
-            for (int i = 0; i < 3; ++i) m_c.copy_binary_int8(row.run);
+            for (int i = 0; i < 2; ++i) m_c.copy_binary_int8(row.run);
             text(p.assumed);
             m_c.copy_binary_bytes(p.key_extra);
             text(p.year_only);
+            m_c.copy_row_end();
+        }
+        m_c.end_copy();
+        m_c.begin_binary_copy("permit_seen", {"fid", "last_seen_run"});
+        for (const auto& row : m_pending) {
+            m_c.copy_binary_row(2);
+            m_c.copy_binary_int8(row.fid);
+            m_c.copy_binary_int8(row.run);
             m_c.copy_row_end();
         }
         m_c.end_copy();

@@ -68,13 +68,14 @@ public:
 
     std::int64_t insert(const PlanRecord& p, std::int64_t run) override {
         pg::Params params = attributes(p);
-        for (int i = 0; i < 3; ++i) params.push_back(std::to_string(run));
+        for (int i = 0; i < 2; ++i) params.push_back(std::to_string(run));
         const auto fid = m_c.query_int("INSERT INTO plans (geom, municipality, plan_id, name, status, adopted_date, legal_date, "
                                        "implementation_end, planned_dwellings, geometry_repair, source_format, "
                                        "capacity_estimate, capacity_method, capacity_override, capacity_note, year_only, first_run, "
-                                       "last_changed_run, last_seen_run) VALUES ($1::geometry, $2, $3, $4, $5, $6, $7, $8, "
-                                       "$9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) RETURNING fid",
+                                       "last_changed_run) VALUES ($1::geometry, $2, $3, $4, $5, $6, $7, $8, "
+                                       "$9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING fid",
                                        params);
+        seen(fid.value(), run);
         write_areas(fid.value(), p);
         return fid.value();
     }
@@ -86,14 +87,16 @@ public:
         m_c.exec("UPDATE plans SET geom = $1::geometry, municipality = $2, plan_id = $3, name = $4, status = $5, "
                  "adopted_date = $6, legal_date = $7, implementation_end = $8, planned_dwellings = $9, "
                  "geometry_repair = $10, source_format = $11, capacity_estimate = $12, capacity_method = $13, "
-                 "capacity_override = $14, capacity_note = $15, year_only = $16, last_changed_run = $17, last_seen_run = $17 "
-                 "WHERE fid = $18",
+                 "capacity_override = $14, capacity_note = $15, year_only = $16, last_changed_run = $17 WHERE fid = $18",
                  params);
+        seen(fid, run);
         write_areas(fid, p);
     }
 
     void seen(std::int64_t fid, std::int64_t run) override {
-        m_c.exec("UPDATE plans SET last_seen_run = $1 WHERE fid = $2", {std::to_string(run), std::to_string(fid)});
+        m_c.exec("INSERT INTO plan_seen (fid, last_seen_run) VALUES ($1, $2) "
+                 "ON CONFLICT (fid) DO UPDATE SET last_seen_run = excluded.last_seen_run",
+                 {std::to_string(fid), std::to_string(run)});
     }
 
     void set_missing(std::int64_t fid, std::optional<std::int64_t> run) override {

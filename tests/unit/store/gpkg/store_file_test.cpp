@@ -1,6 +1,6 @@
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
-#include "core/gpkg_blob.hpp"
 #include "core/gpkg_blob.hpp"
 #include "geos/context.hpp"
 #include "sqlite/database.hpp"
@@ -81,8 +81,8 @@ TEST(Store, SpatialIndexFollowsInsertsAndDeletes) {
     auto& db = s.db();
     db.exec("INSERT INTO ingest_runs (started_at, tool_version, kind, source_path) "
             "VALUES ('2026-11-01T00:00:00.000Z', 'test', 'permits', 'x.csv')");
-    db.prepare("INSERT INTO permits (geom, municipality, case_id, first_run, last_changed_run, last_seen_run) "
-               "VALUES (?, '1290', 'BN 2026-1', 1, 1, 1)")
+    db.prepare("INSERT INTO permits (geom, municipality, case_id, first_run, last_changed_run) "
+               "VALUES (?, '1290', 'BN 2026-1', 1, 1)")
         .bind(1, std::span<const std::uint8_t>(blob))
         .run();
     EXPECT_EQ(db.query_int("SELECT count(*) FROM rtree_permits_geom WHERE minx = 445500 AND maxy = 6209000"), 1);
@@ -203,6 +203,42 @@ TEST(Store, Version6KeepsEveryPermitAndLetsItsDwellingsBeUnknown) {
     EXPECT_EQ(db.query_int("SELECT count(*) FROM permits WHERE dwellings IS NULL"), 1) << "unknown dwellings are NULL";
     EXPECT_THROW(db.exec("UPDATE permits SET dwellings = -1 WHERE fid = 7"), sqlite::Error) << "the check stays";
     EXPECT_EQ(db.query_int("SELECT count(*) FROM gpkg_extensions WHERE table_name = 'permits' AND extension_name = 'gpkg_rtree_index'"), 1);
+}
+
+// Version 7 moves each permit's and plan's last_seen_run into a narrow table beside it, keeping every value.
+TEST(Store, Version7KeepsTheLastSeenRunOfEveryPermitAndPlanApart) {
+    TempDir dir;
+    const std::string path = dir.file("v6.gpkg");
+    make_store_of_version(path, 6);
+    {
+        sqlite::Database db(path, sqlite::OpenMode::read_write);
+        sqlite::register_gpkg_functions(db);
+        for (int run = 1; run <= 3; ++run) {
+            db.exec(fmt::format("INSERT INTO ingest_runs (id, started_at, tool_version, kind, source_path) VALUES ({}, 'x', "
+                                "'old', 'permits', 'p.csv')",
+                                run));
+        }
+        const auto a = gpkg_blob_from_wkb(wkb_point(445000, 6209000), 3006);
+        db.prepare("INSERT INTO permits (fid, geom, municipality, case_id, first_run, last_changed_run, last_seen_run) VALUES "
+                   "(4, ?, '1290', 'BN 1', 1, 1, 3), (5, NULL, '1290', 'BN 2', 1, 2, 2)")
+            .bind(1, std::span<const std::uint8_t>(a))
+            .run();
+        db.exec("INSERT INTO plans (fid, municipality, plan_id, status, first_run, last_changed_run, last_seen_run) "
+                "VALUES (8, '1293', 'P 1', 'laga_kraft', 1, 1, 3)");
+    }
+    StoreFile s = StoreFile::open(path, Access::read_write);
+    auto& db = s.db();
+    EXPECT_EQ(db.query_text("SELECT group_concat(fid || ':' || last_seen_run, ' ') FROM (SELECT * FROM permit_seen ORDER BY fid)"),
+              "4:3 5:2");
+    EXPECT_EQ(db.query_text("SELECT group_concat(fid || ':' || last_seen_run, ' ') FROM plan_seen"), "8:3");
+    EXPECT_EQ(db.query_int("SELECT count(*) FROM pragma_table_info('permits') WHERE name = 'last_seen_run'"), 0);
+    EXPECT_EQ(db.query_int("SELECT count(*) FROM pragma_table_info('plans') WHERE name = 'last_seen_run'"), 0);
+    EXPECT_EQ(db.query_text("SELECT group_concat(fid || ':' || case_id || ':' || last_changed_run, ' ') FROM "
+                            "(SELECT * FROM permits ORDER BY fid)"),
+              "4:BN 1:1 5:BN 2:2");
+    EXPECT_EQ(db.query_int("SELECT count(*) FROM rtree_permits_geom"), 1) << "the R-tree and its triggers survive";
+    db.exec("UPDATE permits SET geom = NULL WHERE fid = 4");
+    EXPECT_EQ(db.query_int("SELECT count(*) FROM rtree_permits_geom"), 0);
 }
 
 TEST(Store, AFailedMigrationLeavesTheStoreAsItWas) {
