@@ -72,9 +72,10 @@ CREATE TABLE permits (
 );
 CREATE INDEX permits_geom_gist ON permits USING gist (geom);
 
--- The run that last delivered each permit, apart from the wide row (schemas/store/007): a re-ingest of a million
--- unchanged permits writes new versions of these narrow rows, not of the permits. fid is a permit's without a
--- foreign key for the same reason as the run columns (written with the permit, in its transaction).
+-- The run that last delivered a permit again unchanged, apart from the wide row (schemas/store/007: the run that
+-- last delivered it is the later of this and last_changed_run): a re-ingest of a million unchanged permits writes
+-- these narrow rows, not new versions of the permits. fid is a permit's, without a foreign key for the same reason
+-- as the run columns.
 CREATE TABLE permit_seen (
   fid bigint PRIMARY KEY,
   last_seen_run bigint NOT NULL

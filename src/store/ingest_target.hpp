@@ -58,7 +58,8 @@ public:
     /// Adds a row; `r` must stay alive until finish() (rows may be written in batches).
     virtual std::int64_t insert(const Record& r, std::int64_t run) = 0;
     virtual void update(std::int64_t fid, const Record& r, std::int64_t run) = 0;
-    /// Records that a run delivered the row (whether or not it changed).
+    /// Records that a run delivered the row again unchanged (an inserted or updated row carries its run as
+    /// last_changed_run).
     virtual void seen(std::int64_t fid, std::int64_t run) = 0;
     virtual void set_missing(std::int64_t fid, std::optional<std::int64_t> run) = 0;
     /// The digests of the stored rows that are not missing. A store that keeps none returns none: then every

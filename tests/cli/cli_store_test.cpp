@@ -129,7 +129,7 @@ TEST(CliStore, CheckFindsRowsThatNameNoRun) {
     {
         sqlite::Database db(dir.file("bostad.gpkg"), sqlite::OpenMode::read_write);
         sqlite::register_gpkg_functions(db); // the R-tree triggers call them
-        db.exec("UPDATE permit_seen SET last_seen_run = 99 WHERE fid = (SELECT fid FROM permits WHERE case_id = 'BN 2')");
+        db.exec("INSERT INTO permit_seen (fid, last_seen_run) SELECT fid, 99 FROM permits WHERE case_id = 'BN 2'");
     }
     const auto broken = run_bostad({"check"}, o);
     EXPECT_EQ(broken.exit_code, 1) << "found data problems";

@@ -106,7 +106,6 @@ std::unordered_map<std::string, StoredPermit> PermitTable::load(const std::strin
 std::int64_t PermitTable::insert(const PermitRecord& p, std::int64_t run) {
     const std::int64_t fid = m_next_fid++;
     m_to_assign.push_back(fid);
-    m_seen.added(fid, run);
     if (!p.footprint.empty()) {
         m_insert.reset();
         bind_row(m_insert, 1, fid, p, run);
@@ -140,7 +139,6 @@ void PermitTable::flush() {
 void PermitTable::finish() {
     flush();
     m_digests.flush();
-    m_seen.flush();
     // A bulk load queues one marker instead of a million rows: then every permit is reassigned.
     constexpr std::size_t k_all_from = 50000;
     if (m_to_assign.size() >= k_all_from) {
@@ -163,7 +161,6 @@ void PermitTable::update(std::int64_t fid, const PermitRecord& p, std::int64_t r
     bind_attributes(m_update, 2, p);
     m_update.bind(2 + k_attributes, run).bind(3 + k_attributes, fid);
     m_update.run();
-    m_seen.seen(fid, run);
     write_footprint(fid, p);
 }
 

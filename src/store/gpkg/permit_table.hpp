@@ -29,7 +29,7 @@ public:
     /// Flushes, and queues the new and changed permits for assignment to areas and plans.
     void finish() override;
     void update(std::int64_t fid, const PermitRecord& p, std::int64_t run) override;
-    /// Records that a run delivered the permit (whether or not it changed).
+    /// Records that a run delivered the permit again unchanged.
     void seen(std::int64_t fid, std::int64_t run) override;
     void set_missing(std::int64_t fid, std::optional<std::int64_t> run) override;
     std::vector<RowDigest> digests() override { return m_digests.load(); }

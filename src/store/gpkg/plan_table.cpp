@@ -86,7 +86,6 @@ std::int64_t PlanTable::insert(const PlanRecord& p, std::int64_t run) {
     bind_attributes(m_insert, p);
     m_insert.bind(17, run).bind(18, run).run();
     const std::int64_t fid = m_db.last_insert_rowid();
-    m_seen.seen(fid, run);
     write_areas(fid, p);
     return fid;
 }
@@ -95,7 +94,6 @@ void PlanTable::update(std::int64_t fid, const PlanRecord& p, std::int64_t run) 
     m_update.reset();
     bind_attributes(m_update, p);
     m_update.bind(17, run).bind(18, fid).run();
-    m_seen.seen(fid, run);
     write_areas(fid, p);
 }
 

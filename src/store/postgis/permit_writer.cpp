@@ -84,7 +84,6 @@ public:
                  "started_date = $11, completed_date = $12, refused_date = $13, withdrawn_date = $14, assumed = $15, "
                  "key_extra = $16, year_only = $17, last_changed_run = $18 WHERE fid = $19",
                  params);
-        seen(fid, run);
         write_footprint(fid, p);
         m_to_assign.push_back(fid);
     }
@@ -114,7 +113,8 @@ public:
     void finish() override {
         flush();
         if (!m_seen.empty()) {
-            m_c.exec("UPDATE permit_seen SET last_seen_run = $1 WHERE fid = ANY($2::bigint[])",
+            m_c.exec("INSERT INTO permit_seen (fid, last_seen_run) SELECT unnest($2::bigint[]), $1 "
+                     "ON CONFLICT (fid) DO UPDATE SET last_seen_run = excluded.last_seen_run",
                      {std::to_string(m_seen_run), int_array(m_seen)});
             m_seen.clear();
         }
@@ -161,14 +161,6 @@ private:
             text(p.assumed);
             m_c.copy_binary_bytes(p.key_extra);
             text(p.year_only);
-            m_c.copy_row_end();
-        }
-        m_c.end_copy();
-        m_c.begin_binary_copy("permit_seen", {"fid", "last_seen_run"});
-        for (const auto& row : m_pending) {
-            m_c.copy_binary_row(2);
-            m_c.copy_binary_int8(row.fid);
-            m_c.copy_binary_int8(row.run);
             m_c.copy_row_end();
         }
         m_c.end_copy();

@@ -75,7 +75,6 @@ public:
                                        "last_changed_run) VALUES ($1::geometry, $2, $3, $4, $5, $6, $7, $8, "
                                        "$9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING fid",
                                        params);
-        seen(fid.value(), run);
         write_areas(fid.value(), p);
         return fid.value();
     }
@@ -89,7 +88,6 @@ public:
                  "geometry_repair = $10, source_format = $11, capacity_estimate = $12, capacity_method = $13, "
                  "capacity_override = $14, capacity_note = $15, year_only = $16, last_changed_run = $17 WHERE fid = $18",
                  params);
-        seen(fid, run);
         write_areas(fid, p);
     }
 
