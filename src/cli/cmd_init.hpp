@@ -20,7 +20,9 @@ public:
                "With --db PG:\"dbname=... host=...\" (GDAL's form; left-out settings come from the PG*\n"
                "environment variables) the store is made in PostgreSQL with PostGIS instead, in the schema\n"
                "named by active_schema=NAME (default public), in one transaction: the same tables, PostGIS\n"
-               "geometries in EPSG:3006 with GiST indexes. The postgis extension is created when missing.";
+               "geometries in EPSG:3006 with GiST indexes. The postgis extension is created when missing.\n"
+               "An existing PostGIS store of an older schema is upgraded in place (schemas/postgis/upgrade/),\n"
+               "in one transaction; other commands refuse it until then.";
     }
     void declare(CLI::App& app) override;
     ExitCode run(Context& ctx) override;

@@ -1,6 +1,7 @@
 // Ingest straight into a PostGIS store (a throwaway server, ctest fixture "postgis"): the example project
 // gives the same status and history as through a GeoPackage; re-ingests change nothing; a killed ingest
-// leaves nothing; ingests of one source wait for each other, of different municipalities do not.
+// leaves nothing; ingests of one source wait for each other, of different municipalities do not; `init`
+// upgrades a store of an older schema version.
 
 #include <gtest/gtest.h>
 
@@ -37,7 +38,8 @@ protected:
         // The GeoPackage side, and the same example ingested month by month straight into PostGIS.
         s_opts = make_example_store(s_dir->path().string(), {"2026-09", "2026-10"});
         s_location = pg_location(fmt::format("t_ingest_{}", ::getpid()));
-        ASSERT_EQ(run_bostad({"init", "--db", s_location, "-q"}, s_opts).exit_code, 0);
+        const auto init = run_bostad({"init", "--db", s_location, "-q"}, s_opts);
+        ASSERT_EQ(init.exit_code, 0) << init.err;
         for (const char* month : {"2026-09", "2026-10"}) {
             const auto r = run_bostad({"ingest", "--month", month, "--db", s_location, "-q"}, s_opts);
             ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -304,6 +306,51 @@ TEST_F(PostgisIngest, MonthlyRunsOnPostgisAndCreatesTheStoreOnItsFirstRun) {
     }
     pg::Connection c = pg::Connection::open(location);
     EXPECT_GT(c.query_int("SELECT count(*) FROM permits").value_or(0), 1000);
+}
+
+// A store as schema version 6 kept it (each row's last_seen_run in the row): refused with a pointer to `init`,
+// which upgrades it in place, keeping every run and giving the same status.
+TEST_F(PostgisIngest, InitUpgradesAStoreOfSchemaVersion6) {
+    const std::string location = fresh_store("t_upgrade");
+    for (const char* month : {"2026-09", "2026-10"}) {
+        ASSERT_EQ(run_bostad({"ingest", "--month", month, "--db", location, "-q"}, s_opts).exit_code, 0);
+    }
+    const std::vector<std::string> status{"status", "--month", "2026-10", "--area-set", "distrikt", "--of", "json", "-q",
+                                          "--db", location};
+    const auto before = run_bostad(status, s_opts);
+    ASSERT_EQ(before.exit_code, 0) << before.err;
+    constexpr const char* k_seen = "SELECT string_agg(fid || ':' || last_seen_run, ' ' ORDER BY fid) FROM {}_seen";
+    pg::Connection c = pg::Connection::open(location);
+    const auto permits_seen = c.query_text(fmt::format(k_seen, "permit"));
+    const auto plans_seen = c.query_text(fmt::format(k_seen, "plan"));
+    ASSERT_TRUE(permits_seen && plans_seen) << "the second month delivered unchanged permits and plans again";
+    for (const char* t : {"permit", "plan"}) {
+        c.exec_script(fmt::format("ALTER TABLE {0}s ADD COLUMN last_seen_run bigint; "
+                                  "UPDATE {0}s x SET last_seen_run = greatest(x.last_changed_run, (SELECT s.last_seen_run FROM "
+                                  "{0}_seen s WHERE s.fid = x.fid)); "
+                                  "ALTER TABLE {0}s ALTER COLUMN last_seen_run SET NOT NULL; DROP TABLE {0}_seen",
+                                  t));
+    }
+    c.exec_script("UPDATE bostad_meta SET value = '6' WHERE key = 'schema_version'; DELETE FROM bostad_schema_history WHERE "
+                  "schema_version = 7");
+
+    const auto refused = run_bostad(status, s_opts);
+    EXPECT_EQ(refused.exit_code, 3) << refused.err;
+    EXPECT_NE(refused.err.find("schema version 6, this bostad writes 7: upgrade it with `bostad init --db"), std::string::npos)
+        << refused.err;
+    const auto init = run_bostad({"init", "--db", location}, s_opts);
+    ASSERT_EQ(init.exit_code, 0) << init.err;
+    EXPECT_NE(init.out.find("migrated from schema version 6 to 7"), std::string::npos) << init.out;
+    EXPECT_EQ(c.query_text(fmt::format(k_seen, "permit")), permits_seen);
+    EXPECT_EQ(c.query_text(fmt::format(k_seen, "plan")), plans_seen);
+    EXPECT_EQ(c.query_int("SELECT count(*) FROM information_schema.columns WHERE table_schema = current_schema() AND "
+                          "column_name = 'last_seen_run' AND table_name IN ('permits', 'plans')"),
+              0);
+    EXPECT_EQ(c.query_text("SELECT max(schema_version)::text FROM bostad_schema_history"), "7");
+    EXPECT_EQ(run_bostad(status, s_opts).out, before.out);
+    const auto again = run_bostad({"init", "--db", location}, s_opts);
+    EXPECT_EQ(again.exit_code, 0) << again.err;
+    EXPECT_EQ(again.out.find("migrated"), std::string::npos) << again.out;
 }
 
 } // namespace

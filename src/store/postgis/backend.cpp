@@ -16,7 +16,10 @@ InitResult init_store(const std::string& location) {
     PgStore s = PgStore::connect(location);
     InitResult r;
     if (PgStore::exists(s.conn())) {
-        s.check_version();
+        pg::Transaction tx(s.conn());
+        const int was = s.upgrade();
+        tx.commit();
+        if (was != s.schema_version()) r.migrated_from = was;
     } else {
         s = PgStore::create(location);
         r.created = true;

@@ -1,7 +1,7 @@
 #pragma once
 // The PostGIS store: the same tables as the GeoPackage store (schemas/postgis/store.sql) in one schema of a
 // PostgreSQL database with PostGIS. Creating it is one transaction; opening checks that the schema holds a
-// bostad store of this build's schema version.
+// bostad store of this build's schema version; `bostad init` upgrades an older one (schemas/postgis/upgrade/).
 
 #include <functional>
 #include <string>
@@ -25,6 +25,9 @@ public:
     void create_schema();
     /// InputError unless the schema holds a store of this build's schema version.
     void check_version();
+    /// Brings an older store to this build's schema version, one upgrade file after another, inside the
+    /// caller's transaction; returns the version it had. InputError when a step has no upgrade file.
+    int upgrade();
 
     /// Opens an existing store; InputError when the schema has none, or one of another schema version.
     static PgStore open(std::string_view location);
