@@ -78,7 +78,7 @@ std::string table_html(const Table& t, Lang l, std::size_t max_rows = std::numer
             if (at++ >= shown && !(keep_last && at == t.size())) return;
             body += "<tr>";
             for (std::size_t c = 0; c < row.size(); ++c) {
-                const bool text = std::holds_alternative<std::string>(row[c]);
+                const bool text = std::holds_alternative<std::string>(row[c]) || std::holds_alternative<IsoDate>(row[c]);
                 if (text && c < text_column.size()) text_column[c] = true;
                 const bool num = !text && !std::holds_alternative<std::monostate>(row[c]);
                 body += fmt::format("<td{}>{}</td>", num ? " class=\"num\"" : "", xml_escape(cell_text(row[c])));

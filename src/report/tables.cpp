@@ -11,6 +11,8 @@ Cell opt(const std::optional<double>& v) { return v ? Cell{*v} : Cell{}; }
 
 Cell text(const std::string& s) { return s.empty() ? Cell{} : Cell{s}; }
 
+Cell date(const std::string& s) { return s.empty() ? Cell{} : Cell{IsoDate{s}}; }
+
 std::vector<std::string> permit_header(Lang l) {
     return {tr(l, "Kommun", "Municipality"), tr(l, "Diarienummer", "Case"), tr(l, "Fastighet", "Property"),
             tr(l, "Hustyp", "House type"), tr(l, "Upplåtelseform", "Tenure"), tr(l, "Bostäder", "Dwellings"),
@@ -20,7 +22,7 @@ std::vector<std::string> permit_header(Lang l) {
 
 std::vector<Cell> permit_row(const aggregate::ListedPermit& p) {
     return {p.municipality, p.case_id, text(p.property), text(p.house_type), text(p.tenure), p.dwellings ? Cell{*p.dwellings} : Cell{}, text(p.area_id),
-            text(p.applied), text(p.granted), text(p.started), text(p.completed)};
+            date(p.applied), date(p.granted), date(p.started), date(p.completed)};
 }
 
 /// The permits are the report data's: the table refers to them, it does not copy them.
@@ -114,6 +116,7 @@ void Table::for_rows(const std::function<void(const Row&)>& f, std::size_t limit
 
 std::string cell_text(const Cell& c, int decimals) {
     if (const auto* s = std::get_if<std::string>(&c)) return *s;
+    if (const auto* day = std::get_if<IsoDate>(&c)) return day->text;
     if (const auto* i = std::get_if<std::int64_t>(&c)) return std::to_string(*i);
     if (const auto* d = std::get_if<double>(&c)) return fmt::format("{:.{}f}", *d, decimals);
     return {};
@@ -200,7 +203,7 @@ std::vector<Table> report_tables(const ReportData& d, Lang l) {
     Table lapsing{"lapsing", tr(l, "Bygglov som förfaller inom 6 månader", "Permits lapsing within 6 months"), permit_header(l), {},
                   d.lapsing.size(), [&d](std::size_t i) {
                       Row row = permit_row(d.lapsing[i].permit);
-                      row.emplace_back(d.lapsing[i].deadline);
+                      row.emplace_back(date(d.lapsing[i].deadline));
                       return row;
                   }};
     lapsing.header.push_back(tr(l, "Sista dag för start", "Last day to start"));
@@ -214,7 +217,7 @@ std::vector<Table> report_tables(const ReportData& d, Lang l) {
                  tr(l, "Kvar", "Remaining")},
                 {}};
     for (const auto& p : d.plans_ending) {
-        plans.rows.push_back({p.municipality, p.plan_id, text(p.name), text(p.legal_date), text(p.implementation_end),
+        plans.rows.push_back({p.municipality, p.plan_id, text(p.name), date(p.legal_date), date(p.implementation_end),
                               p.capacity ? Cell{*p.capacity} : Cell{}, p.used, p.remaining});
     }
     out.push_back(std::move(plans));

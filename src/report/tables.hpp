@@ -19,7 +19,13 @@ enum class Lang { sv, en };
 /// The Swedish or the English text.
 inline std::string tr(Lang lang, std::string_view sv, std::string_view en) { return std::string(lang == Lang::sv ? sv : en); }
 
-using Cell = std::variant<std::monostate, std::string, std::int64_t, double>;
+/// A calendar day, YYYY-MM-DD as stored: text in HTML and CSV, a date (a number with a date format) in XLSX, so
+/// that a spreadsheet sorts, filters and counts by it.
+struct IsoDate {
+    std::string text;
+};
+
+using Cell = std::variant<std::monostate, std::string, std::int64_t, double, IsoDate>;
 
 using Row = std::vector<Cell>;
 

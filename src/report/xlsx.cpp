@@ -1,11 +1,13 @@
 #include "report/xlsx.hpp"
 
 #include <memory>
+#include <optional>
 
 #include <fmt/format.h>
 #include <xlsxwriter.h>
 
 #include "core/crash_point.hpp"
+#include "core/date.hpp"
 #include "core/error.hpp"
 
 namespace bostad::report {
@@ -13,6 +15,16 @@ namespace {
 
 void check(lxw_error e, const std::string& path, const std::string& what) {
     if (e != LXW_NO_ERROR) throw IoError(fmt::format("{}: cannot write {}: {}", path, what, lxw_strerror(e)));
+}
+
+/// The day as a spreadsheet's serial number (days since 1899-12-30); nullopt for text that is not a day, and for
+/// days before 1900-03-01, which Excel counts differently.
+std::optional<double> serial_day(const std::string& iso) {
+    constexpr std::int32_t k_1970_in_excel = 25569;
+    constexpr std::int32_t k_first_safe = -25508; // 1900-03-01 in days since 1970-01-01
+    const auto d = Date::parse_iso(iso);
+    if (!d || d->days() < k_first_safe) return std::nullopt;
+    return static_cast<double>(d->days() + k_1970_in_excel);
 }
 
 } // namespace
@@ -38,6 +50,8 @@ XlsxWorkbook::XlsxWorkbook(std::string path, const std::string& title, const std
     check(workbook_set_properties(m_wb.get(), &props), m_path, "its properties");
     m_bold = workbook_add_format(m_wb.get());
     format_set_bold(m_bold);
+    m_date = workbook_add_format(m_wb.get());
+    format_set_num_format(m_date, "yyyy-mm-dd");
 }
 
 void XlsxWorkbook::add(const Table& t) {
@@ -64,6 +78,7 @@ void XlsxWorkbook::add(const Table& t) {
                 if (const auto* s = std::get_if<std::string>(&cell)) check(worksheet_write_string(ws, row, col, s->c_str(), nullptr), path, t.id);
                 else if (const auto* i = std::get_if<std::int64_t>(&cell)) check(worksheet_write_number(ws, row, col, static_cast<double>(*i), nullptr), path, t.id);
                 else if (const auto* d = std::get_if<double>(&cell)) check(worksheet_write_number(ws, row, col, *d, nullptr), path, t.id);
+                else if (const auto* day = std::get_if<IsoDate>(&cell)) write_day(ws, row, col, day->text, t.id);
             }
             ++row;
         },
@@ -72,6 +87,11 @@ void XlsxWorkbook::add(const Table& t) {
         const std::string note = fmt::format("… {} more rows: every row is in csv/{}.csv", t.size() - room, t.id);
         check(worksheet_write_string(ws, row, 0, note.c_str(), m_bold), path, t.id);
     }
+}
+
+void XlsxWorkbook::write_day(lxw_worksheet* ws, std::uint32_t row, std::uint16_t col, const std::string& iso, const std::string& sheet) {
+    if (const auto serial = serial_day(iso)) check(worksheet_write_number(ws, row, col, *serial, m_date), m_path, sheet);
+    else check(worksheet_write_string(ws, row, col, iso.c_str(), nullptr), m_path, sheet);
 }
 
 void XlsxWorkbook::close() {

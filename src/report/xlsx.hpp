@@ -1,8 +1,9 @@
 #pragma once
 // The report's tables as one XLSX workbook (libxlsxwriter): one sheet per table, text written as text
-// (never as a formula), numbers as numbers. Written row by row in constant memory.
+// (never as a formula), numbers as numbers, days as dates (YYYY-MM-DD). Written row by row in constant memory.
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -10,6 +11,7 @@
 #include "report/tables.hpp"
 
 struct lxw_workbook;
+struct lxw_worksheet;
 struct lxw_format;
 
 namespace bostad::report {
@@ -32,11 +34,14 @@ private:
     struct Closer {
         void operator()(lxw_workbook* wb) const noexcept;
     };
+    /// A day as a date cell; text that is not a day (or one Excel cannot count) as text.
+    void write_day(lxw_worksheet* ws, std::uint32_t row, std::uint16_t col, const std::string& iso, const std::string& sheet);
     std::string m_path;
     std::string m_tmpdir, m_title, m_author; ///< libxlsxwriter may keep the pointers: they live as long as the workbook
     std::size_t m_max_rows;
     std::unique_ptr<lxw_workbook, Closer> m_wb;
     lxw_format* m_bold = nullptr; ///< the workbook's
+    lxw_format* m_date = nullptr; ///< the workbook's
 };
 
 /// Every table into one workbook at `path`.

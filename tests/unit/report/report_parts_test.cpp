@@ -5,11 +5,16 @@
 
 #include <cmath>
 #include <filesystem>
+#include <memory>
 #include <numbers>
 
 #include <fmt/format.h>
 
+#include <cpl_string.h>
+#include <cpl_vsi.h>
+
 #include "core/figures.hpp"
+#include "gdal/runtime.hpp"
 #include "report/html.hpp"
 #include "report/svg.hpp"
 #include "report/tables.hpp"
@@ -175,6 +180,56 @@ TEST(ReportXlsx, WritesAWorkbook) {
     write_xlsx(path, report_tables(d, Lang::sv), "Rapport");
     ASSERT_TRUE(std::filesystem::exists(path));
     EXPECT_GT(std::filesystem::file_size(path), 1000u);
+}
+
+/// A member of a zip archive, read whole through GDAL's /vsizip/.
+std::string zip_member(const std::string& zip, const std::string& member) {
+    gdal::ensure_initialized();
+    std::string out;
+    VSILFILE* f = VSIFOpenL(("/vsizip/" + zip + "/" + member).c_str(), "rb");
+    if (!f) return out;
+    char buf[4096];
+    for (std::size_t got; (got = VSIFReadL(buf, 1, sizeof buf, f)) > 0;) out.append(buf, got);
+    VSIFCloseL(f);
+    return out;
+}
+
+/// The XML of the workbook's sheet whose text holds `marker` (libxlsxwriter writes text inline in constant memory).
+std::string sheet_xml_with(const std::string& xlsx, const std::string& marker) {
+    gdal::ensure_initialized();
+    std::unique_ptr<char*, decltype(&CSLDestroy)> names(VSIReadDir(("/vsizip/" + xlsx + "/xl/worksheets").c_str()), &CSLDestroy);
+    for (char** n = names.get(); n && *n; ++n) {
+        std::string xml = zip_member(xlsx, std::string("xl/worksheets/") + *n);
+        if (xml.find(marker) != std::string::npos) return xml;
+    }
+    return {};
+}
+
+// Days are dates in the workbook (a number with a date format), so that a spreadsheet sorts and filters by them;
+// text stays text.
+TEST(ReportXlsx, DaysAreDatesAndTextIsText) {
+    ReportData d = small_report();
+    d.stalled = {listed("S/1")};
+    d.stalled[0].granted = "2024-02-03";
+    d.stalled[0].started = "1899-06-01"; // before Excel counts days right: kept as text
+    test::TempDir dir;
+    const std::string path = dir.file("r.xlsx");
+    write_xlsx(path, report_tables(d, Lang::sv), "Rapport");
+    const std::string sheet = sheet_xml_with(path, "S/1");
+    ASSERT_FALSE(sheet.empty()) << "no sheet holds the stalled permit";
+    const std::size_t granted = sheet.find("<c r=\"I3\"");
+    ASSERT_NE(granted, std::string::npos) << sheet;
+    const std::string cell = sheet.substr(granted, sheet.find("</c>", granted) - granted);
+    EXPECT_NE(cell.find("<v>45325</v>"), std::string::npos) << "2024-02-03 is day 45325: " << cell;
+    EXPECT_EQ(cell.find("t=\""), std::string::npos) << "a number, not text: " << cell;
+    const std::size_t started = sheet.find("<c r=\"J3\"");
+    ASSERT_NE(started, std::string::npos);
+    EXPECT_NE(sheet.substr(started, 120).find("1899-06-01"), std::string::npos) << "kept as text";
+    EXPECT_NE(sheet.find(">S/1<"), std::string::npos) << "the case id is text";
+    // The date cells carry a style whose number format is a date.
+    const std::string styles = zip_member(path, "xl/styles.xml");
+    EXPECT_NE(styles.find("formatCode=\"yyyy-mm-dd\""), std::string::npos) << styles;
+    EXPECT_NE(cell.find(" s=\""), std::string::npos) << "the date cell has a style: " << cell;
 }
 
 TEST(ReportXlsx, AListLongerThanASheetKeepsItsFirstRowsAndNamesItsCsv) {
