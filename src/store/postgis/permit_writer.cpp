@@ -113,7 +113,8 @@ public:
     void finish() override {
         flush();
         if (!m_seen.empty()) {
-            m_c.exec("INSERT INTO permit_seen (fid, last_seen_run) SELECT unnest($2::bigint[]), $1 "
+            // DISTINCT: an upsert may not meet the same key twice in one statement.
+            m_c.exec("INSERT INTO permit_seen (fid, last_seen_run) SELECT DISTINCT unnest($2::bigint[]), $1::bigint "
                      "ON CONFLICT (fid) DO UPDATE SET last_seen_run = excluded.last_seen_run",
                      {std::to_string(m_seen_run), int_array(m_seen)});
             m_seen.clear();
