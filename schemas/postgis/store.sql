@@ -79,7 +79,7 @@ CREATE INDEX permits_geom_gist ON permits USING gist (geom);
 CREATE TABLE permit_seen (
   fid bigint PRIMARY KEY,
   last_seen_run bigint NOT NULL
-);
+) WITH (fillfactor = 50); -- room to update a row where it lies (a re-ingest updates most of them)
 
 CREATE TABLE permit_footprints (
   fid bigserial PRIMARY KEY,
@@ -118,6 +118,12 @@ CREATE TABLE plan_seen (
   fid bigint PRIMARY KEY, -- a plan's, as permit_seen.fid
   last_seen_run bigint NOT NULL
 );
+
+-- The digest of the delivered row each stored permit and plan equals (as schemas/store/006 for a GeoPackage), so
+-- that a re-ingest recognises an unchanged row without decoding it. A cache, not data: `copy` leaves it behind,
+-- and a row without a digest is decoded and compared. A row flagged missing has none.
+CREATE TABLE permit_digests (fid bigint PRIMARY KEY, digest bigint NOT NULL, municipality text NOT NULL, key text NOT NULL);
+CREATE TABLE plan_digests (fid bigint PRIMARY KEY, digest bigint NOT NULL, municipality text NOT NULL, key text NOT NULL);
 
 CREATE TABLE plan_areas (
   fid bigserial PRIMARY KEY,

@@ -2,13 +2,12 @@
 
 #include <algorithm>
 #include <bit>
+#include <cstdlib>
 #include <cstring>
 #include <type_traits>
 
 #include <fmt/format.h>
 #include <libpq-fe.h>
-
-#include <cstdlib>
 
 namespace bostad::pg {
 namespace {
@@ -38,6 +37,10 @@ void ResultClearer::operator()(pg_result* r) const noexcept { PQclear(r); }
 
 int Result::rows() const { return PQntuples(m_r.get()); }
 int Result::columns() const { return PQnfields(m_r.get()); }
+std::int64_t Result::affected() const {
+    const char* n = PQcmdTuples(m_r.get());
+    return n && *n ? std::strtoll(n, nullptr, 10) : 0;
+}
 bool Result::is_null(int row, int col) const { return PQgetisnull(m_r.get(), row, col) != 0; }
 std::string Result::text(int row, int col) const {
     return std::string(PQgetvalue(m_r.get(), row, col), static_cast<std::size_t>(PQgetlength(m_r.get(), row, col)));

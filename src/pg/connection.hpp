@@ -46,6 +46,8 @@ public:
     explicit Result(pg_result* r) : m_r(r) {}
     int rows() const;
     int columns() const;
+    /// The rows an INSERT, UPDATE or DELETE affected.
+    std::int64_t affected() const;
     bool is_null(int row, int col) const;
     std::string text(int row, int col) const;
     /// The text without a copy; valid while the Result lives.

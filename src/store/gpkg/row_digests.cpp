@@ -31,7 +31,7 @@ std::vector<RowDigest> RowDigests::load() {
 }
 
 void RowDigests::remember(std::int64_t fid, const std::string& municipality, const std::string& key, std::uint64_t digest) {
-    m_pending.push_back({fid, municipality, key, digest});
+    m_pending.push_back({digest, fid, municipality, key});
     if (m_pending.size() == k_batch_rows) flush();
 }
 
@@ -42,7 +42,7 @@ void RowDigests::forget(std::int64_t fid) {
 }
 
 void RowDigests::flush() {
-    const auto bind = [](sqlite::Statement& st, int first, const Pending& p) {
+    const auto bind = [](sqlite::Statement& st, int first, const RowDigest& p) {
         st.bind(first, p.fid).bind(first + 1, static_cast<std::int64_t>(p.digest)).bind(first + 2, p.municipality);
         st.bind(first + 3, p.key);
     };

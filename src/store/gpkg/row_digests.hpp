@@ -25,15 +25,9 @@ public:
     void flush();
 
 private:
-    struct Pending {
-        std::int64_t fid;
-        std::string municipality;
-        std::string key;
-        std::uint64_t digest;
-    };
     sqlite::Database& m_db;
     std::string m_digests;
-    std::vector<Pending> m_pending;
+    std::vector<RowDigest> m_pending; ///< remembered, not yet written
     sqlite::Statement m_one;
     sqlite::Statement m_batch;
     sqlite::Statement m_forget;

@@ -9,13 +9,14 @@
 #include "core/version.hpp"
 #include "pg/connection.hpp"
 #include "store/postgis/codec.hpp"
+#include "store/postgis/row_digests.hpp"
 
 namespace bostad::store::postgis {
 namespace {
 
 class PlanWriter final : public store::PlanWriter {
 public:
-    explicit PlanWriter(pg::Connection& c) : m_c(c) {}
+    explicit PlanWriter(pg::Connection& c) : m_c(c), m_digests(c, "plan_digests") {}
 
     std::unordered_map<std::string, store::StoredPlan> load(const std::string& municipality) override {
         pg::Result r = m_c.exec(fmt::format("SELECT fid, {}, municipality, plan_id, name, status, adopted_date, legal_date, "
@@ -99,11 +100,13 @@ public:
 
     void set_missing(std::int64_t fid, std::optional<std::int64_t> run) override {
         m_c.exec("UPDATE plans SET missing_since_run = $1 WHERE fid = $2", {text_of(run), std::to_string(fid)});
+        if (run) m_digests.forget(fid);
     }
 
-    // The PostGIS store keeps no row digests yet: every delivered row is decoded and compared.
-    std::vector<RowDigest> digests() override { return {}; }
-    void remember(std::int64_t, const std::string&, const std::string&, std::uint64_t) override {}
+    std::vector<RowDigest> digests() override { return m_digests.load(); }
+    void remember(std::int64_t fid, const std::string& municipality, const std::string& key, std::uint64_t digest) override {
+        m_digests.remember(fid, municipality, key, digest);
+    }
 
     void seen_all(std::span<const std::int64_t> fids, std::int64_t run) override {
         for (const std::int64_t fid : fids) seen(fid, run);
@@ -114,7 +117,7 @@ public:
             .value_or(0);
     }
 
-    void finish() override {}
+    void finish() override { m_digests.flush(); }
 
 private:
     static pg::Params attributes(const PlanRecord& p) {
@@ -140,6 +143,7 @@ private:
     }
 
     pg::Connection& m_c;
+    PgRowDigests m_digests;
 };
 
 } // namespace

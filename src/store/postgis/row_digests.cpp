@@ -1,0 +1,60 @@
+#include "store/postgis/row_digests.hpp"
+
+#include <charconv>
+
+#include <fmt/format.h>
+
+#include "store/postgis/codec.hpp"
+
+namespace bostad::store::postgis {
+namespace {
+
+std::int64_t integer(std::string_view text) {
+    std::int64_t v = 0;
+    std::from_chars(text.data(), text.data() + text.size(), v);
+    return v;
+}
+
+} // namespace
+
+std::vector<RowDigest> PgRowDigests::load() {
+    flush();
+    std::vector<RowDigest> out;
+    m_c.copy_out(fmt::format("SELECT digest, fid, municipality, key FROM {}", pg::quote_identifier(m_table)),
+                 [&](pg::Connection::CopyFields f) {
+                     out.push_back({static_cast<std::uint64_t>(integer(*f[0])), integer(*f[1]), std::string(*f[2]),
+                                    std::string(*f[3])});
+                 });
+    return out;
+}
+
+void PgRowDigests::remember(std::int64_t fid, const std::string& municipality, const std::string& key, std::uint64_t digest) {
+    m_pending.push_back({digest, fid, municipality, key});
+}
+
+void PgRowDigests::forget(std::int64_t fid) {
+    flush();
+    m_c.exec(fmt::format("DELETE FROM {} WHERE fid = $1", pg::quote_identifier(m_table)), {std::to_string(fid)});
+}
+
+void PgRowDigests::flush() {
+    if (m_pending.empty()) return;
+    // A row's digest replaces the one it had: the old ones go first, then the new come in by one COPY.
+    std::vector<std::int64_t> fids;
+    fids.reserve(m_pending.size());
+    for (const auto& p : m_pending) fids.push_back(p.fid);
+    m_c.exec(fmt::format("DELETE FROM {} WHERE fid = ANY($1::bigint[])", pg::quote_identifier(m_table)), {int_array(fids)});
+    m_c.begin_binary_copy(m_table, {"fid", "digest", "municipality", "key"});
+    for (const auto& p : m_pending) {
+        m_c.copy_binary_row(4);
+        m_c.copy_binary_int8(p.fid);
+        m_c.copy_binary_int8(static_cast<std::int64_t>(p.digest));
+        m_c.copy_binary_bytes(p.municipality);
+        m_c.copy_binary_bytes(p.key);
+        m_c.copy_row_end();
+    }
+    m_c.end_copy();
+    m_pending.clear();
+}
+
+} // namespace bostad::store::postgis
