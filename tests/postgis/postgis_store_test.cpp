@@ -22,6 +22,7 @@
 #include "core/gpkg_blob.hpp"
 #include "pg/connection.hpp"
 #include "store/feature_source.hpp"
+#include "store/postgis/row_digests.hpp"
 #include "store/schema.hpp"
 #include "store/store.hpp"
 #include "sqlite/database.hpp"
@@ -62,6 +63,34 @@ std::unique_ptr<TempDir> PostgisStore::s_dir;
 ProcessOptions PostgisStore::s_opts;
 std::string PostgisStore::s_gpkg;
 std::string PostgisStore::s_location;
+
+// The PostGIS store's row digests: a row remembered twice before a flush keeps the last digest (one COPY could
+// not take its key twice), a forgotten row has none, and digests above 2^63 come back as they went in.
+TEST(PostgisRowDigests, KeepTheLastDigestOfARowAndForgetOnRequest) {
+    TempDir dir;
+    ProcessOptions o;
+    o.cwd = dir.path().string();
+    const std::string location = in_schema("t_digests");
+    ASSERT_EQ(run_bostad({"init", "--db", location, "-q"}, o).exit_code, 0);
+    pg::Connection c = pg::Connection::open(location);
+    store::postgis::PgRowDigests digests(c, "permit_digests");
+    const auto stored = [&] {
+        std::vector<std::pair<std::int64_t, std::uint64_t>> out;
+        for (const auto& d : digests.load()) out.emplace_back(d.fid, d.digest);
+        std::sort(out.begin(), out.end());
+        return out;
+    };
+    constexpr std::uint64_t k_high = 0xF000000000000001ULL;
+    digests.remember(2, "1290", "BN 2", 20);
+    digests.remember(1, "1290", "BN 1", 10);
+    digests.remember(2, "1290", "BN 2", 21);
+    digests.remember(3, "1293", "BN 3", k_high);
+    using Rows = std::vector<std::pair<std::int64_t, std::uint64_t>>;
+    EXPECT_EQ(stored(), (Rows{{1, 10}, {2, 21}, {3, k_high}}));
+    digests.remember(1, "1290", "BN 1", 11);
+    digests.forget(2);
+    EXPECT_EQ(stored(), (Rows{{1, 11}, {3, k_high}}));
+}
 
 TEST(PostgisInit, CreatesTheSchemaWithPostgisGeometriesAndGistIndexesOnce) {
     TempDir dir;

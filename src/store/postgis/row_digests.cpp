@@ -1,5 +1,6 @@
 #include "store/postgis/row_digests.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 #include <fmt/format.h>
@@ -39,6 +40,15 @@ void PgRowDigests::forget(std::int64_t fid) {
 
 void PgRowDigests::flush() {
     if (m_pending.empty()) return;
+    // A row remembered twice keeps its last digest (COPY would meet its key twice).
+    const auto by_fid = [](const RowDigest& a, const RowDigest& b) { return a.fid < b.fid; };
+    const auto same_fid = [](const RowDigest& a, const RowDigest& b) { return a.fid == b.fid; };
+    if (std::adjacent_find(m_pending.begin(), m_pending.end(), [](const RowDigest& a, const RowDigest& b) { return a.fid >= b.fid; }) !=
+        m_pending.end()) {
+        std::stable_sort(m_pending.begin(), m_pending.end(), by_fid);
+        std::reverse(m_pending.begin(), m_pending.end()); // the last remembered first, for unique()
+        m_pending.erase(std::unique(m_pending.begin(), m_pending.end(), same_fid), m_pending.end());
+    }
     // A row's digest replaces the one it had: the old ones go first, then the new come in by one COPY.
     std::vector<std::int64_t> fids;
     fids.reserve(m_pending.size());
