@@ -1,11 +1,18 @@
 #include "store/postgis/codec.hpp"
 
 #include <bit>
+#include <charconv>
 #include <cstring>
 
 #include "core/error.hpp"
 
 namespace bostad::store::postgis {
+
+std::int64_t int_of(std::string_view text) {
+    std::int64_t v = 0;
+    std::from_chars(text.data(), text.data() + text.size(), v);
+    return v;
+}
 
 std::string int_array(const std::vector<std::int64_t>& ids) {
     std::string out = "{";

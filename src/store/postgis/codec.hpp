@@ -1,5 +1,5 @@
 #pragma once
-// Values between bostad and PostgreSQL's text forms: bigint[] parameters, hex bytes, hex EWKB geometries.
+// Values between bostad and PostgreSQL's text forms: integers, bigint[] parameters, hex bytes, hex EWKB geometries.
 
 #include <array>
 #include <cstdint>
@@ -8,6 +8,9 @@
 #include <vector>
 
 namespace bostad::store::postgis {
+
+/// An integer from PostgreSQL's text form (COPY out); 0 for text that is not one.
+std::int64_t int_of(std::string_view text);
 
 /// "{1,2,3}": a bigint[] parameter.
 std::string int_array(const std::vector<std::int64_t>& ids);

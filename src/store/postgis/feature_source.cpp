@@ -1,7 +1,5 @@
 #include "store/postgis/feature_source.hpp"
 
-#include <charconv>
-
 #include <fmt/format.h>
 
 #include "core/error.hpp"
@@ -53,19 +51,14 @@ void PgFeatureSource::permits(const PermitQuery& q, const std::function<void(con
         q.geometry ? wkb_of("p.geom") : "NULL");
     PermitFeature f;
     std::vector<std::uint8_t> wkb;
-    const auto integer = [](std::string_view text) {
-        std::int64_t v = 0;
-        std::from_chars(text.data(), text.data() + text.size(), v);
-        return v;
-    };
     m_c.copy_out(sql, [&](pg::Connection::CopyFields c) {
         f.municipality = *c[0];
         f.case_id = *c[1];
         f.property = c[2];
         f.house_type = c[3];
         f.tenure = c[4];
-        f.dwellings = c[5] ? std::optional(integer(*c[5])) : std::nullopt;
-        f.dwellings_removed = integer(*c[6]);
+        f.dwellings = c[5] ? std::optional(int_of(*c[5])) : std::nullopt;
+        f.dwellings_removed = int_of(*c[6]);
         f.dates = {c[7], c[8], c[9], c[10], c[11], c[12], year_only_bits(c[16])};
         f.area_id = c[13];
         if (c[14]) from_hex(*c[14], wkb);

@@ -1,29 +1,18 @@
 #include "store/postgis/row_digests.hpp"
 
 #include <algorithm>
-#include <charconv>
 
 #include <fmt/format.h>
 
 #include "store/postgis/codec.hpp"
 
 namespace bostad::store::postgis {
-namespace {
-
-std::int64_t integer(std::string_view text) {
-    std::int64_t v = 0;
-    std::from_chars(text.data(), text.data() + text.size(), v);
-    return v;
-}
-
-} // namespace
-
 std::vector<RowDigest> PgRowDigests::load() {
     flush();
     std::vector<RowDigest> out;
     m_c.copy_out(fmt::format("SELECT digest, fid, municipality, key FROM {}", pg::quote_identifier(m_table)),
                  [&](pg::Connection::CopyFields f) {
-                     out.push_back({static_cast<std::uint64_t>(integer(*f[0])), integer(*f[1]), std::string(*f[2]),
+                     out.push_back({static_cast<std::uint64_t>(int_of(*f[0])), int_of(*f[1]), std::string(*f[2]),
                                     std::string(*f[3])});
                  });
     return out;

@@ -1,7 +1,5 @@
 #include "store/postgis/status_source.hpp"
 
-#include <charconv>
-
 #include <fmt/format.h>
 
 #include "core/figures.hpp"
@@ -10,6 +8,7 @@
 #include "core/error.hpp"
 #include "pg/connection.hpp"
 #include "store/permit_pass.hpp"
+#include "store/postgis/codec.hpp"
 
 namespace bostad::store::postgis {
 namespace {
@@ -97,11 +96,6 @@ PermitTally PgStatusSource::scan_permits(const ScanRequest& req) {
     const auto end = m_c.query_int("SELECT coalesce(max(fid), 0) + 1 FROM permits").value_or(1);
     const std::vector<std::int32_t> index_of = area_index_table(req);
     std::vector<std::int32_t> area_of(static_cast<std::size_t>(end), -1);
-    const auto integer = [](std::string_view text) {
-        std::int64_t v = 0;
-        std::from_chars(text.data(), text.data() + text.size(), v);
-        return v;
-    };
     // COPY is the quickest way out; it takes no parameters, so they are bound into settings of this transaction.
     m_c.exec("SELECT set_config('bostad.area_set', $1, true), set_config('bostad.municipality', $2, true)",
              {std::to_string(req.area_set_id), req.municipality.value_or("")});
@@ -109,8 +103,8 @@ PermitTally PgStatusSource::scan_permits(const ScanRequest& req) {
         m_c.copy_out("SELECT permit_fid, area_fid FROM permit_areas WHERE area_set_id = current_setting('bostad.area_set', true)::bigint "
                      "AND area_fid IS NOT NULL",
                      [&](pg::Connection::CopyFields f) {
-                         const auto fid = static_cast<std::size_t>(integer(*f[0]));
-                         const auto area = static_cast<std::size_t>(integer(*f[1]));
+                         const auto fid = static_cast<std::size_t>(int_of(*f[0]));
+                         const auto area = static_cast<std::size_t>(int_of(*f[1]));
                          if (fid < area_of.size() && area < index_of.size()) area_of[fid] = index_of[area];
                      });
     }
@@ -122,13 +116,13 @@ PermitTally PgStatusSource::scan_permits(const ScanRequest& req) {
                              "WHERE missing_since_run IS NULL{}",
                              req.municipality ? " AND municipality = current_setting('bostad.municipality', true)" : ""),
                  [&](pg::Connection::CopyFields f) {
-                     row.fid = integer(*f[0]);
+                     row.fid = int_of(*f[0]);
                      row.area = row.fid < end ? area_of[static_cast<std::size_t>(row.fid)] : -1;
                      row.municipality = *f[1];
                      row.house_type = f[2];
                      row.tenure = f[3];
-                     row.dwellings = f[4] ? std::optional(integer(*f[4])) : std::nullopt;
-                     row.dwellings_removed = integer(*f[5]);
+                     row.dwellings = f[4] ? std::optional(int_of(*f[4])) : std::nullopt;
+                     row.dwellings_removed = int_of(*f[5]);
                      row.dates = {f[6], f[7], f[8], f[9], f[10], f[11], year_only_bits(f[12])};
                      pass.add(row);
                  });

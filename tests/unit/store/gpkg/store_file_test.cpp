@@ -1,6 +1,8 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <functional>
+
 #include "core/gpkg_blob.hpp"
 #include "geos/context.hpp"
 #include "sqlite/database.hpp"
@@ -23,6 +25,20 @@ void make_store_of_version(const std::string& path, int version) {
     sqlite::Transaction tx(db);
     apply_migrations(db, 0, version);
     tx.commit();
+}
+
+/// A store of schema version `version` with ingest runs 1..`runs`, then filled by `fill` as that older bostad
+/// would have written it (the R-tree triggers call the GeoPackage functions).
+void write_older_store(const std::string& path, int version, int runs, const std::function<void(sqlite::Database&)>& fill) {
+    make_store_of_version(path, version);
+    sqlite::Database db(path, sqlite::OpenMode::read_write);
+    sqlite::register_gpkg_functions(db);
+    for (int run = 1; run <= runs; ++run) {
+        db.exec(fmt::format("INSERT INTO ingest_runs (id, started_at, tool_version, kind, source_path) VALUES ({}, 'x', 'old', "
+                            "'permits', 'p.csv')",
+                            run));
+    }
+    fill(db);
 }
 
 template <typename Fn>
@@ -169,11 +185,7 @@ TEST(Store, MigratesAnOlderStoreForwardKeepingItsData) {
 TEST(Store, Version6KeepsEveryPermitAndLetsItsDwellingsBeUnknown) {
     TempDir dir;
     const std::string path = dir.file("v5.gpkg");
-    make_store_of_version(path, 5);
-    {
-        sqlite::Database db(path, sqlite::OpenMode::read_write);
-        sqlite::register_gpkg_functions(db);
-        db.exec("INSERT INTO ingest_runs (id, started_at, tool_version, kind, source_path) VALUES (1, 'x', 'old', 'permits', 'p.csv')");
+    write_older_store(path, 5, 1, [](sqlite::Database& db) {
         const auto a = gpkg_blob_from_wkb(wkb_point(445000, 6209000), 3006);
         const auto b = gpkg_blob_from_wkb(wkb_point(446000, 6210000), 3006);
         db.prepare("INSERT INTO permits (fid, geom, municipality, case_id, property, dwellings, dwellings_removed, applied_date, "
@@ -186,7 +198,7 @@ TEST(Store, Version6KeepsEveryPermitAndLetsItsDwellingsBeUnknown) {
         db.exec("INSERT INTO permit_footprints (geom, permit_fid) VALUES (NULL, 7)");
         db.exec("INSERT INTO rejected_rows (run_id, kind, source_file, reason_code, message, raw_attributes) "
                 "VALUES (1, 'permits', 'p.csv', 'invalid_date', 'm', '{}')");
-    }
+    });
     StoreFile s = StoreFile::open(path, Access::read_write);
     ASSERT_EQ(s.schema_version(), current_schema_version());
     auto& db = s.db();
@@ -210,15 +222,7 @@ TEST(Store, Version6KeepsEveryPermitAndLetsItsDwellingsBeUnknown) {
 TEST(Store, Version7KeepsTheLastSeenRunOfEveryPermitAndPlanApart) {
     TempDir dir;
     const std::string path = dir.file("v6.gpkg");
-    make_store_of_version(path, 6);
-    {
-        sqlite::Database db(path, sqlite::OpenMode::read_write);
-        sqlite::register_gpkg_functions(db);
-        for (int run = 1; run <= 3; ++run) {
-            db.exec(fmt::format("INSERT INTO ingest_runs (id, started_at, tool_version, kind, source_path) VALUES ({}, 'x', "
-                                "'old', 'permits', 'p.csv')",
-                                run));
-        }
+    write_older_store(path, 6, 3, [](sqlite::Database& db) {
         const auto a = gpkg_blob_from_wkb(wkb_point(445000, 6209000), 3006);
         db.prepare("INSERT INTO permits (fid, geom, municipality, case_id, first_run, last_changed_run, last_seen_run) VALUES "
                    "(4, ?, '1290', 'BN 1', 1, 1, 3), (5, NULL, '1290', 'BN 2', 1, 2, 2)")
@@ -226,7 +230,7 @@ TEST(Store, Version7KeepsTheLastSeenRunOfEveryPermitAndPlanApart) {
             .run();
         db.exec("INSERT INTO plans (fid, municipality, plan_id, status, first_run, last_changed_run, last_seen_run) "
                 "VALUES (8, '1293', 'P 1', 'laga_kraft', 1, 1, 3)");
-    }
+    });
     StoreFile s = StoreFile::open(path, Access::read_write);
     auto& db = s.db();
     EXPECT_EQ(db.query_text("SELECT group_concat(fid || ':' || last_seen_run, ' ') FROM (SELECT * FROM permit_seen ORDER BY fid)"),
